@@ -1,0 +1,271 @@
+"""Near-copies and stories for newly stored items: the database side of dedup.
+
+Runs inside ingest's transaction right after new items are inserted, for those items only:
+signatures (``service.near_dup``, ``service.stories``, both pure) -> indexed lookups of stored
+candidates -> one decision per item -> stories, merges and index rows written in batches.
+
+Each new item becomes one of: a near-copy (``duplicate_of`` the first copy, same story), a member
+of the story of another write-up of its event, or the first item of a new story. Items of one batch
+are matched against each other too, in order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from service import near_dup, stories
+from service.models import EventSignature
+from service.store import stories as store
+
+METHOD_COPY = "near-copy"
+METHOD_STORY = "story"
+# A copy this close needs no event-rule check (a syndicated copy's new headline may read as
+# another event kind); a looser one must also not conflict.
+SURE_COPY = 0.8
+WINDOW = stories.WINDOW_DAYS * 86400
+
+
+def _ts(when: datetime) -> int:
+    return int(when.timestamp())
+
+
+@dataclass(frozen=True, slots=True)
+class NewItem:
+    """A just-inserted item, as grouping needs it."""
+
+    id: int
+    title: str
+    body: str
+    url: str | None
+    published: datetime
+    conditions: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class GroupResult:
+    """What grouping did with one batch."""
+
+    duplicates: int = 0
+    clustered: int = 0
+    new_stories: int = 0
+
+
+@dataclass(slots=True)
+class _Member:
+    """An item a new item may be merged with: stored, or earlier in the same batch."""
+
+    id: int
+    story: int  # a stored story id, or a negative handle for a story made in this batch
+    root: int
+    url: str | None
+    published: datetime
+    sig: EventSignature
+    title: str = ""
+    text: str | None = None
+    shingles: frozenset[str] | None = None
+
+    def shingle_set(self) -> frozenset[str]:
+        if self.shingles is None:
+            self.shingles = near_dup.shingles(self.title, self.text or "")
+        return self.shingles
+
+
+@dataclass(slots=True)
+class _Batch:
+    """The batch's signatures, index lookups and members found so far."""
+
+    items: Sequence[NewItem]
+    shingles: list[frozenset[str]]
+    bands: list[list[int]]
+    sigs: list[EventSignature]
+    keys: list[list[int]]
+    members: dict[int, _Member] = field(default_factory=dict)
+    band_hits: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    key_hits: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _prepare(conn: Connection, new: Sequence[NewItem]) -> _Batch:
+    shingle_sets = [near_dup.shingles(n.title, n.body) for n in new]
+    sigs = [
+        stories.event_signature(n.title, n.body, conditions=n.conditions, evidence=n.evidence) for n in new
+    ]
+    batch = _Batch(
+        items=new, shingles=shingle_sets, bands=near_dup.band_keys(shingle_sets), sigs=sigs,
+        keys=[stories.index_keys(s) for s in sigs],
+    )  # fmt: skip
+    batch.band_hits.update(store.band_matches(conn, ((b, k) for ks in batch.bands for b, k in enumerate(ks))))
+    start = min(_ts(n.published) for n in new) - WINDOW
+    end = max(_ts(n.published) for n in new) + WINDOW
+    batch.key_hits.update(store.key_matches(conn, (k for ks in batch.keys for k in ks), start, end))
+    copy_ids = {i for ids in batch.band_hits.values() for i in ids}
+    story_ids = {i for hits in batch.key_hits.values() for i, _ in hits} - copy_ids
+    for ids, text in ((copy_ids, True), (story_ids, False)):
+        for r in store.candidates(conn, ids, text=text).values():
+            if r.story_id is None:
+                continue
+            m = r._mapping
+            batch.members[r.id] = _Member(
+                id=r.id, story=r.story_id, root=r.duplicate_of or r.id, url=r.url, published=r.published_at,
+                sig=stories.from_json(r.signature), title=m.get("title") or "",
+                text=(m.get("content") or m.get("summary") or "") if text else None,
+            )  # fmt: skip
+    return batch
+
+
+def _best_copy(batch: _Batch, i: int) -> tuple[_Member, float] | None:
+    seen = {m for k in batch.bands[i] for m in batch.band_hits.get(k, ())}
+    best: tuple[_Member, float] | None = None
+    for mid in sorted(seen):
+        m = batch.members.get(mid)
+        if m is None or m.text is None:
+            continue
+        score = near_dup.copy_score(batch.shingles[i], m.shingle_set())
+        if not near_dup.is_copy(score) or (score < SURE_COPY and stories.conflict(batch.sigs[i], m.sig)):
+            continue
+        if best is None or score > best[1]:
+            best = (m, score)
+    return best
+
+
+def _best_story(batch: _Batch, i: int) -> tuple[_Member, float] | None:
+    sig, ts = batch.sigs[i], _ts(batch.items[i].published)
+    near = {mid for k in batch.keys[i] for mid, pub in batch.key_hits.get(k, ()) if abs(pub - ts) <= WINDOW}
+    by_story: dict[int, list[tuple[_Member, float]]] = defaultdict(list)
+    for mid in sorted(near):
+        m = batch.members.get(mid)
+        if m is not None:
+            by_story[m.story].append((m, stories.story_score(sig, m.sig)))
+    best: tuple[_Member, float] | None = None
+    for scored in by_story.values():
+        # Every member of a story we can see must agree, not just the best one: no chaining of
+        # A~B, B~C into a story where A and C report different events.
+        if any(stories.conflict(sig, m.sig) for m, _ in scored):
+            continue
+        m, score = max(scored, key=lambda t: (t[1], -t[0].id))
+        if score >= stories.MATCH_SCORE and (best is None or score > best[1]):
+            best = (m, score)
+    return best
+
+
+def _decide(batch: _Batch) -> list[dict[str, Any]]:
+    """One decision per new item, in order; each joins the batch's members for the next."""
+    decisions: list[dict[str, Any]] = []
+    for i, item in enumerate(batch.items):
+        story, dup, merged, method, score = -(i + 1), None, None, None, None
+        copy = _best_copy(batch, i)
+        match = copy or _best_story(batch, i)
+        if match is not None:
+            m, score = match
+            story, merged = m.story, m.id
+            method = METHOD_COPY if copy else METHOD_STORY
+            dup = m.root if copy else None
+        batch.members[item.id] = _Member(
+            id=item.id, story=story, root=dup or item.id, url=item.url, published=item.published,
+            sig=batch.sigs[i], title=item.title, text=item.body, shingles=batch.shingles[i],
+        )  # fmt: skip
+        for k in batch.bands[i]:
+            batch.band_hits[k].append(item.id)
+        for k in batch.keys[i]:
+            batch.key_hits[k].append((item.id, _ts(item.published)))
+        decisions.append(
+            {"i_id": item.id, "story_id": story, "duplicate_of": dup, "merged_with": merged,
+             "merge_method": method, "merge_score": score, "signature": stories.to_json(batch.sigs[i])}
+        )  # fmt: skip
+    return decisions
+
+
+def _rank(m: _Member) -> tuple[int, datetime, int]:
+    return (stories.source_rank(m.url), m.published, m.id)
+
+
+def _story_row(rep: _Member, now: datetime) -> dict[str, Any]:
+    signature = stories.to_json(rep.sig) | {"rank": stories.source_rank(rep.url)}
+    return {"representative_item_id": rep.id, "title": rep.title, "signature": signature, "updated_at": now}
+
+
+def _write_stories(conn: Connection, batch: _Batch, decisions: list[dict[str, Any]], now: datetime) -> None:
+    """Create the batch's new stories, update the touched ones, and resolve story handles."""
+    members: dict[int, list[_Member]] = defaultdict(list)
+    for d in decisions:
+        members[d["story_id"]].append(batch.members[d["i_id"]])
+    handles = sorted(h for h in members if h < 0)
+    reps = {h: min(members[h], key=_rank) for h in handles}
+    rows = [_story_row(reps[h], now) | {"first_seen_at": now} for h in handles]
+    ids = dict(zip(handles, store.create_stories(conn, rows), strict=True))
+    updates = []
+    for sid, row in store.get_stories(conn, (s for s in members if s > 0)).items():
+        best = min(members[sid], key=_rank)
+        current = (row.signature or {}).get("rank", stories.source_rank(None))
+        if stories.source_rank(best.url) < current:
+            updates.append(_story_row(best, now) | {"s_id": sid})
+        else:
+            updates.append(
+                {"s_id": sid, "representative_item_id": row.representative_item_id, "title": row.title,
+                 "signature": row.signature, "updated_at": now}
+            )  # fmt: skip
+    store.update_stories(conn, updates)
+    for d in decisions:
+        d["story_id"] = ids.get(d["story_id"], d["story_id"])
+
+
+def group_new_items(conn: Connection, new: Sequence[NewItem], now: datetime) -> GroupResult:
+    """Find near-copies and stories for ``new`` (just inserted) and record them in ``conn``."""
+    result = GroupResult()
+    if not new:
+        return result
+    batch = _prepare(conn, new)
+    decisions = _decide(batch)
+    _write_stories(conn, batch, decisions, now)
+    store.set_item_merges(conn, decisions)
+    bands = [(b, k, n.id) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
+    keys = [(k, _ts(n.published), n.id) for n, ks in zip(new, batch.keys, strict=True) for k in ks]
+    store.add_index_rows(conn, bands, keys)
+    result.duplicates = sum(1 for d in decisions if d["merge_method"] == METHOD_COPY)
+    result.clustered = sum(1 for d in decisions if d["merge_method"] == METHOD_STORY)
+    result.new_stories = sum(1 for d in decisions if d["merge_method"] is None)
+    return result
+
+
+def explain(conn: Connection, item_id: int) -> dict[str, Any] | None:
+    """What ``item_id`` was merged with and why: for ``items why`` and ``stories why``.
+
+    Keys: ``item``, ``story_id``, ``method`` (near-copy, story or none), ``score``,
+    ``merged_with`` and ``merged_with_title``, ``duplicate_of``, ``shared`` (names both carry)
+    and ``reason`` (one sentence).
+    """
+    facts = store.merge_facts(conn, item_id)
+    if facts is None:
+        return None
+    out: dict[str, Any] = {
+        "item": item_id, "story_id": facts["story_id"] or item_id, "method": facts["merge_method"] or "none",
+        "score": facts["merge_score"], "merged_with": facts["merged_with"], "merged_with_title": None,
+        "duplicate_of": facts["duplicate_of"], "shared": [],
+    }  # fmt: skip
+    other = store.merge_facts(conn, facts["merged_with"]) if facts["merged_with"] else None
+    if other is None:
+        out["reason"] = "first item of its story: no stored item was a copy or reported the same event"
+        return out
+    a, b = stories.from_json(facts["signature"]), stories.from_json(other["signature"])
+    shared = sorted((set(a.products) | set(a.trials)) & (set(b.products) | set(b.trials)))
+    out.update(merged_with_title=other["title"], shared=shared)
+    if facts["merge_method"] == METHOD_COPY:
+        out["reason"] = (
+            f"near-copy of item {other['id']}: word shingles overlap {facts['merge_score']:.2f} "
+            f"(MinHash LSH candidate, checked on the exact shingle sets)"
+        )
+    else:
+        numbers = sorted(set(a.numbers) & set(b.numbers))
+        out["reason"] = (
+            f"same event as item {other['id']} (score {facts['merge_score']:.2f}): shares "
+            f"{', '.join(shared) or 'no names'}"
+            + (f" and figures {', '.join(numbers)}" if numbers else "")
+            + f" within {stories.WINDOW_DAYS} days; kind, endpoint, regulator and condition agree"
+        )
+    return out

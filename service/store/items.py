@@ -1,0 +1,137 @@
+"""Items, their identity keys, sightings and tombstones."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, select, update
+
+from service.models import Item, Sighting
+from service.store.schema import item_keys, items, sightings, tombstones
+from service.store.util import chunks, insert_ignore
+
+
+def lookup_keys(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+    """Which of ``keys`` are known, and the item each belongs to."""
+    wanted = sorted(set(keys))
+    found: dict[str, int] = {}
+    for part in chunks(wanted):
+        rows = conn.execute(select(item_keys.c.key, item_keys.c.item_id).where(item_keys.c.key.in_(part)))
+        found.update({r.key: r.item_id for r in rows})
+    return found
+
+
+def tombstoned(conn: Connection, keys: Iterable[str]) -> set[str]:
+    wanted = sorted(set(keys))
+    dead: set[str] = set()
+    for part in chunks(wanted):
+        q = select(tombstones.c.identity_key).where(tombstones.c.identity_key.in_(part))
+        dead.update(conn.execute(q).scalars())
+    return dead
+
+
+def insert_items(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert new item rows; return their ids in the order given."""
+    if not rows:
+        return []
+    result = conn.execute(items.insert().returning(items.c.id, sort_by_parameter_order=True), list(rows))
+    return [r.id for r in result]
+
+
+def insert_keys(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:
+    if pairs:
+        conn.execute(insert_ignore(conn, item_keys), [{"key": k, "item_id": i} for k, i in pairs])
+
+
+def add_sightings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Record where items were seen; a repeat of the same (item, source) is ignored."""
+    if rows:
+        conn.execute(insert_ignore(conn, sightings), list(rows))
+
+
+def to_item(m: Mapping[Any, Any], seen: Sequence[Sighting] = ()) -> Item:
+    return Item(
+        id=m["id"],
+        story_id=m["story_id"] or m["id"],
+        identity_key=m["identity_key"],
+        title=m["title"],
+        url=m["url"],
+        summary=m["summary"],
+        content=m["content"],
+        published=m["published_at"],
+        first_seen=m["first_seen_at"],
+        primary=m["primary_therapy"],
+        discussed=tuple(m["discussed"] or ()),
+        conditions=tuple(m["conditions"] or ()),
+        sightings=tuple(seen),
+        author=m["author"],
+        content_html=m["content_html"],
+    )
+
+
+def sightings_for(conn: Connection, item_ids: Iterable[int]) -> dict[int, list[Sighting]]:
+    out: dict[int, list[Sighting]] = defaultdict(list)
+    ids = sorted(set(item_ids))
+    for part in chunks(ids):
+        q = (
+            select(sightings.c.item_id, sightings.c.source_name, sightings.c.guid, sightings.c.url)
+            .where(sightings.c.item_id.in_(part))
+            .order_by(sightings.c.id)
+        )
+        for r in conn.execute(q):
+            out[r.item_id].append(Sighting(source=r.source_name, guid=r.guid, url=r.url))
+    return out
+
+
+def list_items(
+    conn: Connection,
+    *,
+    therapy: str | None = None,
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> list[Item]:
+    """Stored items, newest first, with their sightings."""
+    q = select(items).order_by(items.c.first_seen_at.desc(), items.c.id.desc())
+    if therapy:
+        # JSON containment differs per dialect; filter discussed in Python, primary in SQL.
+        q = q.where(items.c.primary_therapy == therapy) if therapy == "none" else q
+    if since is not None:
+        q = q.where(items.c.first_seen_at >= since)
+    rows = [r._mapping for r in conn.execute(q)]
+    if therapy and therapy != "none":
+        rows = [m for m in rows if therapy in (m["discussed"] or ()) or m["primary_therapy"] == therapy]
+    if limit is not None:
+        rows = rows[:limit]
+    seen = sightings_for(conn, (m["id"] for m in rows))
+    return [to_item(m, seen.get(m["id"], ())) for m in rows]
+
+
+def get_item_row(conn: Connection, item_id: int) -> Row[Any] | None:
+    return conn.execute(select(items).where(items.c.id == item_id)).first()
+
+
+def get_item(conn: Connection, item_id: int) -> Item | None:
+    row = get_item_row(conn, item_id)
+    if row is None:
+        return None
+    return to_item(row._mapping, sightings_for(conn, [item_id]).get(item_id, ()))
+
+
+def delete_item(conn: Connection, item_id: int, now: datetime) -> bool:
+    """Delete an item and tombstone every key it had, so no feed brings it back."""
+    keys = list(conn.execute(select(item_keys.c.key).where(item_keys.c.item_id == item_id)).scalars())
+    if get_item_row(conn, item_id) is None:
+        return False
+    key = conn.execute(select(items.c.identity_key).where(items.c.id == item_id)).scalar_one()
+    dead = sorted({*keys, key})
+    conn.execute(insert_ignore(conn, tombstones), [{"identity_key": k, "deleted_at": now} for k in dead])
+    conn.execute(update(items).where(items.c.duplicate_of == item_id).values(duplicate_of=None))
+    conn.execute(delete(items).where(items.c.id == item_id))
+    return True
+
+
+def count_items(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(items)).scalar_one())

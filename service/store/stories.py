@@ -1,0 +1,177 @@
+"""Stories, the LSH band index and the story name index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, func, select, update
+
+from service.store.schema import items, stories
+from service.store.util import chunks
+
+CANDIDATE_COLUMNS = (
+    items.c.id, items.c.story_id, items.c.duplicate_of, items.c.url, items.c.published_at,
+    items.c.signature,
+)  # fmt: skip
+
+
+def _placeholder(conn: Connection) -> str:
+    return "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
+
+
+def band_matches(conn: Connection, keys: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """Items stored under any of the (band, bucket) ``keys``: bucket -> item ids."""
+    by_band: dict[int, set[int]] = defaultdict(set)
+    for band, bucket in keys:
+        by_band[band].add(bucket)
+    found: dict[int, list[int]] = defaultdict(list)
+    for band, buckets in sorted(by_band.items()):
+        for part in chunks(sorted(buckets), 2000):
+            # Bucket keys are integers we computed, so they are written into the statement: bound
+            # one by one they cost more to bind than the indexed lookup itself.
+            sql = (
+                f"SELECT bucket, item_id FROM lsh_bands WHERE band = {int(band)} "
+                f"AND bucket IN ({','.join(str(int(b)) for b in part)})"
+            )
+            for bucket, item_id in conn.exec_driver_sql(sql):
+                found[bucket].append(item_id)
+    return found
+
+
+def key_matches(
+    conn: Connection, keys: Iterable[int], start: int, end: int
+) -> dict[int, list[tuple[int, int]]]:
+    """Items indexed under any of ``keys`` and published in [start, end] (Unix seconds):
+    key -> (item id, published)."""
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for part in chunks(sorted(set(keys)), 2000):
+        sql = (
+            "SELECT key, item_id, published_ts FROM story_keys "
+            f"WHERE key IN ({','.join(str(int(k)) for k in part)}) "
+            f"AND published_ts BETWEEN {int(start)} AND {int(end)}"
+        )
+        for key, item_id, ts in conn.exec_driver_sql(sql):
+            found[key].append((item_id, ts))
+    return found
+
+
+def candidates(conn: Connection, ids: Iterable[int], *, text: bool = False) -> dict[int, Row[Any]]:
+    """Stored items by id, with what story matching needs (and their text when ``text``)."""
+    cols = list(CANDIDATE_COLUMNS)
+    if text:
+        cols += [items.c.title, items.c.summary, items.c.content]
+    out: dict[int, Row[Any]] = {}
+    for part in chunks(sorted(set(ids))):
+        out.update({r.id: r for r in conn.execute(select(*cols).where(items.c.id.in_(part)))})
+    return out
+
+
+def add_index_rows(
+    conn: Connection, bands: Sequence[tuple[int, int, int]], keys: Sequence[tuple[int, int, int]]
+) -> None:
+    """Add band rows (band, bucket, item_id) and story key rows (key, published_ts, item_id)."""
+    # The driver's executemany: a row costs a few microseconds instead of SQLAlchemy's per-row
+    # parameter processing, and these are the two largest tables (20 band rows per item).
+    p = _placeholder(conn)
+    if bands:
+        conn.exec_driver_sql(
+            f"INSERT INTO lsh_bands (band, bucket, item_id) VALUES ({p}, {p}, {p})", list(bands)
+        )
+    if keys:
+        conn.exec_driver_sql(
+            f"INSERT INTO story_keys (key, published_ts, item_id) VALUES ({p}, {p}, {p})", list(keys)
+        )
+
+
+def create_stories(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert story rows; return their ids in the order given."""
+    if not rows:
+        return []
+    q = stories.insert().returning(stories.c.id, sort_by_parameter_order=True)
+    return [r.id for r in conn.execute(q, list(rows))]
+
+
+def get_stories(conn: Connection, ids: Iterable[int]) -> dict[int, Row[Any]]:
+    out: dict[int, Row[Any]] = {}
+    for part in chunks(sorted(set(ids))):
+        out.update({r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(part)))})
+    return out
+
+
+def update_stories(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Set representative, title, signature and updated_at of stories (rows carry ``s_id``)."""
+    if rows:
+        q = (
+            update(stories)
+            .where(stories.c.id == bindparam("s_id"))
+            .values(
+                representative_item_id=bindparam("representative_item_id"),
+                title=bindparam("title"),
+                signature=bindparam("signature"),
+                updated_at=bindparam("updated_at"),
+            )
+        )
+        conn.execute(q, list(rows))
+
+
+def set_item_merges(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Record each item's story, merge and signature (rows carry ``i_id``)."""
+    if rows:
+        q = (
+            update(items)
+            .where(items.c.id == bindparam("i_id"))
+            .values(
+                story_id=bindparam("story_id"),
+                duplicate_of=bindparam("duplicate_of"),
+                merged_with=bindparam("merged_with"),
+                merge_method=bindparam("merge_method"),
+                merge_score=bindparam("merge_score"),
+                signature=bindparam("signature"),
+            )
+        )
+        conn.execute(q, list(rows))
+
+
+def list_stories(conn: Connection, *, since: datetime | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Stories, most recently updated first, with their member and source counts."""
+    members = (
+        select(items.c.story_id, func.count().label("members"))
+        .where(items.c.story_id.is_not(None))
+        .group_by(items.c.story_id)
+        .subquery()
+    )
+    q = (
+        select(stories, members.c.members)
+        .join(members, members.c.story_id == stories.c.id)
+        .order_by(stories.c.updated_at.desc(), stories.c.id.desc())
+        .limit(limit)
+    )
+    if since is not None:
+        q = q.where(stories.c.updated_at >= since)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def story_members(conn: Connection, story_id: int) -> list[dict[str, Any]]:
+    """The items of one story, oldest first, with how each was merged."""
+    q = (
+        select(
+            items.c.id, items.c.title, items.c.url, items.c.published_at, items.c.duplicate_of,
+            items.c.merged_with, items.c.merge_method, items.c.merge_score,
+        )
+        .where(items.c.story_id == story_id)
+        .order_by(items.c.published_at, items.c.id)
+    )  # fmt: skip
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def merge_facts(conn: Connection, item_id: int) -> dict[str, Any] | None:
+    """How one item was merged: story, duplicate_of, merged_with, method, score and signature."""
+    q = select(
+        items.c.id, items.c.story_id, items.c.duplicate_of, items.c.merged_with, items.c.merge_method,
+        items.c.merge_score, items.c.signature, items.c.title,
+    ).where(items.c.id == item_id)  # fmt: skip
+    row = conn.execute(q).first()
+    return dict(row._mapping) if row else None

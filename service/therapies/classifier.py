@@ -1,0 +1,634 @@
+"""classify(): title, summary and text -> primary, discussed, scores, evidence, conditions (pure).
+
+The recipe:
+
+1. Furniture is found (``furniture.content_spans``) and left out of the text.
+2. One Aho-Corasick pass per field finds lexicon phrases; each hit is checked for word boundaries,
+   case (for "CAR", "ADC", "ALL") and the context words its phrase requires or forbids.
+3. Each hit gets a weight: its field (headline 3, summary 1.5, body 1; the lead 1.5), its line
+   (short list-like lines count less) and the words around it in its sentence: negation ("without
+   chemotherapy"), patient history ("resistant to chemotherapy"), comparators ("compared with
+   blinatumomab") and lists of options ("medications like emicizumab") lower it; a result in the
+   sentence raises it.
+4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
+   into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story is about
+   TCR-T or TILs; generic phrases ("gene therapy", "cell therapy") go to the specific type that
+   absorbs them (a CAR-T product called gene therapy is CAR-T alone).
+5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
+   sentence adds nothing. The top type is primary when it beats the non-therapy interventions
+   (diet, devices, organ transplants); a type is discussed when its score is a real share of the
+   story's, not a passing mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick_rs
+
+from service.models import Classification, Evidence, TherapyScore
+from service.therapies.conditions import PARENTS
+from service.therapies.furniture import Span, content_spans
+from service.therapies.lexicon import CONDITION, LEXICON_VERSION, Entry, matcher
+from service.therapies.normalise import haystack
+from service.therapies.taxonomy import NONE
+
+TITLE_WEIGHT = 3.0
+HEADLINE_WEIGHT = 2.0  # the first line of a body when no title was given
+SUMMARY_WEIGHT = 1.5
+LEAD_WEIGHT = 1.5
+LEAD_CHARS = 600
+HEADLINE_LINES = 5
+WEAK = 0.5
+
+PRIMARY_MIN = 1.5
+NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
+DISCUSS_MIN = 1.3
+DISCUSS_SHARE = 0.1
+SUSTAINED = 3.0  # several plain sentences are discussion too
+CONDITION_MIN = 1.5
+CONDITION_SHARE = 0.3
+MAX_CONDITIONS = 4
+MAX_EVIDENCE = 12
+
+# Generic phrases of the second type go to the first when the story is about the first.
+ABSORBS: dict[str, tuple[str, ...]] = {
+    "car-t": ("gene-therapy", "cell-therapy", "rna-therapy"),
+    "gene-editing": ("gene-therapy", "cell-therapy", "rna-therapy"),
+    "oncolytic-virus": ("gene-therapy",),
+    "cell-therapy": ("gene-therapy",),
+    "bispecific-antibody": ("monoclonal-antibody",),
+    "antibody-drug-conjugate": ("monoclonal-antibody",),
+    "checkpoint-inhibitor": ("monoclonal-antibody",),
+}
+ABSORB_MIN = 1.0
+
+# "Stem cell transplant" of cells into an organ is a cell therapy (TAXONOMY.md): decided by which
+# of these the story mentions more.
+_ORGAN = re.compile(
+    r"\b(heart|cardiac|knee|cartilage|spinal|spine|brain|parkinson|eye|retina|macular|pancrea|"
+    r"type 1 diabetes|stroke|joint|cornea)"
+)
+_BLOOD = re.compile(
+    r"\b(leuk|lymphoma|myeloma|bone marrow|blood cancer|sickle|thalass|haematopoietic|hematopoietic|"
+    r"multiple sclerosis|aplastic|graft versus host|donor|myelodysplastic)"
+)
+_VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
+_DAMP = {"vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate")}
+DAMP_FACTOR = 0.2
+
+# Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
+# centre): before the hit, the last few words; for patient history, the whole sentence before it.
+_NEG = frozenset(
+    {"no", "not", "none", "nor", "neither", "without", "non", "never", "avoid", "avoiding", "avoids"}
+)
+_NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
+_INSTEAD = frozenset({"instead", "unlike"})
+_HISTORY = frozenset(
+    {
+        "prior",
+        "previous",
+        "previously",
+        "earlier",
+        "failed",
+        "despite",
+        "underwent",
+        "pretreated",
+        "exhausted",
+    }
+)
+_HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
+_STEP = frozenset(
+    {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
+)
+_LIST = frozenset({"like", "including", "options", "option", "alternative", "alternatives", "e.g."})
+_VERSUS = frozenset(
+    {
+        "versus",
+        "vs",
+        "vs.",
+        "than",
+        "over",
+        "against",
+        "beat",
+        "beats",
+        "beating",
+        "outperformed",
+        "outperforms",
+    }
+)
+_RESULT_WORDS = frozenset(
+    {
+        "remission",
+        "remissions",
+        "response",
+        "responses",
+        "responded",
+        "respond",
+        "responding",
+        "survival",
+        "survived",
+        "efficacy",
+        "approved",
+        "approval",
+        "approves",
+        "reduced",
+        "reduces",
+        "reduction",
+        "reducing",
+        "improved",
+        "improves",
+        "improvement",
+        "improving",
+        "cured",
+        "cure",
+        "effective",
+        "endpoint",
+        "median",
+        "rate",
+        "rates",
+        "compared",
+        "outcome",
+        "outcomes",
+        "likely",
+        "percent",
+        "hazard",
+    }
+)
+_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS
+_MULTI = re.compile(
+    r"\b(?:(?P<neg>free of)|(?P<instead>rather than|in place of)|"
+    r"(?P<step>to prepare|also (?:received|receive|got|given|took))|(?P<list>such as)|"
+    r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
+    r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
+    r"progress\w* (?:on|after|despite|following)|(?:had|have|has|already) (?:\w+ )?(?:received|undergone)|"
+    r"(?:been|went) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
+    r"stopped working|did not work))\b"
+)
+_WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
+# The cue vocabulary as plain strings, for one automaton pass per field that marks where a cue could
+# be, so that only hits with a mark in their windows get the full reading (_cue_factor). The marks
+# are looser than the reading and never miss a cue: a cue word counts wherever it ends a word (a
+# window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
+# may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
+_END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
+_START_CUES = _NEG_AFTER | _HISTORY_AFTER
+_PHRASE_CUES = frozenset(
+    {
+        "e.g.",
+        "vs.",
+        "free of",
+        "rather than",
+        "place of",
+        "prepare",
+        "also ",
+        "such as",
+        "compared ",
+        "comparison with",
+        "superior to",
+        "better than",
+        "refractory",
+        "resistant",
+        "relapsed ",
+        "progress",
+        "received",
+        "undergone",
+        "through",
+        "line",
+        "failure of",
+        "failing on",
+        "after ",
+        "stopped working",
+        "not work",
+    }
+)
+# Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
+_CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS))
+NEAR_CHARS = 40
+BEFORE_CHARS = 90  # how far before a hit cue words are read (within its sentence)
+AFTER_CHARS = 50
+# The second drug of a combination ("X plus Y", "X approved with Y") is the partner, not the story.
+_PARTNER = re.compile(
+    r"\W*(\w+\W+){0,3}?(plus|with|combined with|in combination with|together with|added to|alongside)\W+"
+    r"([\w.]+\W+){0,3}$"
+)
+PARTNER_FACTOR = 0.7
+CUE_FACTOR = {"neg": 0.15, "instead": 0.3, "history": 0.25, "step": 0.5, "list": 0.5, "versus": 0.6}
+RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
+_SENTENCE_END = re.compile(r"[.?!;](?=\s)|\n")
+
+
+@dataclass(slots=True)
+class Hit:
+    """One accepted lexicon match, before scoring."""
+
+    slug: str
+    entry: Entry
+    field: str
+    start: int
+    end: int
+    sentence: tuple[str, int]
+    weight: float
+    text: str
+    cue: str = ""
+    strong: bool = False
+
+
+@dataclass(slots=True)
+class _Field:
+    name: str
+    text: str
+    hay: str
+    spans: list[Span]
+    weight: float
+
+
+def _sentence_starts(hay: str) -> list[int]:
+    """Where each sentence of ``hay`` starts (after ". ", "? ", "; " or a line break)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(hay))]
+
+
+def _sentence_bounds(starts: list[int], n: int, start: int) -> tuple[int, int]:
+    i = bisect_right(starts, start)
+    return starts[i - 1], starts[i] if i < len(starts) else n
+
+
+def _case_ok(entry: Entry, original: str) -> bool:
+    if not entry.case:
+        return True
+    got, want = _plain(original), _plain_written(entry.written)
+    return got in (want, want + "s")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_SEPARATORS).split())
+
+
+_SEPARATORS = {ord(c): " " for c in "-‐‑‒–—/_"}
+_plain_written = cache(_plain)  # the lexicon's spellings are few and read on every match
+
+
+def _cue_factor(hay: str, lo: int, start: int, end: int, hi: int) -> tuple[float, str]:
+    """The factor the words around a hit give it, and the kind of cue ("" when none)."""
+    w0 = max(lo, start - BEFORE_CHARS)
+    before = _WORD.findall(hay, w0, start)
+    found: list[str] = []
+    if _ANY_SINGLE.intersection(before):
+        near = before[-5:]
+        if _NEG.intersection(near[-4:]):
+            found.append("neg")
+        if _HISTORY.intersection(before):
+            found.append("history")
+        if _INSTEAD.intersection(near):
+            found.append("instead")
+        if _STEP.intersection(near[-3:]):
+            found.append("step")
+        if _LIST.intersection(near):
+            found.append("list")
+        if _VERSUS.intersection(near):
+            found.append("versus")
+    for m in _MULTI.finditer(hay, w0, start):
+        kind = m.lastgroup or "history"
+        # Only patient history reaches back through the sentence; the others must be near the hit.
+        if kind == "history" or start - m.end() <= NEAR_CHARS:
+            found.append(kind)
+    after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5]
+    if after and (after[0] in _NEG_AFTER or _HISTORY_AFTER.intersection(after)):
+        found.append("neg" if after[0] in _NEG_AFTER else "history")
+    if not found:
+        return 1.0, ""
+    cue = min(found, key=CUE_FACTOR.__getitem__)
+    return CUE_FACTOR[cue], cue
+
+
+@dataclass(slots=True)
+class _Marks:
+    """Where, in one field's text, cues could be read and result words are."""
+
+    before: list[int]  # starts of possible cues before a hit
+    after: list[int]  # starts of possible cues after a hit
+    result_starts: list[int]
+    result_words: list[str]
+
+
+def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:
+    """How many distinct result words (a percentage, remission, survival...) a sentence has, at most 2."""
+    i, j = bisect_left(marks.result_starts, lo), bisect_left(marks.result_starts, hi)
+    return min(2, len(set(marks.result_words[i:j])) + (hay.find("%", lo, hi) >= 0))
+
+
+@cache
+def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(_CUE_STRINGS)
+
+
+def _cue_marks(hay: str) -> _Marks:
+    """Where a cue could be read before a hit, where one could be read after it (see _END_CUES),
+    and the result words."""
+    before: list[int] = []
+    after: list[int] = []
+    results: list[tuple[int, str]] = []
+    n = len(hay)
+    for index, start, end in _cue_automaton().find_matches_as_indexes(hay, overlapping=True):
+        cue = _CUE_STRINGS[index]
+        word_end = end == n or not hay[end].isalnum()
+        word_start = start == 0 or not hay[start - 1].isalnum()
+        if cue in _PHRASE_CUES or (cue in _END_CUES and word_end):
+            before.append(start)
+        if cue in _START_CUES and word_start:
+            after.append(start)
+        if cue in _RESULT_WORDS and word_start and word_end:
+            results.append((start, cue))
+    before.sort()
+    after.sort()
+    results.sort()
+    return _Marks(before, after, [r[0] for r in results], [r[1] for r in results])
+
+
+def _may_have_cue(marks: _Marks, lo: int, start: int, end: int, hi: int) -> bool:
+    """Whether _cue_factor's windows around a hit hold a cue mark (if not, it finds no cue)."""
+    before, after = marks.before, marks.after
+    i = bisect_left(before, max(lo, start - BEFORE_CHARS))
+    if i < len(before) and before[i] < start:
+        return True
+    j = bisect_left(after, end)
+    return j < len(after) and after[j] < min(hi, end + AFTER_CHARS)
+
+
+def _spread_negation(hits: list[Hit]) -> None:
+    """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions."""
+    negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
+    for h in hits:
+        if (h.slug, h.sentence) in negated and h.cue != "neg":
+            h.weight *= CUE_FACTOR["neg"]
+            h.cue = "neg"
+
+
+def _context_ok(entry: Entry, window: str) -> bool:
+    if entry.requires and not any(w in window for w in entry.requires):
+        return False
+    return not any(w in window for w in entry.forbids)
+
+
+def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
+    lex = matcher()
+    hay = f.hay
+    n = len(hay)
+    starts = [s.start for s in f.spans]
+    first = f.spans[0].start if f.spans else 0
+    result_cache: dict[int, int] = {}
+    marks = _cue_marks(hay)
+    role_cache: dict[tuple[int, str], tuple[str, float, str, bool]] = {}
+    hits: list[Hit] = []
+    previous: Hit | None = None
+    sentence_starts = _sentence_starts(hay)
+    for index, start, end in lex.automaton.find_matches_as_indexes(hay):
+        span_i = bisect_right(starts, start) - 1
+        if span_i < 0 or end > f.spans[span_i].end:
+            continue
+        group = lex.entries[index]
+        if end < n and hay[end] == "s" and (end + 1 == n or not hay[end + 1].isalnum()):
+            end += 1
+        if end < n and hay[end].isalnum():
+            continue
+        extended = start > 0 and hay[start - 1].isalnum()
+        if extended:
+            if not any(e.stem for e in group):
+                continue
+            stem_len = end - start
+            while start > 0 and hay[start - 1].isalnum():
+                start -= 1
+            if end - start < stem_len + 3:
+                continue
+        original = f.text[start:end]
+        entry = next((e for e in group if (e.stem or not extended) and _case_ok(e, original)), None)
+        if entry is None or not entry.slug:
+            continue
+        lo, hi = _sentence_bounds(sentence_starts, n, start)
+        if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi]):
+            continue
+        weight = f.weight * f.spans[span_i].weight * (WEAK if entry.weak else 1.0)
+        if f.name == "text":
+            if start < headline_end:
+                weight *= HEADLINE_WEIGHT
+            elif start - first < LEAD_CHARS:
+                weight *= LEAD_WEIGHT
+        if entry.slug == CONDITION:
+            # Conditions are counted by position and field only: cues are about therapies.
+            hits.append(Hit(CONDITION, entry, f.name, start, end, (f.name, lo), weight, original))
+            continue
+        # Later mentions of a type in the same sentence play the same part as the first one.
+        known = role_cache.get((lo, entry.slug))
+        if known is not None and not entry.negates:
+            slug, factor, cue, strong = known
+            hits.append(
+                Hit(
+                    slug,
+                    entry,
+                    f.name,
+                    start,
+                    end,
+                    (f.name, lo),
+                    weight * factor,
+                    original,
+                    cue,
+                    strong,
+                )
+            )
+            continue
+        if _may_have_cue(marks, lo, start, end, hi):
+            factor, cue = _cue_factor(hay, lo, start, end, hi)
+        else:
+            factor, cue = 1.0, ""
+        if entry.negates:
+            factor, cue = CUE_FACTOR["neg"], "neg"
+        if (
+            factor >= 1.0
+            and previous is not None
+            and previous.sentence == (f.name, lo)
+            and previous.slug != entry.slug
+            and _PARTNER.match(hay, previous.end, start)
+        ):
+            factor, cue = PARTNER_FACTOR, "partner"
+        strong = False
+        if cue in ("", "versus", "partner"):
+            if lo not in result_cache:
+                result_cache[lo] = _result_words(hay, marks, lo, hi)
+            results = result_cache[lo]
+            factor *= RESULT_FACTOR[results] if not cue else 1.0
+            # A sentence with a result, or the headline, is real discussion of what it names.
+            strong = results >= 2 or (not cue and (f.name == "title" or start < headline_end))
+        slug = entry.slug
+        if slug == "rna-therapy" and entry.written == "mRNA":
+            window = hay[max(0, start - 150) : min(n, end + 150)]
+            slug = "vaccine" if _VACCINE_NEAR.search(window) else slug
+        damp = _DAMP.get(slug)
+        if damp is not None and damp.search(hay, lo, hi):
+            factor *= DAMP_FACTOR
+        sentence = (f.name, lo)
+        role_cache[(lo, entry.slug)] = (slug, factor, cue, strong)
+        hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong)
+        hits.append(hit)
+        if slug not in (NONE, CONDITION, ""):
+            previous = hit
+        if entry.written in ("chemoradiation", "chemoradiotherapy"):
+            hits.append(
+                Hit(
+                    "radiotherapy",
+                    entry,
+                    f.name,
+                    start,
+                    end,
+                    sentence,
+                    weight * factor,
+                    original,
+                    cue,
+                    strong,
+                )
+            )
+    return hits
+
+
+def _headline_end(text: str, spans: list[Span]) -> int:
+    """Where the body's headline ends: its first line of 4 to 20 words without a full stop, when
+    no sentence comes before it (lines of a date or a section name are passed over)."""
+    for span in spans[:HEADLINE_LINES]:
+        line = text[span.start : span.end].strip()
+        words = len(line.split())
+        if words > 20 or line.endswith((".", "!", '"', "”")):
+            return 0
+        if words >= 4:
+            return span.end
+    return 0
+
+
+def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
+    """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T)."""
+    if any(h.entry.organ_ambiguous for h in hits):
+        body = " ".join(f.hay[s.start : s.end] for f in fields for s in f.spans)
+        if len(_ORGAN.findall(body)) > len(_BLOOD.findall(body)):
+            for h in hits:
+                if h.entry.organ_ambiguous:
+                    h.slug = "cell-therapy"
+    explicit_car = sum(h.weight for h in hits if h.slug == "car-t" and not h.entry.implicit) >= 1.0
+    other_cells = any(h.slug == "cell-therapy" and not (h.entry.generic or h.entry.weak) for h in hits)
+    if not explicit_car and other_cells:
+        for h in hits:
+            if h.entry.implicit:
+                h.slug = "cell-therapy"
+
+
+def _scores(hits: list[Hit]) -> dict[str, float]:
+    best: dict[tuple[str, tuple[str, int]], float] = {}
+    for h in hits:
+        key = (h.slug, h.sentence)
+        if h.weight > best.get(key, 0.0):
+            best[key] = h.weight
+    scores: dict[str, float] = defaultdict(float)
+    for (slug, _), w in best.items():
+        scores[slug] += w
+    return scores
+
+
+def _strong(hits: list[Hit]) -> set[str]:
+    return {h.slug for h in hits if h.strong and h.cue != "neg"}
+
+
+def _absorb(hits: list[Hit]) -> None:
+    specific: dict[str, float] = defaultdict(float)
+    for h in hits:
+        if not h.entry.generic:
+            specific[h.slug] += h.weight
+    for absorber, absorbed in ABSORBS.items():
+        if specific.get(absorber, 0.0) < ABSORB_MIN:
+            continue
+        for h in hits:
+            if h.entry.generic and h.slug in absorbed and specific.get(h.slug, 0.0) < ABSORB_MIN:
+                h.slug = absorber
+
+
+def _conditions(hits: list[Hit]) -> tuple[str, ...]:
+    best: dict[tuple[str, tuple[str, int]], float] = {}
+    for h in hits:
+        key = (h.entry.condition, h.sentence)
+        best[key] = max(best.get(key, 0.0), h.weight)
+    scores: dict[str, float] = defaultdict(float)
+    for (name, _), w in best.items():
+        scores[name] += w
+    for parent, children in PARENTS.items():
+        found = [c for c in children if c in scores]
+        if parent in scores and found:
+            top = max(found, key=lambda c: scores[c])
+            scores[top] += scores.pop(parent)
+    if not scores:
+        return ()
+    floor = max(CONDITION_MIN, CONDITION_SHARE * max(scores.values()))
+    ranked = sorted((n for n, s in scores.items() if s >= floor), key=lambda n: (-scores[n], n))
+    return tuple(ranked[:MAX_CONDITIONS])
+
+
+def _fields(title: str, text: str, summary: str) -> list[_Field]:
+    out = [_Field("title", title, haystack(title), [Span(0, len(title), 1.0)], TITLE_WEIGHT)]
+    if summary.strip() and summary.strip() not in text:
+        out.append(_Field("summary", summary, haystack(summary), content_spans(summary), SUMMARY_WEIGHT))
+    out.append(_Field("text", text, haystack(text), content_spans(text), 1.0))
+    return out
+
+
+def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
+    """Every accepted, weighted, resolved hit (therapy, ``none`` and condition) in the item."""
+    fields = _fields(title, text, summary)
+    headline_end = _headline_end(text, fields[-1].spans) if not title.strip() else 0
+    hits: list[Hit] = []
+    for f in fields:
+        hits += _field_hits(f, headline_end)
+    hits = [h for h in hits if h.slug]
+    _spread_negation(hits)
+    _resolve(hits, fields)
+    _absorb(hits)
+    return hits
+
+
+def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
+    """The strongest hits of one type, as evidence."""
+    best = sorted(hits, key=lambda h: (-h.weight, h.start))[:MAX_EVIDENCE]
+    return tuple(Evidence(field=h.field, start=h.start, end=h.end, text=h.text) for h in best)
+
+
+def classify(title: str, text: str, *, summary: str = "") -> Classification:
+    """Classify one item from its title, summary and body text (see the module docstring)."""
+    hits = find_hits(title, text, summary=summary)
+    therapy_hits = [h for h in hits if h.slug not in (NONE, CONDITION)]
+    scores = _scores(therapy_hits)
+    none_score = _scores([h for h in hits if h.slug == NONE]).get(NONE, 0.0)
+    first_seen: dict[str, tuple[int, int]] = {}
+    for h in therapy_hits:
+        key = (0 if h.field == "title" else 1, h.start)
+        first_seen[h.slug] = min(first_seen.get(h.slug, key), key)
+    ranked = sorted(scores, key=lambda s: (-scores[s], first_seen[s], s))
+    top = scores[ranked[0]] if ranked else 0.0
+    primary = ranked[0] if ranked and top >= PRIMARY_MIN and top * NONE_MARGIN > none_score else NONE
+    floor = max(DISCUSS_MIN, DISCUSS_SHARE * top)
+    strong = _strong(therapy_hits)
+    discussed = [
+        s for s in ranked if s == primary or (scores[s] >= floor and (s in strong or scores[s] >= SUSTAINED))
+    ]
+    if primary == NONE:
+        discussed = [s for s in discussed if scores[s] >= max(floor, PRIMARY_MIN)]
+    by_slug: dict[str, list[Hit]] = defaultdict(list)
+    for h in therapy_hits:
+        by_slug[h.slug].append(h)
+    therapies = tuple(
+        TherapyScore(slug=s, score=round(scores[s], 4), evidence=_evidence(by_slug[s])) for s in ranked
+    )
+    return Classification(
+        primary=primary,
+        discussed=tuple(discussed),
+        therapies=therapies,
+        conditions=_conditions([h for h in hits if h.slug == CONDITION]),
+        lexicon_version=LEXICON_VERSION,
+    )

@@ -1,0 +1,163 @@
+"""Find page furniture that slipped through extraction (pure): navigation menus, "Related articles"
+and "You may also like" boxes, reader comments, newsletter prompts, and a body printed twice.
+
+``content_spans(text)`` returns the character ranges of ``text`` that are content, with a weight per
+range; everything else is ignored by the classifier. The rules read lines, the unit a text extractor
+leaves behind:
+
+* a run of three or more short lines (five words or fewer, no sentence punctuation) is a menu;
+* a heading such as "Related Articles", "Comments" or "Leave a Reply" ends the article: what follows
+  is furniture (when such a heading comes before 150 words of prose, only the short lines after it are);
+* a line with newsletter, sharing or cookie wording is furniture, and so is an in-article link line
+  ("Read more: ...");
+* a line of five words or more that already appeared is a repeat (the title echoed, or a body
+  syndicated twice) and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TAIL = re.compile(
+    r"^(related( articles?| stories| posts| content| news| reading| coverage)?|"
+    r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
+    r"recommended( for you| reading| articles| stories)?|"
+    r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
+    r"additional reading|trending( now| articles| stories| topics)?|popular( now| stories| articles)?|"
+    r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
+    r"leave a (reply|comment)|join the (conversation|discussion)|commenting is (disabled|closed)\b.*|"
+    r"latest( news| stories| articles)?|see also|editor'?s picks|top stories|sources?|references?|"
+    r"about the author|related topics|tags)\s*:?$",
+    re.IGNORECASE,
+)
+_LINK_LINES = ("back to", "read more", "read also", "read next", "see also:", "related:", "also read")
+# Newsletter boxes, sharing prompts and legal lines: one of these words or phrases in a short line.
+_FURNITURE_WORDS = frozenset(
+    {"subscribe", "newsletter", "inbox", "unsubscribe", "cookie", "cookies", "copyright", "advertisement"}
+)
+_FURNITURE_PHRASES = (
+    "sign up",
+    "privacy policy",
+    "all rights reserved",
+    "follow us",
+    "share this",
+    "download the app",
+    "download our app",
+    "back to top",
+    "click here",
+    "log in",
+    "sign in",
+    "required fields",
+    "sponsored content",
+)
+_FURNITURE_SUBSTRINGS = (*_LINK_LINES, *_FURNITURE_WORDS, *_FURNITURE_PHRASES)
+_BULLETS = " \t•-*·>›»<|"
+MENU_WORDS = 5
+MENU_RUN = 3
+ARTICLE_WORDS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A content range of the text and the weight its matches get (short list-like lines: less)."""
+
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    words: int
+    keep: bool = True
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.lstrip(_BULLETS).strip()
+        if stripped:
+            start = pos + body.find(stripped[:1])
+            out.append(_Line(start, pos + len(body), stripped, len(stripped.split())))
+        pos += len(raw)
+    return out
+
+
+def _is_menu_line(line: _Line) -> bool:
+    return line.words <= MENU_WORDS and not line.text.endswith((".", "?", "!", ":", '"', "”"))
+
+
+def _mark_menus(lines: list[_Line]) -> None:
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_menu_line(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for line in lines[i:j]:
+                line.keep = False
+        i = max(j, i + 1)
+
+
+def _mark_tail(lines: list[_Line]) -> None:
+    prose = 0
+    for i, line in enumerate(lines):
+        if line.words > 8 or not _TAIL.match(line.text):
+            if line.keep and line.words > MENU_WORDS:
+                prose += line.words
+            continue
+        line.keep = False
+        if prose >= ARTICLE_WORDS:
+            for rest in lines[i + 1 :]:
+                rest.keep = False
+            return
+        for rest in lines[i + 1 :]:
+            if rest.words >= 25:
+                break
+            rest.keep = False
+
+
+def _is_furniture_line(low: str) -> bool:
+    # "Read more: <headline>" links sit inside articles too: only that line goes.
+    if low.startswith(_LINK_LINES) or any(p in low for p in _FURNITURE_PHRASES):
+        return True
+    return not _FURNITURE_WORDS.isdisjoint(w.strip(".,:;!?()") for w in low.split())
+
+
+def _may_have_furniture_lines(text: str) -> bool:
+    """False when no line of ``text`` can be a furniture line: none of their words or phrases occurs
+    anywhere in it (the usual case, and one pass instead of one per line)."""
+    low = text.lower()
+    return any(w in low for w in _FURNITURE_SUBSTRINGS)
+
+
+def _mark_lines(lines: list[_Line], text: str) -> None:
+    seen: set[str] = set()
+    check = _may_have_furniture_lines(text)
+    for line in lines:
+        if not line.keep:
+            continue
+        if check and line.words <= 30 and _is_furniture_line(line.text.lower()):
+            line.keep = False
+            continue
+        if line.words >= 5:
+            key = line.text.casefold()
+            if key in seen:
+                line.keep = False
+            seen.add(key)
+
+
+def content_spans(text: str) -> list[Span]:
+    """The content ranges of ``text`` in order; furniture lines are left out."""
+    lines = _lines(text)
+    _mark_menus(lines)
+    _mark_tail(lines)
+    _mark_lines(lines, text)
+    # A short line kept between content lines is a heading or a list item: it counts, but less.
+    return [Span(li.start, li.end, 1.0 if li.words > MENU_WORDS else 0.7) for li in lines if li.keep]

@@ -1,0 +1,108 @@
+"""The compiled lexicon (pure): every phrase of ``terms``, ``biologics`` and ``conditions`` in one
+Aho-Corasick automaton, and ``LEXICON_VERSION``, a hash of all of it.
+
+The automaton is built on first use (``matcher()``), not at import. Matching is leftmost-longest over
+the normalised text (``normalise.haystack``), so "trastuzumab deruxtecan" beats "trastuzumab" and
+"CAR-NK" beats "CAR"; word boundaries are checked afterwards, since the automaton knows none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick_rs
+
+from service.therapies.biologics import BIOLOGICS
+from service.therapies.conditions import CONDITIONS
+from service.therapies.normalise import phrase
+from service.therapies.terms import CONTEXT, TERMS
+
+# Bump when the classifier's rules change in a way that moves labels: it is part of the version.
+RULES_VERSION = 1
+CONDITION = "@condition"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compiled phrase. ``slug`` is a therapy slug, ``none``, ``""`` (stop) or ``@condition``."""
+
+    written: str
+    slug: str
+    case: bool = False
+    stem: bool = False
+    generic: bool = False
+    weak: bool = False
+    implicit: bool = False
+    organ_ambiguous: bool = False
+    negates: bool = False
+    condition: str = ""
+    requires: tuple[str, ...] = ()
+    forbids: tuple[str, ...] = ()
+    source: str = "terms"
+
+
+def _entries() -> Iterator[Entry]:
+    for written, slug, flags, _note in TERMS:
+        requires, forbids = CONTEXT.get(written, ((), ()))
+        yield Entry(
+            written=written,
+            slug=slug,
+            case="c" in flags,
+            stem="s" in flags,
+            generic="g" in flags,
+            weak="w" in flags,
+            implicit="i" in flags,
+            organ_ambiguous="x" in flags,
+            negates="n" in flags,
+            requires=requires,
+            forbids=forbids,
+        )
+    for text, slug, source in BIOLOGICS:
+        yield Entry(written=text, slug=slug, source=source)
+    for text, name, flags in CONDITIONS:
+        yield Entry(written=text, slug=CONDITION, case="c" in flags, condition=name, source="conditions")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The automaton and, per pattern index, the entries that share that normalised phrase."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    patterns: tuple[str, ...]
+    entries: tuple[tuple[Entry, ...], ...]
+
+
+def compile_entries() -> tuple[tuple[str, ...], tuple[tuple[Entry, ...], ...]]:
+    """Group entries by normalised phrase; the hand-written table comes first and wins."""
+    grouped: dict[str, list[Entry]] = {}
+    for entry in _entries():
+        key = phrase(entry.written)
+        group = grouped.setdefault(key, [])
+        # One reading per phrase and case rule: a later table does not override an earlier one.
+        if not any(e.case == entry.case and e.slug != CONDITION for e in group) or entry.slug == CONDITION:
+            group.append(entry)
+    patterns = tuple(sorted(grouped))
+    return patterns, tuple(tuple(grouped[p]) for p in patterns)
+
+
+@cache
+def matcher() -> Lexicon:
+    """The compiled lexicon, built once per process."""
+    patterns, entries = compile_entries()
+    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return Lexicon(automaton=automaton, patterns=patterns, entries=entries)
+
+
+def _version() -> str:
+    digest = hashlib.sha256(f"rules={RULES_VERSION}".encode())
+    for row in (*TERMS, *BIOLOGICS, *CONDITIONS):
+        digest.update(repr(row).encode())
+    digest.update(repr(sorted(CONTEXT.items())).encode())
+    return digest.hexdigest()[:12]
+
+
+LEXICON_VERSION = _version()
+"""A short hash of every lexicon table and the rules version: stored with each label."""

@@ -1,0 +1,153 @@
+"""Near-duplicate + story clustering cost per item as the store grows (run: python tests/benchmarks/dedup.py).
+
+Ingests 100,000 synthetic items in batches of 1,000 into a fresh SQLite file: each batch is
+inserted as items, then goes through ``service.grouping.group_new_items`` (signatures, indexed
+lookups in ``lsh_bands`` / ``story_keys``, decisions, story and index writes), which is the timed
+part. About 10% of items are syndicated copies of an earlier item and 10% rewrites of an earlier
+event; dates spread over two years, so a 10-day window holds a steady number of items.
+
+Prints the stage's cost per item around 10,000 and around 100,000 stored items, their ratio
+(target <= 1.3) and items/s (target >= 5,000), and for reference the peer the issue names:
+rensa's in-memory RMinHashLSH streaming query-then-insert on the same shingle sets.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from rensa import RMinHash, RMinHashLSH
+
+from service import near_dup
+from service.grouping import NewItem, group_new_items
+from service.store import items as item_store
+from service.store.engine import make_engine, migrate
+
+TOTAL = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+BATCH = 1_000
+START = datetime(2023, 1, 1, tzinfo=UTC)
+SPAN = timedelta(days=730)
+rng = random.Random(7)
+SYLL = ["ta", "ro", "ki", "ne", "lu", "va", "so", "mi", "de", "xa", "po", "ri", "ga", "te", "bo", "li"]
+SUFFIX = ["mab", "cel", "leucel", "gene", "parvovec", "siran", "rsen", "nib"]
+WORDS = [a + b + c for a in SYLL for b in SYLL for c in SYLL][:3000]
+DRUGS = ["".join(rng.choices(SYLL, k=3)) + rng.choice(SUFFIX) for _ in range(3000)]
+KINDS = ["approves", "results show", "accepts filing for", "sets price of"]
+BOILER = "About the company: a biotechnology firm developing medicines for serious diseases worldwide."
+
+
+def _event(i: int) -> tuple[str, str, datetime]:
+    drug = rng.choice(DRUGS)
+    pct = rng.randint(5, 95)
+    n = rng.randint(20, 900)
+    body = " ".join(rng.choices(WORDS, k=45))
+    text = f"{drug} {body} In the trial of {n} patients, {pct}% responded. {drug} was well tolerated."
+    title = f"Company {rng.choice(KINDS)} {drug} {' '.join(rng.choices(WORDS, k=4))}"
+    published = START + SPAN * (i / TOTAL) + timedelta(minutes=rng.randint(0, 600))
+    return title, text, published
+
+
+def synthetic() -> list[tuple[str, str, datetime]]:
+    out: list[tuple[str, str, datetime]] = []
+    for i in range(TOTAL):
+        r = rng.random()
+        if out and r < 0.1:
+            title, text, published = out[max(0, len(out) - rng.randint(1, 300))]
+            headline = f"Syndicated: {' '.join(rng.choices(WORDS, k=5))}"
+            out.append((headline, f"CITY, dateline -- {text} {BOILER}", published + timedelta(hours=2)))
+        elif out and r < 0.2:
+            title, text, published = out[max(0, len(out) - rng.randint(1, 300))]
+            words = text.split()
+            rewrite = " ".join(w if rng.random() < 0.4 else rng.choice(WORDS) for w in words)
+            out.append((title.replace("Company", "Outlet reports"), rewrite, published + timedelta(hours=5)))
+        else:
+            out.append(_event(i))
+    return out
+
+
+def _row(i: int, title: str, text: str, published: datetime, now: datetime) -> dict[str, object]:
+    return {
+        "identity_key": f"bench:{i}", "title": title, "url": f"https://news{i % 50}.example/{i}",
+        "canonical_url": None, "summary": text, "content": "", "content_html": None, "author": None,
+        "language": None, "content_hash": f"h{i}", "published_at": published, "first_seen_at": now,
+        "updated_at": now, "primary_therapy": "none", "discussed": [], "conditions": [], "therapies": [],
+        "lexicon_version": "",
+    }  # fmt: skip
+
+
+def run_stage(
+    docs: list[tuple[str, str, datetime]],
+) -> tuple[dict[int, tuple[float, float]], float, float, dict[str, int]]:
+    """Per batch end: (wall, CPU) seconds per item in the stage; total wall and CPU; merge counts."""
+    tmp = Path(tempfile.mkdtemp())
+    engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
+    migrate(engine)
+    per_batch: dict[int, tuple[float, float]] = {}
+    counts = {"near-copy": 0, "story": 0}
+    total = total_cpu = 0.0
+    now = START + SPAN
+    for start in range(0, len(docs), BATCH):
+        part = docs[start : start + BATCH]
+        with engine.begin() as conn:
+            rows = [_row(start + j, t, x, p, now) for j, (t, x, p) in enumerate(part)]
+            ids = item_store.insert_items(conn, rows)
+            new = [NewItem(id=i, title=t, body=x, url=str(r["url"]), published=p)
+                   for i, r, (t, x, p) in zip(ids, rows, part, strict=True)]  # fmt: skip
+            t0, c0 = time.perf_counter(), time.process_time()
+            result = group_new_items(conn, new, now)
+            dt, dc = time.perf_counter() - t0, time.process_time() - c0
+        per_batch[start + len(part)] = (dt / len(part), dc / len(part))
+        total += dt
+        total_cpu += dc
+        counts["near-copy"] += result.duplicates
+        counts["story"] += result.clustered
+    engine.dispose()
+    return per_batch, total, total_cpu, counts
+
+
+def run_peer(docs: list[tuple[str, str, datetime]]) -> float:
+    """rensa's in-memory LSH, streaming query-then-insert, on the same shingles (no store at all)."""
+    sets = [near_dup.shingles(t, x) for t, x, _ in docs]
+    t0 = time.perf_counter()
+    lsh = RMinHashLSH(0.5, near_dup.NUM_PERM, near_dup.BANDS)
+    for i, mh in enumerate(RMinHash.from_token_sets(sets, near_dup.NUM_PERM, near_dup.SEED)):
+        lsh.query(mh)
+        lsh.insert(i, mh)
+    return (time.perf_counter() - t0) / len(docs)
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def main() -> None:
+    docs = synthetic()
+    per_batch, total, total_cpu, counts = run_stage(docs)
+    # Medians over five batches at each point: other processes on a shared machine add noise.
+    first = [per_batch[n] for n in range(10_000, 15_001, BATCH) if n in per_batch]
+    last = [per_batch[n] for n in range(len(docs) - 4 * BATCH, len(docs) + 1, BATCH) if n in per_batch]
+    n = len(docs)
+    peer = run_peer(docs)
+    print(f"items: {n:,} in batches of {BATCH:,}; merged as near-copies {counts['near-copy']:,}, "
+          f"joined stories {counts['story']:,}")  # fmt: skip
+    for label, col in (("wall", 0), ("CPU", 1)):
+        a, b = _median([x[col] for x in first]), _median([x[col] for x in last])
+        print(f"{label}: stage cost per item at ~10k stored {a * 1e6:7.1f} us, at ~{n // 1000}k stored "
+              f"{b * 1e6:7.1f} us, ratio {b / a:.2f} (target <= 1.3)")  # fmt: skip
+    print(f"throughput through the stage: {n / total:,.0f} items/s wall, {n / total_cpu:,.0f} items/s CPU "
+          f"(target >= 5,000)")  # fmt: skip
+    print(f"peer, rensa RMinHashLSH in memory (query+insert only; no store, no clustering): "
+          f"{peer * 1e6:.1f} us/item; stage / peer = {total / n / peer:.1f}x wall")  # fmt: skip
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average while running: {load} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

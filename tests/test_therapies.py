@@ -1,0 +1,184 @@
+"""The therapy classifier: seeds, word-sense traps, context rules, evidence offsets, the lexicon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service import therapies
+from service.therapies import classify
+from service.therapies.biologics import BIOLOGICS
+from service.therapies.evaluate import evaluate, parse_labelled
+from service.therapies.lexicon import compile_entries
+from service.therapies.taxonomy import NONE, SLUGS
+from service.therapies.terms import CONTEXT, TERMS
+
+
+def test_seed_articles_are_classified_right(shared: Path) -> None:
+    seeds = shared / "seeds"
+    wrong = []
+    for line in (seeds / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        label = json.loads(line)
+        got = classify("", (seeds / label["file"]).read_text(encoding="utf-8"))
+        if got.primary != label["primary"] or set(got.discussed) != set(label["discussed"]):
+            wrong.append((label["file"], got.primary, got.discussed))
+    assert wrong == []
+
+
+PARAGRAPH = (
+    "The study enrolled 120 patients at nine hospitals and followed them for two years. "
+    "Researchers said the results would be presented at a meeting next month."
+)
+
+# (title, text, primary, discussed)
+CASES = [
+    (
+        "Car crash closes highway",
+        "A car hit a barrier near the exit and a cart of groceries spilled. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        "Gene Wilder retrospective opens",
+        "Gene was remembered at the cinema; his cell phone collection was shown. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        "Queues at the airport checkpoint",
+        "Travellers waited an hour at the security checkpoint on Friday. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        "New ADC chip for audio",
+        "The ADC converts the analog signal to digital samples at 24 bits. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        "Kidney transplant recipients do well after ten years",
+        "A kidney transplant from a living donor lasted longer than one from a deceased donor. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        "CAR-NK cells tested in lymphoma",
+        "Cord-blood CAR-NK cells produced responses in 11 of 20 patients with lymphoma. " + PARAGRAPH,
+        "cell-therapy",
+        ("cell-therapy",),
+    ),
+    (
+        "mRNA vaccine against melanoma relapse",
+        "The personalised mRNA vaccine cut the risk of recurrence by 44% when added to treatment. "
+        + PARAGRAPH,
+        "vaccine",
+        ("vaccine",),
+    ),
+    (
+        "Trial of engineered immune cells in lupus",
+        "Doctors infused genetically engineered T cells that target CD19 into eight patients with lupus; "
+        "all went into remission. " + PARAGRAPH,
+        "car-t",
+        ("car-t",),
+    ),
+    (
+        "CAR-T product approved as a gene therapy",
+        "Regulators approved the CAR-T therapy, which the agency classes as a gene therapy, for lymphoma. "
+        "The CAR T cells led to a 60% complete response rate. " + PARAGRAPH,
+        "car-t",
+        ("car-t",),
+    ),
+    (
+        "Stem cells injected into failing hearts",
+        "Cardiologists injected stem cells into the heart muscle of 40 patients with heart failure; the "
+        "stem cell transplant improved pumping by 8%. " + PARAGRAPH,
+        "cell-therapy",
+        ("cell-therapy",),
+    ),
+    (
+        "Chemotherapy-free regimen for leukaemia",
+        "A chemotherapy-free combination of venetoclax and a second pill produced remission in 90% of "
+        "patients, without chemotherapy. " + PARAGRAPH,
+        "small-molecule",
+        ("small-molecule",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "primary", "discussed"), CASES, ids=[c[0] for c in CASES])
+def test_hard_cases(title: str, text: str, primary: str, discussed: tuple[str, ...]) -> None:
+    got = classify(title, text)
+    assert (got.primary, set(got.discussed)) == (primary, set(discussed))
+
+
+def test_furniture_does_not_move_the_label() -> None:
+    body = (
+        "Blinatumomab added to chemotherapy cut relapses by 61% in children with leukaemia, "
+        "researchers reported at the meeting. " + PARAGRAPH
+    )
+    furniture = "\n".join(
+        ["Home", "News", "Oncology", "Events", "", "Related Articles"]
+        + ["CAR-T cell therapy shows promise in lupus and in myeloma for many patients"] * 3
+        + ["Comments", "My mother had CAR-T and a stem cell transplant and both worked for her."]
+    )
+    plain = classify("Blinatumomab in children", body)
+    padded = classify("Blinatumomab in children", body + "\n" + PARAGRAPH * 2 + "\n" + furniture)
+    assert plain.primary == padded.primary == "bispecific-antibody"
+    assert "car-t" not in padded.discussed and "stem-cell-transplant" not in padded.discussed
+
+
+def test_evidence_offsets_point_at_the_text() -> None:
+    title = "CAR-T for myeloma"
+    text = "The ciltacabtagene autoleucel arm beat standard care; 80% of patients responded."
+    got = classify(title, text)
+    fields = {"title": title, "text": text}
+    evidence = [e for t in got.therapies for e in t.evidence]
+    assert evidence
+    for e in evidence:
+        assert fields[e.field][e.start : e.end] == e.text
+    assert got.lexicon_version == therapies.LEXICON_VERSION
+
+
+def test_lexicon_tables_are_consistent() -> None:
+    known = {*SLUGS, NONE, ""}
+    assert {slug for _, slug, _, _ in TERMS} <= known
+    assert {slug for _, slug, _ in BIOLOGICS} <= set(SLUGS)
+    written = [t[0] for t in TERMS]
+    assert len(written) == len(set(written))
+    assert set(CONTEXT) <= set(written)
+    assert [r[0] for r in BIOLOGICS] == sorted(r[0] for r in BIOLOGICS)
+    patterns, entries = compile_entries()
+    assert len(patterns) == len(entries) and all(entries)
+
+
+DEV_SET = Path(__file__).parent / "data" / "classify_dev.jsonl"
+
+
+def test_development_set_levels_hold() -> None:
+    """The written development set (tests/data/classify_dev.jsonl): the levels reached, kept."""
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
+    report = evaluate(parse_labelled(r, r["id"]) for r in rows)
+    assert report.items >= 200
+    assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
+    assert report.primary_accuracy >= 0.93, report.misses
+    assert report.overall.f1 >= 0.92
+
+
+def test_an_in_article_link_line_does_not_end_the_article() -> None:
+    opening = (
+        "Regulators approved a new treatment for children with leukaemia on Tuesday after a long review "
+        "of the evidence. " * 12
+    )
+    text = (
+        opening
+        + "\nRead more: Vaccine makers prepare for the winter season\n"
+        + "The approved product, tisagenlecleucel, is a CAR-T therapy; 81% of children responded and "
+        "most remained in remission after a year. Doctors said the CAR-T cells are made from each "
+        "child's own T cells."
+    )
+    got = classify("Approval for children with leukaemia", text)
+    assert got.primary == "car-t"
+    assert "vaccine" not in got.discussed
