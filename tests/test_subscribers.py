@@ -75,6 +75,30 @@ def test_good_input_is_normalised() -> None:
     assert store.build_fields("a@example.org", therapies="all").all_therapies
 
 
+def test_losing_a_subscribe_race_returns_the_winner(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process inserts the address between our lookup and our insert: the unique key
+    decides, and the loser reports "already subscribed" instead of an IntegrityError."""
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    with engine.begin() as conn:
+        winner, created = store.add_subscriber(conn, store.build_fields("race@example.org"), now)
+    assert created
+    real = store.get_by_email
+    calls = {"n": 0}
+
+    def stale_first_lookup(conn: object, email: str) -> object:
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(conn, email)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "get_by_email", stale_first_lookup)
+    with engine.begin() as conn:
+        loser, created = store.add_subscriber(conn, store.build_fields("RACE@example.org"), now)
+    assert (created, loser.id) == (False, winner.id)
+    assert calls["n"] == 2
+    assert count(engine) == 1
+
+
 def test_tokens_are_scoped_and_unforgeable() -> None:
     token = make_token("s3cret", "unsubscribe", 42)
     assert read_token("s3cret", "unsubscribe", token) == 42

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Row, delete, select, update
 from service.errors import SubscriberError
 from service.models import FREQUENCIES, SUBSCRIBER_STATUSES, THERAPY_SLUGS, WEEKDAYS, Subscriber
 from service.store.schema import subscribers
-from service.store.util import chunks
+from service.store.util import chunks, insert_ignore
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _MAX_NAME = 200
@@ -236,11 +236,15 @@ def add_subscriber(conn: Connection, f: SubscriberFields, now: datetime) -> tupl
     existing = get_by_email(conn, f.email)
     if existing is not None:
         return existing, False
+    # Two admins (or two CLI runs) may subscribe the same address at once: the unique email key
+    # decides, and the loser reads the winner's row instead of failing on the constraint.
     new_id = conn.execute(
-        subscribers.insert()
+        insert_ignore(conn, subscribers)
         .values(**_values(f), status="active", created_at=now, updated_at=now)
         .returning(subscribers.c.id)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if new_id is None:
+        return require(conn, f.email), False
     found = get_subscriber(conn, new_id)
     assert found is not None
     return found, True
