@@ -34,6 +34,7 @@ from service.config import load_settings
 from service.entrypoints.bootstrap import App
 from service.entrypoints.web import create_app
 from service.models import THERAPY_SLUGS, Subscriber
+from service.store import alerts as alert_store
 from service.store import subscribers as subscriber_store
 from service.store.schema import fetch_log, sources, subscribers
 from service.tokens import make_token, subscriber_links
@@ -330,6 +331,40 @@ def test_preferences_change_types_and_frequency(engine: Engine, client: TestClie
     with engine.connect() as conn:
         final = subscriber_store.get_subscriber(conn, sub.id)
     assert final is not None and (final.all_therapies, final.frequency) == (True, "instant")
+
+
+def test_preferences_page_manages_watch_rules(engine: Engine, client: TestClient, now: datetime) -> None:
+    sub = add_subscriber(engine, now)
+    other = add_subscriber(engine, now, email="bob@example.org")
+    with engine.begin() as conn:
+        alert_store.add_rule(conn, other.id, alert_store.parse_rule("condition:lupus"), now)
+        others_rule = alert_store.rules_for(conn, other.id)[0].id
+    url = path_of(subscriber_links(BASE, SECRET, sub.id)["preferences_url"])
+    keep = {"scope": "all", "frequency": "weekly"}
+    assert "No watch rules yet." in client.get(url).text
+
+    r = client.post(
+        url, data=keep | {"watch_kind": "product", "watch_value": " Kymriah ", "watch_primary": "on"}
+    )
+    assert r.status_code == 200 and "<strong>Kymriah</strong> (only when it is the story)" in r.text
+    r = client.post(url, data=keep | {"watch_kind": "keyword", "watch_value": "<b>clinical hold</b>"})
+    assert "&lt;b&gt;clinical hold&lt;/b&gt;" in r.text and "<b>clinical" not in r.text
+    with engine.connect() as conn:
+        rules = alert_store.rules_for(conn, sub.id)
+    assert [(x.kind, x.value, x.primary_only) for x in rules] == [
+        ("product", "Kymriah", True),
+        ("keyword", "<b>clinical hold</b>", False),
+    ]
+
+    bad_kind = client.post(url, data=keep | {"watch_kind": "telepathy", "watch_value": "x"})
+    assert bad_kind.status_code == 400 and "KIND:VALUE" in bad_kind.text
+    forged = client.post(url, data=keep | {"remove_rule": "1 OR 1=1"})
+    assert forged.status_code == 400 and "not a rule id" in forged.text
+    # Another subscriber's rule id is ignored: a token only reaches its own rules.
+    client.post(url, data=keep | {"remove_rule": [str(rules[0].id), str(others_rule)]})
+    with engine.connect() as conn:
+        assert [x.value for x in alert_store.rules_for(conn, sub.id)] == ["<b>clinical hold</b>"]
+        assert [x.id for x in alert_store.rules_for(conn, other.id)] == [others_rule]
 
 
 def test_subscriber_feed_follows_the_selection(engine: Engine, client: TestClient, now: datetime) -> None:

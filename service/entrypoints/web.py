@@ -26,6 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -36,7 +37,8 @@ from service.entrypoints.bootstrap import App
 from service.entrypoints.feedcache import FeedCache, Rendered, not_modified, rendered
 from service.entrypoints.metrics import build_registry
 from service.errors import SubscriberError
-from service.models import FREQUENCIES, StoryEntry, Subscriber
+from service.models import FREQUENCIES, WATCH_KINDS, StoryEntry, Subscriber, WatchRule
+from service.store import alerts as alert_store
 from service.store import feeds as feed_store
 from service.store import subscribers as subscriber_store
 from service.store.feeds import Fingerprint
@@ -112,6 +114,26 @@ class PrebuiltResponse(Response):
 def _path(url: str) -> str:
     # Forms post back to this server whatever the configured base URL (CSP form-action 'self').
     return urlsplit(url).path
+
+
+def _watch_rule_of(form: FormData) -> WatchRule | None:
+    """The watch rule the preferences form adds, or None when its value is left empty."""
+    value = str(form.get("watch_value") or "").strip()
+    if not value:
+        return None
+    kind = str(form.get("watch_kind") or "")
+    return alert_store.parse_rule(f"{kind}:{value}", primary_only=form.get("watch_primary") == "on")
+
+
+def _rule_ids(raw: Sequence[object]) -> list[int]:
+    """Rule ids ticked for removal; anything but a small positive integer is a forged form."""
+    ids = []
+    for value in raw:
+        text = str(value)
+        if not text.isascii() or not text.isdigit() or len(text) > 12:
+            raise SubscriberError(f"remove_rule: {text[:40]!r} is not a rule id")
+        ids.append(int(text))
+    return ids
 
 
 def _plain(status: int, body: str, headers: dict[str, str] | None = None) -> PlainTextResponse:
@@ -378,9 +400,11 @@ class Web:
             log.info("http: subscriber %d unsubscribed (one-click)", sub.id)
         return self._page("unsubscribe.html", done=True, preferences_url=self._links(sub)["preferences_url"])
 
-    def _preferences(self, sub: Subscriber, **extra: Any) -> dict[str, Any]:
+    def _preferences(self, sub: Subscriber, rules: Sequence[WatchRule], **extra: Any) -> dict[str, Any]:
         links = self._links(sub)
         return {
+            "rules": rules,
+            "watch_kinds": WATCH_KINDS,
             "action": _path(links["preferences_url"]),
             "feed_url": links["feed_url"],
             "unsubscribe_url": links["unsubscribe_url"],
@@ -397,13 +421,20 @@ class Web:
         sub = await self._subscriber(request.path_params["token"], "preferences")
         if sub is None:
             return _plain(404, NOT_FOUND)
-        return self._page("preferences.html", **self._preferences(sub))
+        return self._page("preferences.html", **self._preferences(sub, await self._rules(sub)))
+
+    async def _rules(self, sub: Subscriber) -> list[WatchRule]:
+        def load() -> list[WatchRule]:
+            with self.engine.connect() as conn:
+                return alert_store.rules_for(conn, sub.id)
+
+        return await run_in_threadpool(load)
 
     async def preferences(self, request: Request) -> Response:
         sub = await self._subscriber(request.path_params["token"], "preferences")
         if sub is None:
             return _plain(404, NOT_FOUND)
-        form = await request.form(max_files=0, max_fields=40)
+        form = await request.form(max_files=0, max_fields=60)
         chosen = [str(v) for v in form.getlist("therapies")]
         try:
             if form.get("scope") == "all":
@@ -418,17 +449,25 @@ class Web:
                 frequency=str(form.get("frequency") or sub.frequency),
                 base=subscriber_store.fields_of(sub),
             )
+            new_rule = _watch_rule_of(form)
+            dropped = _rule_ids(form.getlist("remove_rule"))
         except SubscriberError as e:
             message = str(e).removeprefix("subscribers: ")
-            return self._page("preferences.html", status=400, **self._preferences(sub, error=message))
+            extra = self._preferences(sub, await self._rules(sub), error=message)
+            return self._page("preferences.html", status=400, **extra)
         now = self.app.now()
 
-        def write() -> Subscriber:
+        def write() -> tuple[Subscriber, list[WatchRule]]:
             with self.engine.begin() as conn:
-                return subscriber_store.update_subscriber(conn, sub.id, fields, now)
+                updated = subscriber_store.update_subscriber(conn, sub.id, fields, now)
+                for rule_id in dropped:
+                    alert_store.remove_rule_id(conn, sub.id, rule_id)
+                if new_rule is not None:
+                    alert_store.add_rule(conn, sub.id, new_rule, now)
+                return updated, alert_store.rules_for(conn, sub.id)
 
-        updated = await run_in_threadpool(write)
-        return self._page("preferences.html", **self._preferences(updated, saved=True))
+        updated, rules = await run_in_threadpool(write)
+        return self._page("preferences.html", **self._preferences(updated, rules, saved=True))
 
     # --- WebSub -------------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, or_, select, update
 
-from service.models import WatchRule
+from service.errors import SubscriberError
+from service.models import WATCH_KINDS, WatchRule
 from service.store.schema import (
     alert_channels,
     digest_items,
@@ -20,9 +21,24 @@ from service.store.schema import (
     webhook_deliveries,
 )
 from service.store.util import chunks, insert_ignore, is_postgres
+from service.text import one_line
 
 SINGLE_PREFIX = "story:"
 SUMMARY_PREFIX = "alerts:"
+
+
+def parse_rule(raw: str, primary_only: bool = False) -> WatchRule:
+    """``product:Kymriah``, ``condition:lupus``, ``keyword:"clinical hold"``, ``source:fda.gov``."""
+    kind, sep, value = raw.partition(":")
+    kind = kind.strip().lower()
+    value = one_line(value.strip().strip("\"'"))
+    if not sep or kind not in WATCH_KINDS:
+        raise SubscriberError(
+            f"watch: a rule is KIND:VALUE with KIND one of {', '.join(WATCH_KINDS)}; got {raw!r}"
+        )
+    if not value or len(value) > 300:
+        raise SubscriberError(f"watch: the {kind} to watch must be 1-300 characters, got {value!r}")
+    return WatchRule(kind=kind, value=value, primary_only=primary_only)
 
 
 def add_rule(conn: Connection, subscriber_id: int, rule: WatchRule, now: datetime) -> bool:
@@ -46,6 +62,14 @@ def remove_rule(conn: Connection, subscriber_id: int, kind: str, value: str) -> 
             watch_rules.c.kind == kind,
             func.lower(watch_rules.c.value) == value.lower(),
         )
+    )
+    return bool(result.rowcount)
+
+
+def remove_rule_id(conn: Connection, subscriber_id: int, rule_id: int) -> bool:
+    """Remove one rule by id, only if it belongs to this subscriber (the preferences page)."""
+    result = conn.execute(
+        delete(watch_rules).where(watch_rules.c.subscriber_id == subscriber_id, watch_rules.c.id == rule_id)
     )
     return bool(result.rowcount)
 

@@ -13,25 +13,10 @@ from service.entrypoints.commands.subscribers import subscribers
 from service.entrypoints.context import Context, pass_ctx
 from service.entrypoints.output import emit, format_option
 from service.errors import SubscriberError
-from service.models import WATCH_KINDS, WatchRule
 from service.store import alerts as store
 from service.store import digests as digest_store
 from service.store import subscribers as subscriber_store
-from service.text import one_line
-
-
-def parse_rule(raw: str, primary_only: bool = False) -> WatchRule:
-    """``product:Kymriah``, ``condition:lupus``, ``keyword:"clinical hold"``, ``source:fda.gov``."""
-    kind, sep, value = raw.partition(":")
-    kind = kind.strip().lower()
-    value = one_line(value.strip().strip("\"'"))
-    if not sep or kind not in WATCH_KINDS:
-        raise SubscriberError(
-            f"watch: a rule is KIND:VALUE with KIND one of {', '.join(WATCH_KINDS)}; got {raw!r}"
-        )
-    if not value or len(value) > 300:
-        raise SubscriberError(f"watch: the {kind} to watch must be 1-300 characters, got {value!r}")
-    return WatchRule(kind=kind, value=value, primary_only=primary_only)
+from service.store.alerts import parse_rule
 
 
 def redact_channel(url: str) -> str:
