@@ -8,7 +8,6 @@ HTML never reaches a template: cards carry plain text only, and links are http(s
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -57,7 +56,33 @@ def _day(value: datetime) -> str:
 
 
 def _wrap(value: str, width: int, indent: str) -> str:
-    return "\n".join(textwrap.wrap(value, width=width, subsequent_indent=indent, break_on_hyphens=False))
+    """Greedy word wrap, the first line flush and the rest indented; a word longer than a line is
+    cut. Same lines as ``textwrap.wrap(..., break_on_hyphens=False)`` for single-spaced text (a
+    test holds that), at a fifth of the cost: textwrap's regex chunking was a fifth of a digest."""
+    words = value.split()
+    if not words:
+        return ""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        room = width - (len(indent) if lines else 0)
+        if line and len(line) + 1 + len(word) <= room:
+            line = f"{line} {word}"
+            continue
+        if line and len(word) > room and room - len(line) - 1 > 0:
+            # A word that fits no line starts on this one, as textwrap does.
+            space = room - len(line) - 1
+            line, word = f"{line} {word[:space]}", word[space:]
+        if line:
+            lines.append(line)
+            room = width - len(indent)
+        while len(word) > room:
+            lines.append(word[:room])
+            word = word[room:]
+            room = width - len(indent)
+        line = word
+    lines.append(line)
+    return "\n".join([lines[0], *(indent + rest for rest in lines[1:])])
 
 
 @cache
