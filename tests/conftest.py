@@ -51,7 +51,7 @@ def pg_database() -> Iterator[str]:
     if not PG_URL:
         pytest.skip("THERAPYWATCH_TEST_POSTGRES_URL is not set")
     name = f"tw_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)  # survives a restart
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = PG_URL.rsplit("/", 1)[0] + "/" + name

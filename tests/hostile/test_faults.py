@@ -4,8 +4,9 @@ resolve. Each fault is real (a second process holding SQLite's write lock, a clo
 that cannot be a folder, RLIMIT_FSIZE, a ``.invalid`` host name); each test checks that nothing is
 lost while the fault lasts and that the work completes once it is gone.
 
-Not here: restarting PostgreSQL (the server is shared by every engineer's test run) and the
-unreachable-database ``/healthz`` case (``tests/test_web.py::test_healthz_reports_an_unreachable_database``).
+PostgreSQL restarted mid-round is the last test here, opt-in (``THERAPYWATCH_TEST_PG_RESTART=1``,
+which ``.ci/run`` sets: CI has the server to itself). Not here: the unreachable-database ``/healthz``
+case (``tests/test_web.py::test_healthz_reports_an_unreachable_database``).
 """
 
 from __future__ import annotations
@@ -14,24 +15,28 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from digests.mailer import Envelope, FileMailer, Mailer, SmtpMailer
 from scrapers.fetch import Fetcher
 from service.config import Settings
 from service.jobs import poll_due, send_due_digests
 from service.store import sources as source_store
-from service.store.schema import fetch_log, items, outbox, sightings
+from service.store.schema import fetch_log, items, outbox, sightings, sources
 from tests.digest_fixtures import Sink, add_item, add_subscriber, free_port
 from tests.hostile.conftest import FeedServer, add_source, get_source, stored_titles
 from tests.hostile.feeds import good_feed, item, rss
@@ -293,3 +298,115 @@ async def test_unresolvable_host_backs_off_and_recovers_when_fixed(
     src3 = get_source(engine, "nxdomain")
     assert src3.last_status == "ok" and src3.error_count == 0 and not src3.last_error
     assert len(stored_titles(engine, "nxdomain")) == 3
+
+
+# --- (e) PostgreSQL restarted in the middle of a poll round --------------------------------------
+
+
+def _pg_restart_command() -> list[str] | None:
+    """``pg_ctlcluster VERSION main`` (stop or start is added) when this machine runs the test
+    server and we may restart it; None otherwise. Opt-in (``THERAPYWATCH_TEST_PG_RESTART=1``, set
+    by ``.ci/run``): a restart cuts every other connection to the server, which a developer's
+    parallel test runs would not enjoy."""
+    if os.environ.get("THERAPYWATCH_TEST_PG_RESTART") != "1":
+        return None
+    ctl = shutil.which("pg_ctlcluster")
+    versions = sorted(Path("/etc/postgresql").glob("*/main")) if Path("/etc/postgresql").is_dir() else []
+    if ctl is None or not versions or os.geteuid() != 0:
+        return None
+    return [ctl, "--skip-systemctl-redirect", versions[-1].parent.name, "main"]
+
+
+@pytest.mark.slow
+async def test_postgres_restarted_mid_round_loses_nothing(
+    pg_engine: Engine, fetcher: Fetcher, settings: Settings, feeds: FeedServer, now: datetime
+) -> None:
+    """The server restarts while 60 feeds are being fetched and stored: the round fails loudly or
+    records store errors, the pool reconnects on its own (pre-ping), and the next rounds store
+    every item exactly once, each source back to ``ok``."""
+    restart = _pg_restart_command()
+    if restart is None:
+        pytest.skip("set THERAPYWATCH_TEST_PG_RESTART=1 (root, pg_ctlcluster) to restart PostgreSQL")
+    n_sources, per_feed = 60, 5
+
+    def slow_feed(body: bytes, delay: float) -> Callable[[web.Request], Awaitable[web.Response]]:
+        async def handler(_request: web.Request) -> web.Response:
+            await asyncio.sleep(delay)
+            return web.Response(body=body, headers={"Content-Type": "application/rss+xml"})
+
+        return handler
+
+    for i in range(n_sources):
+        entries = [
+            item(f"Source {i} story {k}: CAR-T readout", guid=f"s{i}-{k}", link=f"http://news.test/{i}/{k}")
+            for k in range(per_feed)
+        ]
+        delay = 0.06 * (i % 30)  # spread over 1.7 s, under the fetcher's 2 s read timeout
+        url = feeds.route(f"/f{i}.xml", slow_feed(rss(entries), delay))
+        add_source(pg_engine, f"src{i}", url, now)
+
+    stopped: list[float] = []
+
+    async def restart_soon() -> None:
+        await asyncio.sleep(0.5)  # some sources stored, most still in flight
+        # Down for 2.5 s, not just bounced, so that the round's writes meet a server that is gone.
+        # "fast" ends every session at once (the default "smart" waits for clients to leave).
+        for action in (["stop", "--mode", "fast"], ["start"]):
+            proc = await asyncio.create_subprocess_exec(*restart, *action, stderr=asyncio.subprocess.PIPE)
+            _out, err = await proc.communicate()
+            assert proc.returncode == 0, err.decode()
+            if action[0] == "stop":
+                stopped.append(time.monotonic())
+                await asyncio.sleep(2.5)
+
+    restarting = asyncio.create_task(restart_soon())
+    first_error: str | None = None
+    try:
+        first = await poll_due(pg_engine, fetcher, settings, now, worker_id="faults")
+    except SQLAlchemyError as e:  # the round may end on the database error itself
+        first_error = f"{type(e).__name__}: {e}"
+    round_over = time.monotonic()
+    await restarting
+    assert stopped and stopped[0] < round_over, "the server did not go down during the round"
+    if first_error is None:
+        # Writes that met the restart are recorded as store errors; the pre-ping pool reconnects.
+        assert all(o.status == "ok" or (o.error and "store:" in o.error) for o in first.outcomes), first
+
+    # Wait for the server to accept connections again (pre-ping then reconnects the pool).
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with pg_engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.5)
+
+    # Later ticks: whatever was cut off (stored with an error, or left leased) is polled again.
+    at = now
+    for _ in range(12):
+        at += timedelta(hours=1)
+        await poll_due(pg_engine, fetcher, settings, at, worker_id="faults")
+        with pg_engine.connect() as conn:
+            healthy = conn.execute(
+                select(func.count()).select_from(sources).where(sources.c.last_status == "ok")
+            ).scalar_one()
+        if healthy == n_sources:
+            break
+    with pg_engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(items)).scalar_one()
+        distinct = conn.execute(select(func.count(func.distinct(items.c.identity_key)))).scalar_one()
+        per_source = dict(
+            conn.execute(
+                select(sightings.c.source_name, func.count()).group_by(sightings.c.source_name)
+            ).all()
+        )
+        leased = conn.execute(
+            select(func.count()).select_from(sources).where(sources.c.lease_owner.is_not(None))
+        ).scalar_one()
+    assert healthy == n_sources, (healthy, first_error)
+    assert (stored, distinct) == (n_sources * per_feed, n_sources * per_feed)
+    assert len(per_source) == n_sources and set(per_source.values()) == {per_feed}
+    assert leased == 0
