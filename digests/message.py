@@ -65,6 +65,24 @@ def _part(body: str, subtype: str) -> Message:
     return part
 
 
+def _list_headers(
+    mail_from: str, msg_id: str, date: datetime, unsubscribe_url: str, preferences_url: str
+) -> list[tuple[str, str]]:
+    """Date, Message-ID and the bulk-mail headers, the same whichever way the message is built."""
+    token = unsubscribe_url.rstrip("/").rsplit("/", 1)[-1]
+    unsubscribe = f"<{unsubscribe_url}>, <mailto:{mail_from}?subject=unsubscribe%20{quote(token)}>"
+    return [
+        ("Date", format_datetime(date)),
+        ("Message-ID", msg_id),
+        ("List-Id", f"therapywatch digest <digest.{mail_domain(mail_from)}>"),
+        ("List-Unsubscribe", unsubscribe),
+        ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+        ("List-Help", f"<{preferences_url}>"),
+        ("Auto-Submitted", "auto-generated"),
+        ("Precedence", "bulk"),
+    ]
+
+
 def build_message(
     rendered: Rendered,
     sub: Subscriber,
@@ -77,69 +95,29 @@ def build_message(
 ) -> Message:
     """The digest as a message: text and HTML alternatives plus List-* headers (RFC 2369,
     RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders)."""
+    rest = _list_headers(mail_from, msg_id, date, unsubscribe_url, preferences_url)
     to_address = envelope_address(sub.email)
     if not to_address.isascii():
-        return _build_modern(
-            rendered,
-            sub,
-            mail_from=mail_from,
-            msg_id=msg_id,
-            date=date,
-            unsubscribe_url=unsubscribe_url,
-            preferences_url=preferences_url,
-        )
-    domain = mail_domain(mail_from)
-    token = unsubscribe_url.rstrip("/").rsplit("/", 1)[-1]
+        # No ASCII form of this address exists: the modern API's encoding, as before.
+        modern = EmailMessage(policy=policy.SMTP)
+        modern["From"] = Address(display_name="therapywatch", addr_spec=mail_from)
+        local, _, to_domain = sub.email.rpartition("@")
+        modern["To"] = Address(display_name=sub.name, username=local, domain=to_domain)
+        modern["Subject"] = rendered.subject
+        for name, value in rest:
+            modern[name] = value
+        modern.set_content(rendered.text, cte="quoted-printable")
+        modern.add_alternative(rendered.html, subtype="html", cte="quoted-printable")
+        return modern
     msg: Message[str, str | Header] = Message(policy=WIRE)
     msg["From"] = _checked("From", formataddr(("therapywatch", mail_from)))
     msg["To"] = _checked("To", formataddr((sub.name, to_address), charset="utf-8"))
     msg["Subject"] = _text("Subject", rendered.subject)
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = _checked("Message-ID", msg_id)
-    msg["List-Id"] = f"therapywatch digest <digest.{domain}>"
-    msg["List-Unsubscribe"] = _checked(
-        "List-Unsubscribe", f"<{unsubscribe_url}>, <mailto:{mail_from}?subject=unsubscribe%20{quote(token)}>"
-    )
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg["List-Help"] = _checked("List-Help", f"<{preferences_url}>")
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["Precedence"] = "bulk"
+    for name, value in rest:
+        msg[name] = _checked(name, value)
     msg["MIME-Version"] = "1.0"
     msg["Content-Type"] = "multipart/alternative"
     msg.set_payload([_part(rendered.text, "plain"), _part(rendered.html, "html")])
-    return msg
-
-
-def _build_modern(
-    rendered: Rendered,
-    sub: Subscriber,
-    *,
-    mail_from: str,
-    msg_id: str,
-    date: datetime,
-    unsubscribe_url: str,
-    preferences_url: str,
-) -> EmailMessage:
-    """The same message through ``EmailMessage``, for addresses with a non-ASCII local part."""
-    domain = mail_domain(mail_from)
-    token = unsubscribe_url.rstrip("/").rsplit("/", 1)[-1]
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = Address(display_name="therapywatch", addr_spec=mail_from)
-    local, _, to_domain = sub.email.rpartition("@")
-    msg["To"] = Address(display_name=sub.name, username=local, domain=to_domain)
-    msg["Subject"] = rendered.subject
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = msg_id
-    msg["List-Id"] = f"therapywatch digest <digest.{domain}>"
-    msg["List-Unsubscribe"] = (
-        f"<{unsubscribe_url}>, <mailto:{mail_from}?subject=unsubscribe%20{quote(token)}>"
-    )
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg["List-Help"] = f"<{preferences_url}>"
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["Precedence"] = "bulk"
-    msg.set_content(rendered.text, cte="quoted-printable")
-    msg.add_alternative(rendered.html, subtype="html", cte="quoted-printable")
     return msg
 
 
