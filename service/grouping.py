@@ -29,6 +29,13 @@ METHOD_STORY = "story"
 # another event kind); a looser one must also not conflict.
 SURE_COPY = 0.8
 WINDOW = stories.WINDOW_DAYS * 86400
+# Bounds on near-copy candidates, so that their cost does not grow with the store: the newest
+# items of each bucket read from the index, and the items checked on exact shingles per new item.
+# A copy shares several buckets with its original (a pair at Jaccard 0.55 about 3 of 20); an
+# unrelated release that only shares a company's boilerplate paragraph shares one, with many
+# others (tests/benchmarks/dedup.py measures recall with these bounds).
+PER_BUCKET = 32
+MAX_COPY_CANDIDATES = 12
 
 
 def _ts(when: datetime) -> int:
@@ -100,11 +107,11 @@ def _prepare(conn: Connection, new: Sequence[NewItem]) -> _Batch:
         items=new, shingles=shingle_sets, bands=near_dup.band_keys(shingle_sets), sigs=sigs,
         keys=[stories.index_keys(s) for s in sigs],
     )  # fmt: skip
-    batch.band_hits.update(store.band_matches(conn, ((b, k) for ks in batch.bands for b, k in enumerate(ks))))
+    batch.band_hits.update(store.band_matches(conn, (k for ks in batch.bands for k in ks), PER_BUCKET))
     start = min(_ts(n.published) for n in new) - WINDOW
     end = max(_ts(n.published) for n in new) + WINDOW
     batch.key_hits.update(store.key_matches(conn, (k for ks in batch.keys for k in ks), start, end))
-    copy_ids = {i for ids in batch.band_hits.values() for i in ids}
+    copy_ids = {m for i in range(len(new)) for m in _copy_candidates(batch, i)}
     story_ids = {i for hits in batch.key_hits.values() for i, _ in hits} - copy_ids
     for ids, text in ((copy_ids, True), (story_ids, False)):
         for r in store.candidates(conn, ids, text=text).values():
@@ -119,10 +126,21 @@ def _prepare(conn: Connection, new: Sequence[NewItem]) -> _Batch:
     return batch
 
 
+def _copy_candidates(batch: _Batch, i: int) -> list[int]:
+    """The items most likely to be copies of item ``i``: those sharing the most buckets with it,
+    newest first on a tie, at most ``MAX_COPY_CANDIDATES`` (each is checked on exact shingles)."""
+    shared: dict[int, int] = defaultdict(int)
+    for k in batch.bands[i]:
+        for m in batch.band_hits.get(k, ()):
+            shared[m] += 1
+    if len(shared) <= MAX_COPY_CANDIDATES:
+        return list(shared)
+    return sorted(shared, key=lambda m: (shared[m], m), reverse=True)[:MAX_COPY_CANDIDATES]
+
+
 def _best_copy(batch: _Batch, i: int) -> tuple[_Member, float] | None:
-    seen = {m for k in batch.bands[i] for m in batch.band_hits.get(k, ())}
     best: tuple[_Member, float] | None = None
-    for mid in sorted(seen):
+    for mid in sorted(_copy_candidates(batch, i)):
         m = batch.members.get(mid)
         if m is None or m.text is None:
             continue
@@ -224,7 +242,7 @@ def group_new_items(conn: Connection, new: Sequence[NewItem], now: datetime) -> 
     decisions = _decide(batch)
     _write_stories(conn, batch, decisions, now)
     store.set_item_merges(conn, decisions)
-    bands = [(b, k, n.id) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
+    bands = [(k, n.id, b) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
     keys = [(k, _ts(n.published), n.id) for n, ks in zip(new, batch.keys, strict=True) for k in ks]
     store.add_index_rows(conn, bands, keys)
     result.duplicates = sum(1 for d in decisions if d["merge_method"] == METHOD_COPY)

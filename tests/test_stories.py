@@ -175,3 +175,15 @@ def test_same_article_twice_and_a_syndicated_copy(engine: Engine, now: datetime,
     assert {json.loads(line)["story_id"] for line in export.output.splitlines()} == {first.story_id}
     missing = runner.invoke(main, ["stories", "why", "999999"], env=env)
     assert missing.exit_code == 1 and "no item with id 999999" in missing.output
+
+
+def test_band_lookup_reads_only_the_newest_rows_of_a_crowded_bucket(engine: Engine) -> None:
+    from service.store import stories as story_store
+
+    crowded = [(77, item_id, 3) for item_id in range(1, 201)]
+    with engine.begin() as conn:
+        story_store.add_index_rows(conn, [*crowded, (78, 5, 4), (77, 200, 3)], [])
+        found = story_store.band_matches(conn, [77, 78, 79], per_bucket=10)
+        conn.rollback()
+    assert sorted(found[77]) == list(range(191, 201))
+    assert found[78] == [5] and 79 not in found

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -316,30 +317,37 @@ Index("ix_webhook_due", webhook_deliveries.c.state, webhook_deliveries.c.next_at
 
 # --- stories stage: near-duplicate band index, story name index, per-item merge facts ---
 
-# MinHash LSH bands of every item (service.near_dup): one row per band. Looked up by
-# (band, bucket), so the cost of finding near-copies stays flat as the store grows, and every
-# replica sees the same index. No foreign key: rows of a deleted item are skipped at lookup, and
-# cascading would need a second index on this, the largest table.
+# MinHash LSH bands of every item (service.near_dup): one row per band. A bucket key already
+# mixes in its band, so rows are keyed and looked up by bucket alone; the key (bucket, item_id) is
+# the whole lookup, so on SQLite the table is its own index (WITHOUT ROWID: one B-tree to write
+# and to read instead of a table and an index) and on PostgreSQL the primary key serves
+# index-only scans. Lookups read at most a fixed number of the newest rows of a bucket, so the
+# cost of finding near-copies stays flat as the store grows, and every replica sees the same
+# index. No foreign key: rows of a deleted item are skipped at lookup, and cascading would need a
+# second index on this, the largest table.
 lsh_bands = Table(
     "lsh_bands",
     metadata,
-    Column("band", SmallInteger, nullable=False),
     Column("bucket", BigInteger, nullable=False),
     Column("item_id", Integer, nullable=False),
+    Column("band", SmallInteger, nullable=False),
+    PrimaryKeyConstraint("bucket", "item_id", name="pk_lsh_bands"),
+    sqlite_with_rowid=False,
 )
-Index("ix_lsh_bands_bucket", lsh_bands.c.band, lsh_bands.c.bucket)
 
 # The strong names of every item's event signature (service.stories.index_keys), with its date
 # (Unix seconds: written and compared as plain integers on every database), so story candidates
-# are the items sharing a name within the time window.
+# are the items sharing a name within the time window. Keyed like ``lsh_bands``, for the same
+# reasons.
 story_keys = Table(
     "story_keys",
     metadata,
     Column("key", BigInteger, nullable=False),
     Column("published_ts", BigInteger, nullable=False),
     Column("item_id", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "published_ts", "item_id", name="pk_story_keys"),
+    sqlite_with_rowid=False,
 )
-Index("ix_story_keys_key", story_keys.c.key, story_keys.c.published_ts)
 
 # The item a story match was made against (for a near-copy, the same as duplicate_of), and the
 # item's event signature (JSON of service.stories.to_json), read back when a later item is compared.

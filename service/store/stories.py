@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, func, select, update
 
 from service.store.schema import items, stories
-from service.store.util import chunks
+from service.store.util import chunks, is_postgres
 
 CANDIDATE_COLUMNS = (
     items.c.id, items.c.story_id, items.c.duplicate_of, items.c.url, items.c.published_at,
@@ -18,26 +18,37 @@ CANDIDATE_COLUMNS = (
 )  # fmt: skip
 
 
-def _placeholder(conn: Connection) -> str:
-    return "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
+def band_matches(conn: Connection, buckets: Iterable[int], per_bucket: int) -> dict[int, list[int]]:
+    """The newest ``per_bucket`` items stored under each of ``buckets``: bucket -> item ids.
 
-
-def band_matches(conn: Connection, keys: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
-    """Items stored under any of the (band, bucket) ``keys``: bucket -> item ids."""
-    by_band: dict[int, set[int]] = defaultdict(set)
-    for band, bucket in keys:
-        by_band[band].add(bucket)
+    A bucket that many items share (a boilerplate paragraph every release of one company ends
+    with) says little about any of them, and reading all of it would make a lookup cost grow with
+    the store: only its newest rows are read, found by a backward walk of the (bucket, item_id) key.
+    """
     found: dict[int, list[int]] = defaultdict(list)
-    for band, buckets in sorted(by_band.items()):
-        for part in chunks(sorted(buckets), 2000):
-            # Bucket keys are integers we computed, so they are written into the statement: bound
-            # one by one they cost more to bind than the indexed lookup itself.
-            sql = (
-                f"SELECT bucket, item_id FROM lsh_bands WHERE band = {int(band)} "
-                f"AND bucket IN ({','.join(str(int(b)) for b in part)})"
-            )
-            for bucket, item_id in conn.exec_driver_sql(sql):
-                found[bucket].append(item_id)
+    wanted = sorted(set(buckets))
+    if not wanted:
+        return found
+    if is_postgres(conn):
+        sql = (
+            "SELECT v.b, l.item_id FROM unnest(%(b)s::bigint[]) AS v(b) CROSS JOIN LATERAL "
+            "(SELECT item_id FROM lsh_bands WHERE bucket = v.b ORDER BY item_id DESC LIMIT %(n)s) AS l"
+        )
+        for bucket, item_id in conn.exec_driver_sql(sql, {"b": wanted, "n": per_bucket}):
+            found[bucket].append(item_id)
+        return found
+    for part in chunks(wanted, 2000):
+        # Bucket keys are integers we computed, so they are written into the statement: bound
+        # one by one they cost more to bind than the indexed lookup itself. For each bucket the
+        # subquery finds the per_bucket-th newest item id, and the join reads from there on.
+        sql = (
+            f"WITH v(b) AS (VALUES {','.join(f'({int(b)})' for b in part)}) "
+            "SELECT v.b, l.item_id FROM v JOIN lsh_bands AS l ON l.bucket = v.b AND l.item_id >= "
+            "coalesce((SELECT x.item_id FROM lsh_bands AS x WHERE x.bucket = v.b "
+            f"ORDER BY x.item_id DESC LIMIT 1 OFFSET {int(per_bucket) - 1}), 0)"
+        )
+        for bucket, item_id in conn.exec_driver_sql(sql):
+            found[bucket].append(item_id)
     return found
 
 
@@ -47,7 +58,17 @@ def key_matches(
     """Items indexed under any of ``keys`` and published in [start, end] (Unix seconds):
     key -> (item id, published)."""
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for part in chunks(sorted(set(keys)), 2000):
+    wanted = sorted(set(keys))
+    if is_postgres(conn):
+        sql = (
+            "SELECT key, item_id, published_ts FROM story_keys WHERE key = ANY(%(k)s::bigint[]) "
+            "AND published_ts BETWEEN %(s)s AND %(e)s"
+        )
+        rows = conn.exec_driver_sql(sql, {"k": wanted, "s": int(start), "e": int(end)}) if wanted else ()
+        for key, item_id, ts in rows:
+            found[key].append((item_id, ts))
+        return found
+    for part in chunks(wanted, 2000):
         sql = (
             "SELECT key, item_id, published_ts FROM story_keys "
             f"WHERE key IN ({','.join(str(int(k)) for k in part)}) "
@@ -72,17 +93,36 @@ def candidates(conn: Connection, ids: Iterable[int], *, text: bool = False) -> d
 def add_index_rows(
     conn: Connection, bands: Sequence[tuple[int, int, int]], keys: Sequence[tuple[int, int, int]]
 ) -> None:
-    """Add band rows (band, bucket, item_id) and story key rows (key, published_ts, item_id)."""
+    """Add band rows (bucket, item_id, band) and story key rows (key, published_ts, item_id)."""
+    if is_postgres(conn):
+        # One statement per table, the rows as arrays: psycopg's executemany costs a round trip
+        # per row, and there are 20 band rows per item.
+        if bands:
+            b, i, n = zip(*bands, strict=True)
+            conn.exec_driver_sql(
+                "INSERT INTO lsh_bands (bucket, item_id, band) SELECT * FROM "
+                "unnest(%s::bigint[], %s::integer[], %s::smallint[]) ON CONFLICT DO NOTHING",
+                (list(b), list(i), list(n)),
+            )
+        if keys:
+            k, t, i = zip(*keys, strict=True)
+            conn.exec_driver_sql(
+                "INSERT INTO story_keys (key, published_ts, item_id) SELECT * FROM "
+                "unnest(%s::bigint[], %s::bigint[], %s::integer[]) ON CONFLICT DO NOTHING",
+                (list(k), list(t), list(i)),
+            )
+        return
     # The driver's executemany: a row costs a few microseconds instead of SQLAlchemy's per-row
-    # parameter processing, and these are the two largest tables (20 band rows per item).
-    p = _placeholder(conn)
+    # parameter processing, and these are the two largest tables.
     if bands:
         conn.exec_driver_sql(
-            f"INSERT INTO lsh_bands (band, bucket, item_id) VALUES ({p}, {p}, {p})", list(bands)
+            "INSERT INTO lsh_bands (bucket, item_id, band) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            list(bands),
         )
     if keys:
         conn.exec_driver_sql(
-            f"INSERT INTO story_keys (key, published_ts, item_id) VALUES ({p}, {p}, {p})", list(keys)
+            "INSERT INTO story_keys (key, published_ts, item_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            list(keys),
         )
 
 

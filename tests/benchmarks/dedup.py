@@ -24,11 +24,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from rensa import RMinHash, RMinHashLSH
+from sqlalchemy import select
 
 from service import near_dup
 from service.grouping import NewItem, group_new_items
 from service.store import items as item_store
 from service.store.engine import make_engine, migrate
+from service.store.schema import items
 
 TOTAL = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 BATCH = 1_000
@@ -54,22 +56,30 @@ def _event(i: int) -> tuple[str, str, datetime]:
     return title, text, published
 
 
-def synthetic() -> list[tuple[str, str, datetime]]:
+def synthetic() -> tuple[list[tuple[str, str, datetime]], list[tuple[str, int]]]:
+    """The items, and for each its role (event, copy, rewrite) and the index of the item it was
+    made from (itself for an event)."""
     out: list[tuple[str, str, datetime]] = []
+    truth: list[tuple[str, int]] = []
     for i in range(TOTAL):
         r = rng.random()
         if out and r < 0.1:
-            title, text, published = out[max(0, len(out) - rng.randint(1, 300))]
+            src = max(0, len(out) - rng.randint(1, 300))
+            title, text, published = out[src]
             headline = f"Syndicated: {' '.join(rng.choices(WORDS, k=5))}"
             out.append((headline, f"CITY, dateline -- {text} {BOILER}", published + timedelta(hours=2)))
+            truth.append(("copy", src))
         elif out and r < 0.2:
-            title, text, published = out[max(0, len(out) - rng.randint(1, 300))]
+            src = max(0, len(out) - rng.randint(1, 300))
+            title, text, published = out[src]
             words = text.split()
             rewrite = " ".join(w if rng.random() < 0.4 else rng.choice(WORDS) for w in words)
             out.append((title.replace("Company", "Outlet reports"), rewrite, published + timedelta(hours=5)))
+            truth.append(("rewrite", src))
         else:
             out.append(_event(i))
-    return out
+            truth.append(("event", i))
+    return out, truth
 
 
 def _row(i: int, title: str, text: str, published: datetime, now: datetime) -> dict[str, object]:
@@ -84,20 +94,23 @@ def _row(i: int, title: str, text: str, published: datetime, now: datetime) -> d
 
 def run_stage(
     docs: list[tuple[str, str, datetime]],
-) -> tuple[dict[int, tuple[float, float]], float, float, dict[str, int]]:
-    """Per batch end: (wall, CPU) seconds per item in the stage; total wall and CPU; merge counts."""
+) -> tuple[dict[int, tuple[float, float]], float, float, dict[str, int], list[tuple[int, int | None]]]:
+    """Per batch end: (wall, CPU) seconds per item in the stage; total wall and CPU; merge counts;
+    each item's (story id, duplicate_of) at the end, in order."""
     tmp = Path(tempfile.mkdtemp())
     engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
     migrate(engine)
     per_batch: dict[int, tuple[float, float]] = {}
     counts = {"near-copy": 0, "story": 0}
     total = total_cpu = 0.0
+    all_ids: list[int] = []
     now = START + SPAN
     for start in range(0, len(docs), BATCH):
         part = docs[start : start + BATCH]
         with engine.begin() as conn:
             rows = [_row(start + j, t, x, p, now) for j, (t, x, p) in enumerate(part)]
             ids = item_store.insert_items(conn, rows)
+            all_ids += ids
             new = [NewItem(id=i, title=t, body=x, url=str(r["url"]), published=p)
                    for i, r, (t, x, p) in zip(ids, rows, part, strict=True)]  # fmt: skip
             t0, c0 = time.perf_counter(), time.process_time()
@@ -108,8 +121,31 @@ def run_stage(
         total_cpu += dc
         counts["near-copy"] += result.duplicates
         counts["story"] += result.clustered
+    with engine.connect() as conn:
+        facts = {r.id: (r.story_id, r.duplicate_of) for r in conn.execute(select(
+            items.c.id, items.c.story_id, items.c.duplicate_of))}  # fmt: skip
     engine.dispose()
-    return per_batch, total, total_cpu, counts
+    return per_batch, total, total_cpu, counts, [facts[i] for i in all_ids]
+
+
+def quality(truth: list[tuple[str, int]], facts: list[tuple[int, int | None]]) -> str:
+    """Planted copies found as near-copies of their event's story, and items put in a story
+    of another event (the synthetic set has a known event for every item)."""
+    event = list(range(len(truth)))
+    for i, (role, src) in enumerate(truth):
+        event[i] = i if role == "event" else event[src]
+    copies = [i for i, (role, _) in enumerate(truth) if role == "copy"]
+    found = sum(1 for i in copies if facts[i][1] is not None and facts[i][0] == facts[event[i]][0])
+    rewrites = [i for i, (role, _) in enumerate(truth) if role == "rewrite"]
+    joined = sum(1 for i in rewrites if facts[i][0] == facts[event[i]][0])
+    first: dict[int, int] = {}
+    wrong = 0
+    for i, (story, _) in enumerate(facts):
+        wrong += first.setdefault(story, event[i]) != event[i]
+    return (
+        f"planted copies merged {found / len(copies):.3f} ({found:,}/{len(copies):,}), rewrites joined "
+        f"{joined / len(rewrites):.3f}, items in another event's story {wrong:,}"
+    )
 
 
 def run_peer(docs: list[tuple[str, str, datetime]]) -> float:
@@ -128,13 +164,14 @@ def _median(values: list[float]) -> float:
 
 
 def main() -> None:
-    docs = synthetic()
-    per_batch, total, total_cpu, counts = run_stage(docs)
+    docs, truth = synthetic()
+    per_batch, total, total_cpu, counts, facts = run_stage(docs)
     # Medians over five batches at each point: other processes on a shared machine add noise.
     first = [per_batch[n] for n in range(10_000, 15_001, BATCH) if n in per_batch]
     last = [per_batch[n] for n in range(len(docs) - 4 * BATCH, len(docs) + 1, BATCH) if n in per_batch]
     n = len(docs)
     peer = run_peer(docs)
+    print(quality(truth, facts))
     print(f"items: {n:,} in batches of {BATCH:,}; merged as near-copies {counts['near-copy']:,}, "
           f"joined stories {counts['story']:,}")  # fmt: skip
     for label, col in (("wall", 0), ("CPU", 1)):
