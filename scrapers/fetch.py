@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 import aiohttp
 from aiohappyeyeballs import AddrInfoType
+from aiohttp.abc import AbstractResolver
 from protego import Protego
 from yarl import URL
 
@@ -94,17 +96,31 @@ def build_session(
     allow_private_networks: bool = False,
     limit: int = 100,
     policy: AddressPolicy | None = None,
+    resolver: AbstractResolver | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    dns_cache_seconds: int | None = 300,
 ) -> aiohttp.ClientSession:
     """The one shared client session, built by an entrypoint inside its running event loop.
 
     ``allow_private_networks`` turns the address guard off (tests, demo, intranet sources);
     ``policy`` replaces the default "public addresses only" rule (tests use it to call one
-    loopback address public and another private).
+    loopback address public and another private). ``resolver`` replaces aiohttp's (tests answer
+    names with a stub; the guard does not trust it: it checks the address connected to).
+    ``ssl_context`` replaces the system trust store (an intranet CA; tests trust their own CA);
+    certificates are always verified. ``dns_cache_seconds`` None turns the DNS cache off.
     """
     factory = None
     if not allow_private_networks or policy is not None:
         factory = guarded_socket_factory(policy or is_public_address)
-    connector = aiohttp.TCPConnector(limit=limit, limit_per_host=0, socket_factory=factory, ttl_dns_cache=300)
+    connector = aiohttp.TCPConnector(
+        limit=limit,
+        limit_per_host=0,
+        socket_factory=factory,
+        resolver=resolver,
+        ssl=ssl_context if ssl_context is not None else True,
+        use_dns_cache=dns_cache_seconds is not None,
+        ttl_dns_cache=dns_cache_seconds,
+    )
     return aiohttp.ClientSession(
         connector=connector,
         headers={"User-Agent": user_agent},
