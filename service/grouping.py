@@ -98,14 +98,35 @@ class _Batch:
     key_hits: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
 
 
-def _prepare(conn: Connection, new: Sequence[NewItem]) -> _Batch:
+@dataclass(frozen=True, slots=True)
+class GroupPrep:
+    """One item's signatures: what grouping computes before it looks at the database."""
+
+    shingles: frozenset[str]
+    bands: list[int]
+    sig: EventSignature
+    keys: list[int]
+
+
+def prepare_group(new: Sequence[NewItem]) -> list[GroupPrep]:
+    """The pure, CPU-heavy part of grouping, for each of ``new`` (a worker process may run it; the
+    item ids do not matter here)."""
     shingle_sets = [near_dup.shingles(n.title, n.body) for n in new]
     sigs = [
         stories.event_signature(n.title, n.body, conditions=n.conditions, evidence=n.evidence) for n in new
     ]
+    return [
+        GroupPrep(sh, bands, sig, stories.index_keys(sig))
+        for sh, bands, sig in zip(shingle_sets, near_dup.band_keys(shingle_sets), sigs, strict=True)
+    ]
+
+
+def _prepare(conn: Connection, new: Sequence[NewItem], prepared: Sequence[GroupPrep] | None = None) -> _Batch:
+    if prepared is None or len(prepared) != len(new):
+        prepared = prepare_group(new)
     batch = _Batch(
-        items=new, shingles=shingle_sets, bands=near_dup.band_keys(shingle_sets), sigs=sigs,
-        keys=[stories.index_keys(s) for s in sigs],
+        items=new, shingles=[p.shingles for p in prepared], bands=[p.bands for p in prepared],
+        sigs=[p.sig for p in prepared], keys=[p.keys for p in prepared],
     )  # fmt: skip
     batch.band_hits.update(store.band_matches(conn, (k for ks in batch.bands for k in ks), PER_BUCKET))
     start = min(_ts(n.published) for n in new) - WINDOW
@@ -233,12 +254,17 @@ def _write_stories(conn: Connection, batch: _Batch, decisions: list[dict[str, An
         d["story_id"] = ids.get(d["story_id"], d["story_id"])
 
 
-def group_new_items(conn: Connection, new: Sequence[NewItem], now: datetime) -> GroupResult:
-    """Find near-copies and stories for ``new`` (just inserted) and record them in ``conn``."""
+def group_new_items(
+    conn: Connection, new: Sequence[NewItem], now: datetime, prepared: Sequence[GroupPrep] | None = None
+) -> GroupResult:
+    """Find near-copies and stories for ``new`` (just inserted) and record them in ``conn``.
+
+    ``prepared`` is ``prepare_group(new)`` when a worker already computed it.
+    """
     result = GroupResult()
     if not new:
         return result
-    batch = _prepare(conn, new)
+    batch = _prepare(conn, new, prepared)
     decisions = _decide(batch)
     _write_stories(conn, batch, decisions, now)
     store.set_item_merges(conn, decisions)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, insert
 from scrapers.parse import parse_feed
 from service import dedup, therapies
 from service.errors import ParseError, TherapywatchError
-from service.grouping import NewItem, group_new_items
+from service.grouping import GroupPrep, GroupResult, NewItem, group_new_items, prepare_group
 from service.models import Classification, ScrapedItem, Source
 from service.store import items as item_store
 from service.store import sources as source_store
@@ -115,70 +115,200 @@ def _usable_keys(item: ScrapedItem, mode: str, repeated_urls: set[str]) -> list[
     return [k for i, k in enumerate(keys) if i == 0 or not k.startswith("h:")]
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedEntries:
+    """Everything about one feed's entries that needs no database, computed where CPU is cheap (a
+    worker process): identity keys, the item rows with their labels, the grouping signatures.
+
+    Valid for the ``identity_mode`` and ``now`` it was made with; ``ingest_parsed`` recomputes
+    when they differ.
+    """
+
+    identity_mode: str
+    now: datetime
+    mode: str
+    keys: tuple[list[str], ...]
+    rows: tuple[dict[str, Any], ...]
+    group: tuple[GroupPrep, ...]
+
+
+@dataclass(slots=True)
+class PendingGroups:
+    """New items of several feeds waiting to be grouped together, in the order they were stored."""
+
+    items: list[NewItem] = field(default_factory=list)
+    prepared: list[GroupPrep] | None = field(default_factory=list)
+
+    def add(self, items: Sequence[NewItem], prepared: Sequence[GroupPrep] | None) -> None:
+        self.items.extend(items)
+        if prepared is None or self.prepared is None:
+            self.prepared = None
+        else:
+            self.prepared.extend(prepared)
+
+    def flush(self, conn: Connection, now: datetime) -> GroupResult:
+        """Group everything added so far (within the transaction that stored it)."""
+        result = group_new_items(conn, self.items, now, prepared=self.prepared)
+        self.items, self.prepared = [], []
+        return result
+
+
+def prepare_entries(
+    entries: Sequence[ScrapedItem],
+    identity_mode: str,
+    now: datetime,
+    classifier: Classifier = default_classifier,
+) -> PreparedEntries:
+    """The database-free part of ``ingest_parsed`` for every entry (duplicates included: a worker's
+    time is cheaper than a round trip to find out which ones are new)."""
+    mode = dedup.choose_identity_mode(entries, identity_mode)
+    url_counts = Counter(dedup.url_key(e.url) for e in entries if e.url)
+    repeated = {u for u, n in url_counts.items() if n > 1}
+    keys = tuple(_usable_keys(e, mode, repeated) for e in entries)
+    rows = tuple(_row(e, ks[0], classifier(e), now) for e, ks in zip(entries, keys, strict=True))
+    group = prepare_group([_new_item(0, r) for r in rows])
+    return PreparedEntries(identity_mode, now, mode, keys, rows, tuple(group))
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntries:
+    """One feed's parsed entries, to be stored by ``ingest_many``."""
+
+    source: Source
+    entries: Sequence[ScrapedItem]
+    classifier: Classifier = default_classifier
+    prepared: PreparedEntries | None = None
+
+
 def ingest_parsed(
     conn: Connection,
     source: Source,
     entries: Sequence[ScrapedItem],
     now: datetime,
     classifier: Classifier = default_classifier,
+    prepared: PreparedEntries | None = None,
 ) -> IngestResult:
-    """Store ``entries`` of ``source`` within the caller's transaction ``conn``."""
-    result = IngestResult(source=source.name, entries=len(entries))
-    mode = dedup.choose_identity_mode(entries, source.identity_mode)
-    url_counts = Counter(dedup.url_key(e.url) for e in entries if e.url)
+    """Store ``entries`` of ``source`` within the caller's transaction ``conn``.
+
+    ``prepared`` (from ``prepare_entries`` on the same entries) skips the CPU work done there.
+    """
+    return ingest_many(conn, [FeedEntries(source, entries, classifier, prepared)], now)[0]
+
+
+def _plan_keys(feed: FeedEntries, now: datetime) -> tuple[str, list[tuple[ScrapedItem, list[str]]], bool]:
+    """The identity mode and each entry's keys; whether ``feed.prepared`` may be used for the rest."""
+    p = feed.prepared
+    if (
+        p is not None
+        and p.identity_mode == feed.source.identity_mode
+        and p.now == now
+        and len(p.rows) == len(feed.entries)
+    ):
+        return p.mode, list(zip(feed.entries, p.keys, strict=True)), True
+    mode = dedup.choose_identity_mode(feed.entries, feed.source.identity_mode)
+    url_counts = Counter(dedup.url_key(e.url) for e in feed.entries if e.url)
     repeated = {u for u, n in url_counts.items() if n > 1}
-    keyed = [(e, _usable_keys(e, mode, repeated)) for e in entries]
-    all_keys = [k for _, ks in keyed for k in ks]
-    dead = item_store.tombstoned(conn, all_keys)
-    known = item_store.lookup_keys(conn, all_keys)
+    return mode, [(e, _usable_keys(e, mode, repeated)) for e in feed.entries], False
 
-    new: list[tuple[ScrapedItem, str]] = []
-    new_index: dict[str, int] = {}
-    existing_sightings: list[tuple[int, ScrapedItem]] = []
-    extra_keys: list[tuple[str, int]] = []
-    guid_misses = 0
-    for entry, keys in keyed:
-        if any(k in dead for k in keys):
-            result.skipped += 1
-            continue
-        hit = next((known[k] for k in keys if k in known), None)
-        if hit is not None:
-            result.duplicates += 1
-            existing_sightings.append((hit, entry))
-            extra_keys.extend((k, hit) for k in keys if k not in known)
-            if keys[0].startswith("g:") and keys[0] not in known:
-                guid_misses += 1
-            continue
-        batch_hit = next((new_index[k] for k in keys if k in new_index), None)
-        if batch_hit is not None:
-            result.duplicates += 1
-            continue
-        for k in keys:
-            new_index[k] = len(new)
-        new.append((entry, keys[0]))
 
-    rows = [_row(e, key, classifier(e), now) for e, key in new]
+def ingest_many(
+    conn: Connection,
+    feeds: Sequence[FeedEntries],
+    now: datetime,
+    grouping: PendingGroups | None = None,
+) -> list[IngestResult]:
+    """Store the entries of several feeds within the caller's transaction ``conn``, as if each
+    feed were stored after the one before it, with one statement per kind of row for them all.
+
+    A feed sees the items and keys of the feeds before it (an entry that an earlier feed of the
+    batch brought is a duplicate, with a sighting), never its own new keys before it is done,
+    exactly as feed-by-feed storing would. ``grouping`` defers near-copy and story grouping of
+    the new items to ``grouping.flush``; without it they are grouped here, after every feed.
+    """
+    plans = [_plan_keys(f, now) for f in feeds]
+    every_key = [k for _, keyed, _ in plans for _, ks in keyed for k in ks]
+    dead = item_store.tombstoned(conn, every_key)
+    # Key -> item: a stored id (> 0), or -(n + 1) for the n-th new row of this batch.
+    known: dict[str, int] = dict(item_store.lookup_keys(conn, every_key))
+    rows: list[dict[str, Any]] = []
+    preps: list[GroupPrep] | None = []
+    key_rows: list[tuple[str, int]] = []
+    sighting_refs: list[tuple[int, int, ScrapedItem]] = []  # (feed, item ref, entry)
+    results: list[IngestResult] = []
+    new_refs: list[list[int]] = []
+    for f, (feed, (mode, keyed, use_prepared)) in enumerate(zip(feeds, plans, strict=True)):
+        result = IngestResult(source=feed.source.name, entries=len(feed.entries))
+        new_index: dict[str, int] = {}
+        new_entries: list[tuple[int, ScrapedItem]] = []
+        existing: list[tuple[int, ScrapedItem]] = []
+        extra_keys: list[tuple[str, int]] = []
+        guid_misses = 0
+        for pos, (entry, keys) in enumerate(keyed):
+            if any(k in dead for k in keys):
+                result.skipped += 1
+                continue
+            hit = next((known[k] for k in keys if k in known), None)
+            if hit is not None:
+                result.duplicates += 1
+                existing.append((hit, entry))
+                extra_keys.extend((k, hit) for k in keys if k not in known)
+                if keys[0].startswith("g:") and keys[0] not in known:
+                    guid_misses += 1
+                continue
+            if any(k in new_index for k in keys):
+                result.duplicates += 1
+                continue
+            ref = -(len(rows) + 1)
+            for k in keys:
+                new_index[k] = ref
+            new_entries.append((ref, entry))
+            if use_prepared:
+                assert feed.prepared is not None
+                rows.append(feed.prepared.rows[pos])
+                if preps is not None:
+                    preps.append(feed.prepared.group[pos])
+            else:
+                rows.append(_row(entry, keys[0], feed.classifier(entry), now))
+                preps = None
+        # What this feed's transaction would have written, first writer wins (INSERT ... DO NOTHING):
+        # the next feed sees it, this one did not.
+        for k, ref in [*new_index.items(), *extra_keys]:
+            if k not in known:
+                known[k] = ref
+                key_rows.append((k, ref))
+        sighting_refs.extend((f, ref, e) for ref, e in new_entries)
+        sighting_refs.extend((f, hit, e) for hit, e in existing)
+        results.append(result)
+        new_refs.append([ref for ref, _ in new_entries])
+        mode = dedup.changed_guid_mode(guid_misses, len(feed.entries), mode)
+        if mode != feed.source.identity_mode:
+            source_store.update_source(conn, feed.source.id, identity_mode=mode)
+
     ids = item_store.insert_items(conn, rows)
-    grouped = group_new_items(conn, [_new_item(i, r) for i, r in zip(ids, rows, strict=True)], now)
-    result.near_copies, result.clustered = grouped.duplicates, grouped.clustered
-    key_pairs = [(k, ids[i]) for k, i in new_index.items()]
-    item_store.insert_keys(conn, key_pairs + extra_keys)
-    sighting_rows = [
-        {"item_id": iid, "source_id": source.id, "source_name": source.name, "guid": e.guid,
-         "url": e.url, "seen_at": now}
-        for iid, (e, _) in zip(ids, new, strict=True)
-    ] + [
-        {"item_id": iid, "source_id": source.id, "source_name": source.name, "guid": e.guid,
-         "url": e.url, "seen_at": now}
-        for iid, e in existing_sightings
-    ]  # fmt: skip
-    item_store.add_sightings(conn, sighting_rows)
-    mode = dedup.changed_guid_mode(guid_misses, len(entries), mode)
-    if mode != source.identity_mode:
-        source_store.update_source(conn, source.id, identity_mode=mode)
-    result.new_items = len(ids)
-    result.new_item_ids = ids
-    return result
+
+    def resolve(ref: int) -> int:
+        return ref if ref > 0 else ids[-ref - 1]
+
+    new_items = [_new_item(i, r) for i, r in zip(ids, rows, strict=True)]
+    pending = grouping if grouping is not None else PendingGroups()
+    pending.add(new_items, preps)
+    if grouping is None:
+        grouped = pending.flush(conn, now)
+        if len(results) == 1:
+            results[0].near_copies, results[0].clustered = grouped.duplicates, grouped.clustered
+    item_store.insert_keys(conn, [(k, resolve(ref)) for k, ref in key_rows])
+    item_store.add_sightings(
+        conn,
+        [
+            {"item_id": resolve(ref), "source_id": feeds[f].source.id, "source_name": feeds[f].source.name,
+             "guid": e.guid, "url": e.url, "seen_at": now}
+            for f, ref, e in sighting_refs
+        ],
+    )  # fmt: skip
+    for result, refs in zip(results, new_refs, strict=True):
+        result.new_item_ids = [resolve(r) for r in refs]
+        result.new_items = len(refs)
+    return results
 
 
 def record_fetch(

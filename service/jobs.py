@@ -29,8 +29,16 @@ from scrapers.parse import parse_feed
 from service.config import Settings
 from service.errors import FetchError, ParseError, TherapywatchError
 from service.fulltext import add_full_text, scrape_listing
-from service.ingest import Classifier, default_classifier, ingest_parsed
-from service.models import Classification, ParsedFeed, ScrapedItem, Source
+from service.ingest import (
+    Classifier,
+    FeedEntries,
+    IngestResult,
+    PreparedEntries,
+    default_classifier,
+    ingest_many,
+    prepare_entries,
+)
+from service.models import ParsedFeed, Source
 from service.polling import (
     DEFAULT_POLICY,
     FetchVerdict,
@@ -48,6 +56,8 @@ from service.store.schema import fetch_log
 LEASE_SECONDS = 600.0
 RELEASE = {"lease_owner": None, "lease_until": None}
 MIN_WRITE_BATCH = 50
+# Feeds per transaction at most: a transaction holds SQLite's write lock for its whole length.
+MAX_WRITE_BATCH = 200
 CLAIM_CHUNK = 250
 
 
@@ -93,6 +103,7 @@ class _Done:
     redirect: dict[str, Any]
     parsed: ParsedFeed | None = None
     classifier: Classifier | None = None
+    prepared: PreparedEntries | None = None
     error: str | None = None
     started: datetime | None = None
     duration_ms: int = 0
@@ -110,25 +121,13 @@ def _parse(body: bytes, headers: dict[str, str]) -> ParsedFeed:
     return parse_feed(body, headers)
 
 
-def _parse_and_classify(
-    body: bytes, headers: dict[str, str]
-) -> tuple[ParsedFeed, tuple[Classification, ...]]:
-    """Parse and classify every entry in the worker: both are CPU work that would otherwise hold the
-    GIL in the writer thread. Entries that turn out to be duplicates are classified for nothing,
-    which costs a worker's time, not the event loop's."""
+def _parse_and_prepare(
+    body: bytes, headers: dict[str, str], identity_mode: str, now: datetime
+) -> tuple[ParsedFeed, PreparedEntries]:
+    """Parse, classify and compute every database-free part of ingest (identity keys, item rows,
+    grouping signatures) in the worker, so the writer only talks to the database."""
     parsed = parse_feed(body, headers)
-    return parsed, tuple(default_classifier(item) for item in parsed.items)
-
-
-def _lookup_classifier(parsed: ParsedFeed, labels: Sequence[Classification]) -> Classifier:
-    """A classifier answering from labels computed in the worker, by entry identity."""
-    table = {id(item): label for item, label in zip(parsed.items, labels, strict=True)}
-
-    def classify(item: ScrapedItem) -> Classification:
-        label = table.get(id(item))
-        return label if label is not None else default_classifier(item)
-
-    return classify
+    return parsed, prepare_entries(parsed.items, identity_mode, now)
 
 
 async def poll_due(
@@ -194,10 +193,9 @@ async def poll_due(
                 headers.setdefault("content-location", outcome.final_url)
             try:
                 if classifier is default_classifier:
-                    parsed, labels = await loop.run_in_executor(
-                        executor, _parse_and_classify, verdict.body, headers
+                    done.parsed, done.prepared = await loop.run_in_executor(
+                        executor, _parse_and_prepare, verdict.body, headers, source.identity_mode, now
                     )
-                    done.parsed, done.classifier = parsed, _lookup_classifier(parsed, labels)
                 else:
                     done.parsed = await loop.run_in_executor(executor, _parse, verdict.body, headers)
             except ParseError as e:
@@ -207,6 +205,7 @@ async def poll_due(
             if done.parsed is not None and source.full_text:
                 items = await add_full_text(engine, fetcher, source, done.parsed.items, executor=executor)
                 done.parsed = replace(done.parsed, items=items)
+                done.prepared = None  # made for the feed's entries, not the full-text ones
         done.duration_ms = int((time.perf_counter() - t0) * 1000)
         await queue.put(done)
 
@@ -226,8 +225,8 @@ async def poll_due(
                 if queue.empty():
                     break
                 item = queue.get_nowait()
-            if pending and (over or len(pending) >= MIN_WRITE_BATCH):
-                batch, pending = pending, []
+            while pending and (over or len(pending) >= MIN_WRITE_BATCH):
+                batch, pending = pending[:MAX_WRITE_BATCH], pending[MAX_WRITE_BATCH:]
                 outcomes = await asyncio.to_thread(
                     _write, engine, batch, now, worker_id, rng, policy, classifier
                 )
@@ -290,74 +289,70 @@ def _write(
     policy: PollPolicy,
     classifier: Classifier,
 ) -> list[SourceOutcome]:
-    """Store a batch of finished polls: each parsed feed in its own transaction (a bad one loses
-    only itself), everything else (304s, unchanged bodies, fetch errors) in one transaction."""
+    """Store a batch of finished polls in one transaction: every parsed feed's items, every
+    source's health and the fetch log (one statement per kind of row, not per source).
+
+    Should the batch fail (a feed the database refuses, a race lost to another replica), it is
+    rolled back and written again one parsed feed per transaction, so a bad feed loses only itself.
+    """
+    try:
+        with engine.begin() as conn:
+            return _store_batch(conn, batch, now, rng, policy, classifier)
+    except (TherapywatchError, SQLAlchemyError):
+        pass
     outcomes: list[SourceOutcome] = []
     rest: list[_Done] = []
     for d in batch:
-        if d.parsed is None:
+        if d.parsed is None or d.error is not None:
             rest.append(d)
             continue
         try:
             with engine.begin() as conn:
-                outcomes.append(_store_parsed(conn, d, now, worker_id, classifier, policy))
+                outcomes.extend(_store_batch(conn, [d], now, rng, policy, classifier))
         except (TherapywatchError, SQLAlchemyError) as e:
             d.error = f"store: {type(e).__name__}: {e}"[:2000]
             rest.append(d)
     if rest:
         with engine.begin() as conn:
-            outcomes.extend(_store_rest(conn, rest, now, worker_id, rng, policy))
+            outcomes.extend(_store_batch(conn, rest, now, rng, policy, classifier))
     return outcomes
 
 
-def _moved_url(conn: Connection, d: _Done) -> dict[str, Any]:
+def _moved_url(d: _Done, taken: set[str]) -> dict[str, Any]:
     """The redirect bookkeeping, minus a URL move onto a URL another source already has."""
     redirect = dict(d.redirect)
     target = redirect.get("url")
-    if target and source_store.urls_taken(conn, [target]):
+    if target and target in taken:
         redirect.pop("url")
         redirect.update(redirect_url=target, redirect_count=d.source.redirect_count)
     return redirect
 
 
-def _store_parsed(
-    conn: Connection, d: _Done, now: datetime, worker_id: str, classifier: Classifier, policy: PollPolicy
-) -> SourceOutcome:
-    assert d.parsed is not None
-    result = ingest_parsed(conn, d.source, d.parsed.items, now, d.classifier or classifier)
-    weekly = source_store.weekly_item_counts(conn, [d.source.id], now).get(d.source.id, 0)
-    updates = success_updates(
-        d.source,
-        d.verdict,
-        now,
-        weekly_count=weekly,
-        ttl_seconds=d.parsed.ttl_seconds,
-        redirect=_moved_url(conn, d),
-        policy=policy,
-    )
-    if d.parsed.warning:
-        updates["last_error"] = f"warning: {d.parsed.warning}"
-    source_store.apply_updates(conn, {d.source.id: updates | RELEASE})
-    outcome = SourceOutcome(
-        d.source.name, "ok", new_items=result.new_items, http_status=d.verdict.http_status
-    )
-    conn.execute(insert(fetch_log), [_log_row(d, outcome, result.entries)])
-    return outcome
-
-
-def _store_rest(
+def _store_batch(
     conn: Connection,
     batch: list[_Done],
     now: datetime,
-    worker_id: str,
     rng: random.Random,
     policy: PollPolicy,
+    classifier: Classifier,
 ) -> list[SourceOutcome]:
+    """Ingest each parsed feed of ``batch`` (in order: a later feed sees an earlier one's items),
+    then write every source's row and fetch-log entry in bulk, all within ``conn``."""
+    to_store = [i for i, d in enumerate(batch) if d.parsed is not None and d.error is None]
+    feeds = [
+        FeedEntries(d.source, d.parsed.items, d.classifier or classifier, d.prepared)
+        for d in (batch[i] for i in to_store)
+        if d.parsed is not None
+    ]
+    ingested: dict[int, IngestResult] = dict(zip(to_store, ingest_many(conn, feeds, now), strict=True))
     good = [d.source.id for d in batch if d.error is None and not d.verdict.updates]
     weekly = source_store.weekly_item_counts(conn, good, now)
+    taken = source_store.urls_taken(conn, [d.redirect["url"] for d in batch if d.redirect.get("url")])
     updates: dict[int, dict[str, Any]] = {}
     outcomes: list[SourceOutcome] = []
-    for d in batch:
+    logs: list[dict[str, Any]] = []
+    for i, d in enumerate(batch):
+        result = ingested.get(i)
         if d.error is not None:
             kind = "not_a_feed" if "not a feed" in d.error else d.error.split(":", 1)[0]
             values = failure_updates(d.source, now, rng, d.error, status=kind, policy=policy)
@@ -376,14 +371,23 @@ def _store_rest(
                 d.verdict,
                 now,
                 weekly_count=weekly.get(d.source.id, 0),
-                redirect=_moved_url(conn, d),
+                ttl_seconds=d.parsed.ttl_seconds if result is not None and d.parsed else None,
+                redirect=_moved_url(d, taken),
                 policy=policy,
             )
-            outcome = SourceOutcome(d.source.name, d.verdict.status, http_status=d.verdict.http_status)
+            if result is not None and d.parsed is not None and d.parsed.warning:
+                values["last_error"] = f"warning: {d.parsed.warning}"
+            outcome = SourceOutcome(
+                d.source.name,
+                "ok" if result is not None else d.verdict.status,
+                new_items=result.new_items if result is not None else 0,
+                http_status=d.verdict.http_status,
+            )
         updates[d.source.id] = values | RELEASE
         outcomes.append(outcome)
+        logs.append(_log_row(d, outcome, result.entries if result is not None else 0))
     source_store.apply_updates(conn, updates)
-    conn.execute(insert(fetch_log), [_log_row(d, o, 0) for d, o in zip(batch, outcomes, strict=True)])
+    conn.execute(insert(fetch_log), logs)
     return outcomes
 
 

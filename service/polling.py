@@ -276,12 +276,15 @@ def success_updates(
         "ttl_seconds": ttl,
     }
     if verdict.status in ("ok", "unchanged", "not_modified"):
-        # A 304 may carry fresh validators; keep the old ones when it does not.
-        if headers.get("etag"):
-            updates["etag"] = headers["etag"][:500]
-        if headers.get("last-modified"):
-            updates["last_modified"] = headers["last-modified"][:100]
-    if verdict.body_hash:
+        # A 304 may carry fresh validators; keep the old ones when it does not. Unchanged values
+        # are not rewritten, so a round of 304s gives every source the same values (one UPDATE).
+        etag = headers.get("etag", "")[:500]
+        if etag and etag != source.etag:
+            updates["etag"] = etag
+        modified = headers.get("last-modified", "")[:100]
+        if modified and modified != source.last_modified:
+            updates["last_modified"] = modified
+    if verdict.body_hash and verdict.body_hash != source.content_hash:
         updates["content_hash"] = verdict.body_hash
     updates.update(redirect or {})
     return updates

@@ -230,11 +230,28 @@ def weekly_item_counts(conn: Connection, source_ids: Sequence[int], now: datetim
 
 
 def apply_updates(conn: Connection, updates: Mapping[int, Mapping[str, Any]]) -> None:
-    """Write per-source column values, one executemany per distinct set of columns."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    """Write per-source column values: sources given identical values share one
+    ``UPDATE ... WHERE id IN (...)``; the rest go in one executemany per distinct set of columns."""
+    same: dict[tuple[tuple[str, Any], ...], list[int]] = {}
+    single: dict[int, Mapping[str, Any]] = {}
     for source_id, values in updates.items():
         if not values:
             continue
+        try:
+            key = tuple(sorted(values.items()))
+            hash(key)
+        except TypeError:  # an unhashable value (none today): written on its own
+            single[source_id] = values
+            continue
+        same.setdefault(key, []).append(source_id)
+    for key, ids in same.items():
+        if len(ids) == 1:
+            single[ids[0]] = dict(key)
+            continue
+        for part in chunks(ids):
+            conn.execute(update(sources).where(sources.c.id.in_(part)).values(dict(key)))
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for source_id, values in single.items():
         keys = tuple(sorted(values))
         groups.setdefault(keys, []).append({"_id": source_id, **{f"v_{k}": values[k] for k in keys}})
     for keys, params in groups.items():
