@@ -1,17 +1,26 @@
 """Polling throughput: poll_due against bare aiohttp fetching the same URLs at the same concurrency.
 
-    python tests/benchmarks/poll.py [--feeds 1000] [--repeats 1] [--postgres URL]
+    python tests/benchmarks/poll.py [--feeds 1000] [--repeats 1] [--latency-ms 0 50-100] [--postgres URL]
 
-A separate server process serves ``--feeds`` RSS feeds (~14 KB, 10 items each) on 127.0.0.1, one
+A separate server process serves ``--feeds`` RSS feeds (~11 KB, 10 items each) on 127.0.0.1, one
 loopback address per feed (127.0.x.y), so the per-host politeness limit (2 in flight per host) is
-in force but never the bottleneck, as with real feeds spread over many publishers. Each repeat:
+in force but never the bottleneck, as with real feeds spread over many publishers. Each latency
+configuration (``0``: answers at once, the headline figure; ``50-100``: every response, 200 or
+304, waits a random 50-100 ms first, like a real publisher) gets its own server and, per repeat,
+a fresh database:
 
   (a) first round: bare aiohttp GETs every URL and reads the body (the floor), then poll_due on a
-      fresh database fetches, parses (process pool), dedups, classifies and stores every feed;
+      fresh database fetches, parses, classifies and prepares (process pool), dedups, groups and
+      stores every feed;
   (b) 304 round: bare aiohttp sends If-None-Match and gets 304 (the floor), then poll_due does
       the same through claims, conditional GET and health updates.
 
-Prints the medians and the ratio of each round to its floor.
+During each timed run a ticker task on the event loop wakes every 5 ms and records how late it
+woke: the maximum is the longest the loop was blocked (by parsing, storing, anything), printed
+for the floor too, since aiohttp itself is not free. CPU seconds are the polling process's and
+its pool workers' (from /proc), to show where the time went.
+
+Prints the medians and the ratio of each round to its floor, per latency configuration.
 """
 
 from __future__ import annotations
@@ -26,13 +35,16 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import multiprocessing  # noqa: E402
+import os  # noqa: E402
 import random  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Awaitable, Callable  # noqa: E402
 from concurrent.futures import ProcessPoolExecutor  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from email.utils import format_datetime  # noqa: E402
+from typing import TypeVar  # noqa: E402
 
 import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
@@ -42,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapers.fetch import build_session  # noqa: E402
 from service.config import Settings  # noqa: E402
-from service.jobs import _parse_and_classify, build_fetcher, poll_due  # noqa: E402
+from service.jobs import _parse_and_prepare, build_fetcher, poll_due  # noqa: E402
 from service.store import sources as source_store  # noqa: E402
 from service.store.engine import make_engine, migrate  # noqa: E402
 from tests.benchmarks.loopback import host, serve_feeds  # noqa: E402
@@ -125,12 +137,16 @@ def feed_bytes(n: int) -> bytes:
     ).encode()
 
 
-def serve(feeds: int, port_box: multiprocessing.Queue[int]) -> None:
+def serve(feeds: int, latency: tuple[float, float], port_box: multiprocessing.Queue[int]) -> None:
     """The server process: every feed on its own loopback address, one port for all."""
     bodies = {n: feed_bytes(n) for n in range(feeds)}
+    rng = random.Random(7)
+    low, high = latency
 
     async def handler(request: web.Request) -> web.Response:
         n = int(request.match_info["n"])
+        if high > 0:
+            await asyncio.sleep(rng.uniform(low, high))
         etag = f'"f{n}"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304, headers={"ETag": etag})
@@ -139,7 +155,7 @@ def serve(feeds: int, port_box: multiprocessing.Queue[int]) -> None:
     serve_feeds(handler, feeds, port_box)
 
 
-async def floor(urls: list[str], concurrency: int, conditional: bool) -> float:
+async def floor(urls: list[str], concurrency: int, conditional: bool) -> None:
     """Bare aiohttp: the same URLs, the same concurrency, nothing done with the bodies."""
     gate = asyncio.Semaphore(concurrency)
     async with aiohttp.ClientSession() as session:
@@ -150,9 +166,53 @@ async def floor(urls: list[str], concurrency: int, conditional: bool) -> float:
                 await resp.read()
                 assert resp.status == (304 if conditional else 200), resp.status
 
-        t0 = time.perf_counter()
         await asyncio.gather(*(one(n, u) for n, u in enumerate(urls)))
-        return time.perf_counter() - t0
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds of ``pids`` so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+T = TypeVar("T")
+
+
+async def timed(
+    key: str, out: dict[str, float], pool: ProcessPoolExecutor, work: Callable[[], Awaitable[T]]
+) -> T:
+    """Run ``work`` with a 5 ms ticker on the loop; record wall time, max loop lag and CPU."""
+    workers = [p.pid for p in pool._processes.values()]  # type: ignore[union-attr]
+    lags: list[float] = []
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    async def ticker() -> None:
+        while not stop.is_set():
+            t = loop.time()
+            await asyncio.sleep(0.005)
+            lags.append(loop.time() - t - 0.005)
+
+    tick = asyncio.create_task(ticker())
+    cpu_main, cpu_workers = time.process_time(), _cpu_seconds(workers)
+    t0 = time.perf_counter()
+    result = await work()
+    out[key] = time.perf_counter() - t0
+    out[f"{key}_cpu_main"] = time.process_time() - cpu_main
+    out[f"{key}_cpu_workers"] = _cpu_seconds(workers) - cpu_workers
+    stop.set()
+    await tick
+    lags.sort()
+    out[f"{key}_lag_max"] = lags[-1] if lags else 0.0
+    out[f"{key}_lag_p99"] = lags[int(0.99 * (len(lags) - 1))] if lags else 0.0
+    return result
 
 
 async def repeat(
@@ -164,31 +224,45 @@ async def repeat(
         for n, url in enumerate(urls):
             source_store.insert_source(conn, name=f"feed{n}", url=url, now=NOW - timedelta(days=1))
     out: dict[str, float] = {}
+    conc = settings.fetch_concurrency
     async with build_session(user_agent=settings.user_agent, allow_private_networks=True) as session:
         fetcher = build_fetcher(session, settings)
-        out["floor_200"] = await floor(urls, settings.fetch_concurrency, conditional=False)
-        t0 = time.perf_counter()
-        first = await poll_due(
-            engine, fetcher, settings, NOW, worker_id="bench", limit=len(urls), executor=pool
+        await timed("floor_200", out, pool, lambda: floor(urls, conc, conditional=False))
+        first = await timed(
+            "poll_200",
+            out,
+            pool,
+            lambda: poll_due(
+                engine, fetcher, settings, NOW, worker_id="bench", limit=len(urls), executor=pool
+            ),
         )
-        out["poll_200"] = time.perf_counter() - t0
         assert first.claimed == len(urls) and first.errors == 0, (first.claimed, first.errors)
         out["new_items"] = first.new_items
         loop = asyncio.get_running_loop()
         bodies = [feed_bytes(n) for n in range(len(urls))]
         t0 = time.perf_counter()
-        await asyncio.gather(*(loop.run_in_executor(pool, _parse_and_classify, b, {}) for b in bodies))
-        out["cpu_200"] = time.perf_counter() - t0
-        out["floor_304"] = await floor(urls, settings.fetch_concurrency, conditional=True)
-        later = NOW + timedelta(days=2)
-        t0 = time.perf_counter()
-        second = await poll_due(
-            engine, fetcher, settings, later, worker_id="bench", limit=len(urls), executor=pool
+        await asyncio.gather(
+            *(loop.run_in_executor(pool, _parse_and_prepare, b, {}, "guid", NOW) for b in bodies)
         )
-        out["poll_304"] = time.perf_counter() - t0
+        out["cpu_200"] = time.perf_counter() - t0
+        await timed("floor_304", out, pool, lambda: floor(urls, conc, conditional=True))
+        later = NOW + timedelta(days=2)
+        second = await timed(
+            "poll_304",
+            out,
+            pool,
+            lambda: poll_due(
+                engine, fetcher, settings, later, worker_id="bench", limit=len(urls), executor=pool
+            ),
+        )
         assert second.not_modified == len(urls), (second.not_modified, second.errors)
     engine.dispose()
     return out
+
+
+def parse_latency(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    return float(low) / 1000, float(high or low) / 1000
 
 
 def main() -> None:
@@ -196,62 +270,92 @@ def main() -> None:
     ap.add_argument("--feeds", type=int, default=1000)
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--concurrency", type=int, default=50)
+    ap.add_argument(
+        "--latency-ms",
+        nargs="+",
+        default=["0", "50-100"],
+        help="per-response server latency configurations, e.g. 0 and 50-100 (default: both)",
+    )
     ap.add_argument("--postgres", help="a PostgreSQL URL whose database may be filled (default: SQLite file)")
     args = ap.parse_args()
 
     ctx = multiprocessing.get_context("spawn")
-    port_box: multiprocessing.Queue[int] = ctx.Queue()
-    server = ctx.Process(target=serve, args=(args.feeds, port_box), daemon=True)
-    server.start()
-    port = port_box.get(timeout=60)
-    urls = [f"http://{host(n)}:{port}/f/{n}" for n in range(args.feeds)]
     avg = statistics.mean(len(feed_bytes(n)) for n in range(min(args.feeds, 50)))
     settings = Settings(allow_private_networks=True, fetch_concurrency=args.concurrency)
     pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("forkserver"))
-    list(pool.map(_parse_and_classify, [feed_bytes(0)] * 4, [{}] * 4))  # start the workers before timing
-    results = []
+    # Start the workers (and import everything in them) before timing.
+    list(pool.map(_parse_and_prepare, [feed_bytes(0)] * 4, [{}] * 4, ["guid"] * 4, [NOW] * 4))
+    results: dict[str, list[dict[str, float]]] = {}
+    load_before = os.getloadavg()
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            for r in range(args.repeats):
-                if args.postgres:
-                    from sqlalchemy import text
+            for config in args.latency_ms:
+                port_box: multiprocessing.Queue[int] = ctx.Queue()
+                server = ctx.Process(
+                    target=serve, args=(args.feeds, parse_latency(config), port_box), daemon=True
+                )
+                server.start()
+                try:
+                    port = port_box.get(timeout=60)
+                    urls = [f"http://{host(n)}:{port}/f/{n}" for n in range(args.feeds)]
+                    for r in range(args.repeats):
+                        if args.postgres:
+                            from sqlalchemy import text
 
-                    admin = make_engine(args.postgres)
-                    with admin.begin() as conn:
-                        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-                    admin.dispose()
-                    db_url = args.postgres
-                else:
-                    db_url = f"sqlite:///{tmp}/poll{r}.db"
-                results.append(asyncio.run(repeat(urls, db_url, settings, pool)))
+                            admin = make_engine(args.postgres)
+                            with admin.begin() as conn:
+                                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+                            admin.dispose()
+                            db_url = args.postgres
+                        else:
+                            db_url = f"sqlite:///{tmp}/poll-{config}-{r}.db"
+                        results.setdefault(config, []).append(
+                            asyncio.run(repeat(urls, db_url, settings, pool))
+                        )
+                finally:
+                    server.terminate()
     finally:
         pool.shutdown()
-        server.terminate()
-
-    def med(key: str) -> float:
-        return statistics.median(r[key] for r in results)
+    load_after = os.getloadavg()
 
     n = args.feeds
     store = "PostgreSQL" if args.postgres else "SQLite (WAL)"
     print(
-        f"feeds={n} avg_feed_bytes={avg:.0f} concurrency={args.concurrency} "
-        f"repeats={args.repeats} store={store}"
+        f"feeds={n} avg_feed_bytes={avg:.0f} concurrency={args.concurrency} repeats={args.repeats} "
+        f"store={store} pool=2 processes cores={os.cpu_count()}"
     )
-    print(f"new items stored in the first round: {int(med('new_items'))}")
-    for label, floor_key, poll_key in (
-        ("first round (200)", "floor_200", "poll_200"),
-        ("304 round", "floor_304", "poll_304"),
-    ):
-        f, p = med(floor_key), med(poll_key)
-        print(
-            f"{label:18} bare aiohttp {f:7.3f} s ({n / f:7.0f} feeds/s)   poll_due {p:7.3f} s "
-            f"({n / p:7.0f} feeds/s)   ratio {p / f:5.2f}x"
-        )
-    cpu = med("cpu_200")
     print(
-        f"parse+classify alone, same pool: {cpu:.3f} s; first round against max(fetch floor, that): "
-        f"{med('poll_200') / max(cpu, med('floor_200')):.2f}x"
-    )
+        "load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in load_before)
+        + "; after: " + ", ".join(f"{x:.2f}" for x in load_after)
+    )  # fmt: skip
+    for config, runs in results.items():
+
+        def med(key: str, runs: list[dict[str, float]] = runs) -> float:
+            return statistics.median(r[key] for r in runs)
+
+        label = "no added latency" if parse_latency(config)[1] == 0 else f"server latency {config} ms"
+        print(f"--- {label}; new items stored in the first round: {int(med('new_items'))}")
+        for name, floor_key, poll_key in (
+            ("first round (200)", "floor_200", "poll_200"),
+            ("304 round", "floor_304", "poll_304"),
+        ):
+            f, p = med(floor_key), med(poll_key)
+            print(
+                f"{name:18} bare aiohttp {f:7.3f} s ({n / f:6.0f} feeds/s)   poll_due {p:7.3f} s "
+                f"({n / p:6.0f} feeds/s)   ratio {p / f:5.2f}x"
+            )
+            print(
+                f"{'':18} max loop lag: floor {med(floor_key + '_lag_max') * 1000:6.1f} ms, poll_due "
+                f"{med(poll_key + '_lag_max') * 1000:6.1f} ms "
+                f"(p99 {med(poll_key + '_lag_p99') * 1000:.1f} ms)"
+                f"   CPU s: polling process {med(poll_key + '_cpu_main'):.2f}, pool workers "
+                f"{med(poll_key + '_cpu_workers'):.2f}"
+            )
+        cpu = med("cpu_200")
+        print(
+            f"parse+classify+prepare alone, same pool: {cpu:.3f} s; first round against max(fetch floor, "
+            f"that): {med('poll_200') / max(cpu, med('floor_200')):.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapers.fetch import build_session  # noqa: E402
 from service.config import Settings  # noqa: E402
-from service.jobs import _parse_and_classify, build_fetcher, poll_due  # noqa: E402
+from service.jobs import _parse_and_prepare, build_fetcher, poll_due  # noqa: E402
 from service.store import sources as source_store  # noqa: E402
 from service.store.engine import make_engine, migrate  # noqa: E402
 from tests.benchmarks.loopback import host, serve_feeds  # noqa: E402
@@ -202,7 +202,7 @@ def main() -> None:
     port = port_box.get(timeout=120)
     urls = [f"http://{host(n)}:{port}/f/{n}" for n in range(args.sources)]
     pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("forkserver"))
-    list(pool.map(_parse_and_classify, [feed(0, ["x"])] * 2, [{}] * 2))
+    list(pool.map(_parse_and_prepare, [feed(0, ["x"])] * 2, [{}] * 2, ["guid"] * 2, [T0] * 2))
     try:
         with tempfile.TemporaryDirectory() as tmp:
             asyncio.run(soak(args, urls, f"sqlite:///{tmp}/soak.db", pool))
