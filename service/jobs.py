@@ -319,12 +319,15 @@ def _write(
 
 
 def _moved_url(d: _Done, taken: set[str]) -> dict[str, Any]:
-    """The redirect bookkeeping, minus a URL move onto a URL another source already has."""
+    """The redirect bookkeeping, minus a URL move onto a URL another source already has (or takes
+    in this batch: ``taken`` grows with each move)."""
     redirect = dict(d.redirect)
     target = redirect.get("url")
     if target and target in taken:
         redirect.pop("url")
         redirect.update(redirect_url=target, redirect_count=d.source.redirect_count)
+    elif target:
+        taken.add(target)
     return redirect
 
 

@@ -14,11 +14,18 @@ from sqlalchemy import Engine, func, select
 from scrapers.parse import parse_feed
 from service.entrypoints.cli import main
 from service.errors import ParseError
-from service.ingest import clamp_published, ingest_bytes, ingest_parsed
+from service.ingest import (
+    FeedEntries,
+    clamp_published,
+    ingest_bytes,
+    ingest_many,
+    ingest_parsed,
+    prepare_entries,
+)
 from service.models import ScrapedItem
 from service.store import items as item_store
 from service.store import sources as source_store
-from service.store.schema import fetch_log, items, sightings, sources
+from service.store.schema import fetch_log, item_keys, items, metadata, sightings, sources
 
 
 def _source(engine: Engine, name: str, now):  # type: ignore[no-untyped-def]
@@ -286,3 +293,126 @@ def test_within_feed_duplicates_collapse(engine: Engine, now) -> None:  # type: 
     with engine.begin() as conn:
         result = ingest_parsed(conn, src, [item] * 3 + [ScrapedItem(title="Other", guid="o")], now)
     assert (result.new_items, result.duplicates) == (2, 2)
+
+
+def _batch_feeds(now):  # type: ignore[no-untyped-def]
+    """Three feeds that overlap: shared GUIDs, a shared URL, a syndicated copy with a new GUID, an
+    entry repeated within a feed, a home-page link on every entry, and a tombstoned item."""
+    body = (
+        "Engineered T cells targeting CD19 were given to twelve patients with refractory lupus in a "
+        "phase 1 trial at three centres, and all twelve stopped their immunosuppressants within six "
+        "months, the investigators reported on Tuesday."
+    )
+    when = now - timedelta(hours=3)
+
+    def item(title: str, url: str | None, guid: str | None, text: str = "") -> ScrapedItem:
+        return ScrapedItem(title=title, url=url, guid=guid, summary=text or f"About {title}.", published=when)
+
+    wire = [
+        item("CAR-T clears lupus in twelve patients", "https://wire.example/cart", "w1", body),
+        item("Base editing trial opens", "https://wire.example/base", "w2"),
+        item("Gone item", "https://wire.example/gone", "w3"),
+    ]
+    syndicate = [
+        item("CAR-T clears lupus in twelve patients", "https://syn.example/a", "s1", body + " (Wire)"),
+        item("Base editing trial opens", "https://wire.example/base", "s2"),  # same URL, new GUID
+        item("Bispecific approved", "https://syn.example/bis", "w1"),  # another feed's GUID reused
+        item("Bispecific approved", "https://syn.example/bis", "s4"),
+    ]
+    homepage = [
+        item("Gene therapy for AADC deficiency", "https://hosp.example/", None),
+        item("Stem cell transplant milestone", "https://hosp.example/", None),
+        item("Gene therapy for AADC deficiency", "https://hosp.example/", None),
+    ]
+    return [("wire", wire), ("syndicate", syndicate), ("homepage", homepage)]
+
+
+def _snapshot(engine: Engine) -> dict[str, object]:
+    """The stored state with database ids replaced by identity keys."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(items)).mappings().all()
+        key_of = {r["id"]: r["identity_key"] for r in rows}
+        stories: dict[object, set[str]] = {}
+        for r in rows:
+            stories.setdefault(r["story_id"], set()).add(r["identity_key"])
+        return {
+            "items": sorted(
+                (
+                    r["identity_key"],
+                    r["title"],
+                    r["url"],
+                    r["primary_therapy"],
+                    r["merge_method"],
+                    key_of.get(r["duplicate_of"]),
+                )
+                for r in rows
+            ),
+            "stories": sorted(sorted(s) for s in stories.values()),
+            "keys": sorted(
+                (k, key_of[i]) for k, i in conn.execute(select(item_keys.c.key, item_keys.c.item_id))
+            ),
+            "sightings": sorted(
+                (key_of[r.item_id], r.source_name, r.guid or "", r.url or "")
+                for r in conn.execute(select(sightings))
+            ),
+            "modes": sorted(conn.execute(select(sources.c.name, sources.c.identity_mode)).all()),
+        }
+
+
+def _wipe(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_a_batch_of_feeds_is_stored_as_feed_by_feed(engine: Engine, now, prepared: bool) -> None:  # type: ignore[no-untyped-def]
+    """``ingest_many`` (what a polling round uses) stores exactly what storing the same feeds one
+    after another stores: items, keys, sightings, stories and identity modes."""
+
+    def setup() -> dict[str, object]:
+        with engine.begin() as conn:
+            srcs = {
+                name: source_store.insert_source(conn, name=name, url=f"https://{name}.example/f", now=now)
+                for name, _ in _batch_feeds(now)
+            }
+            # Stored before the round: one item that stays, one deleted (its keys tombstoned).
+            wire = _batch_feeds(now)[0][1]
+            early = ingest_parsed(conn, srcs["wire"], [wire[2], wire[1]], now - timedelta(days=1))
+            item_store.delete_item(conn, early.new_item_ids[0], now - timedelta(hours=12))
+        return srcs
+
+    def run(batched: bool) -> dict[str, object]:
+        srcs = setup()
+        feeds = _batch_feeds(now)
+        with engine.begin() as conn:
+            fresh = {name: source_store.get_source(conn, name) for name in srcs}
+            if batched:
+                results = ingest_many(
+                    conn,
+                    [
+                        FeedEntries(
+                            fresh[name],
+                            entries,
+                            prepared=prepare_entries(entries, fresh[name].identity_mode, now)
+                            if prepared
+                            else None,
+                        )
+                        for name, entries in feeds
+                    ],
+                    now,
+                )
+            else:
+                results = [ingest_parsed(conn, fresh[name], entries, now) for name, entries in feeds]
+        snap = _snapshot(engine)
+        snap["results"] = [(r.source, r.entries, r.new_items, r.duplicates, r.skipped) for r in results]
+        return snap
+
+    one_by_one = run(batched=False)
+    _wipe(engine)
+    together = run(batched=True)
+    assert together == one_by_one
+    # The fixture does what it claims: cross-feed duplicates, a skip, a story of two outlets.
+    assert [r[3] for r in one_by_one["results"]] != [0, 0, 0]  # type: ignore[index]
+    assert any(r[4] for r in one_by_one["results"])  # type: ignore[index]
+    assert any(len(s) > 1 for s in one_by_one["stories"])  # type: ignore[union-attr]

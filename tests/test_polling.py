@@ -19,7 +19,7 @@ from scrapers.fetch import Fetcher, FetchResult, build_session
 from service.config import Settings
 from service.entrypoints.bootstrap import App
 from service.entrypoints.scheduler import POLL_JOB_ID, Leadership, ServiceScheduler
-from service.errors import FetchError
+from service.errors import FetchError, StoreError
 from service.jobs import build_fetcher, poll_due
 from service.models import Source
 from service.polling import (
@@ -252,6 +252,59 @@ async def test_permanent_redirect_moves_the_url_after_three_polls(
     await poll(engine, session, when)
     src = get(engine, "moving")
     assert src.url == feeds.url("new") and src.redirect_count == 0
+
+
+async def test_two_sources_moving_to_one_url_in_one_round(
+    engine: Engine, feeds: FeedServer, session: aiohttp.ClientSession
+) -> None:
+    """Both confirmations end in the same round (one write batch): one source moves, the other
+    keeps its URL and remembers the target, and the round completes."""
+    feeds.scripts["new"] = [serve(rss("new", 1))]
+    for name in ("old-a", "old-b"):
+        feeds.scripts[name] = [redirect_to(lambda: feeds.url("new"), 301)]
+        add(engine, name, feeds.url(name))
+    when = NOW
+    for _ in range(3):
+        report = await poll(engine, session, when)
+        assert report.claimed == 2 and report.errors == 0
+        when = max(get(engine, n).next_check_at or when for n in ("old-a", "old-b"))
+    a, b = get(engine, "old-a"), get(engine, "old-b")
+    assert [a.url, b.url].count(feeds.url("new")) == 1
+    stayed = b if a.url == feeds.url("new") else a
+    assert stayed.redirect_url == feeds.url("new") and stayed.last_status in ("ok", "unchanged")
+
+
+async def test_a_feed_the_database_refuses_loses_only_itself(
+    engine: Engine, feeds: FeedServer, session: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round's feeds are stored in one transaction; when the database refuses one of them, the
+    batch is written again feed by feed: the others are stored, the refused one is recorded."""
+    import service.jobs as jobs
+
+    real = jobs.ingest_many
+
+    def refusing(conn, feeds_, now, grouping=None):  # type: ignore[no-untyped-def]
+        if any(f.source.name == "refused" for f in feeds_):
+            raise StoreError("store: the database refused the batch")
+        return real(conn, feeds_, now, grouping)
+
+    monkeypatch.setattr(jobs, "ingest_many", refusing)
+    for name in ("good-1", "refused", "good-2"):
+        feeds.scripts[name] = [serve(rss(name, 2))]
+        add(engine, name, feeds.url(name))
+    feeds.scripts["gone"] = [status(410)]
+    add(engine, "gone", feeds.url("gone"))
+    report = await poll(engine, session, NOW)
+    assert report.claimed == 4 and report.new_items == 4 and report.errors == 2
+    refused = get(engine, "refused")
+    assert refused.last_status == "store" and "refused the batch" in (refused.last_error or "")
+    assert refused.error_count == 1 and refused.next_check_at is not None and refused.next_check_at > NOW
+    assert refused.content_hash is None  # its body will be parsed again next time
+    assert all(get(engine, n).last_status == "ok" for n in ("good-1", "good-2"))
+    assert get(engine, "gone").enabled is False
+    with engine.connect() as conn:
+        seen = set(conn.execute(select(sightings.c.source_name)).scalars())
+    assert seen == {"good-1", "good-2"}
 
 
 async def test_gone_disables_the_source(
