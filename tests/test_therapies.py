@@ -164,7 +164,7 @@ def test_development_set_levels_hold() -> None:
     assert report.items >= 200
     assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
     assert report.primary_accuracy >= 0.93, report.misses
-    assert report.overall.f1 >= 0.92
+    assert report.overall.f1 >= 0.935
 
 
 def test_an_in_article_link_line_does_not_end_the_article() -> None:

@@ -50,6 +50,7 @@ NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top the
 DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 SUSTAINED = 3.0  # several plain sentences are discussion too
+COMPARED_MIN = 0.5
 CONDITION_MIN = 1.5
 CONDITION_SHARE = 0.3
 MAX_CONDITIONS = 4
@@ -614,8 +615,15 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     primary = ranked[0] if ranked and top >= PRIMARY_MIN and top * NONE_MARGIN > none_score else NONE
     floor = max(DISCUSS_MIN, DISCUSS_SHARE * top)
     strong = _strong(therapy_hits)
+    # A comparator arm or combination partner in a sentence with results is discussed however
+    # briefly it is named ("extended survival compared with chemotherapy", TAXONOMY.md).
+    compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
     discussed = [
-        s for s in ranked if s == primary or (scores[s] >= floor and (s in strong or scores[s] >= SUSTAINED))
+        s
+        for s in ranked
+        if s == primary
+        or (scores[s] >= floor and (s in strong or scores[s] >= SUSTAINED))
+        or (s in compared and scores[s] >= COMPARED_MIN)
     ]
     if primary == NONE:
         discussed = [s for s in discussed if scores[s] >= max(floor, PRIMARY_MIN)]
