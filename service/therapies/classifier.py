@@ -97,7 +97,6 @@ _HISTORY = frozenset(
         "earlier",
         "failed",
         "despite",
-        "underwent",
         "pretreated",
         "exhausted",
     }
