@@ -368,12 +368,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("ASCT", "stem-cell-transplant", "c", ""),
     ("auto-HSCT", "stem-cell-transplant", "", ""),
     ("autologous stem cell transplant", "stem-cell-transplant", "", ""),
-    (
-        "autologous stem cell transplantation",
-        "stem-cell-transplant",
-        "",
-        "the longer phrase must be listed: a match that runs on into a longer word is dropped",
-    ),
+    ("autologous stem cell transplantation", "stem-cell-transplant", "", "longest match runs on: list it"),
     ("autologous transplant", "stem-cell-transplant", "", ""),
     ("autologous transplantation", "stem-cell-transplant", "", ""),
     ("bone marrow donor", "stem-cell-transplant", "", ""),
