@@ -10,6 +10,7 @@ import pytest
 from service import therapies
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
+from service.therapies.classifier import find_hits
 from service.therapies.evaluate import evaluate, parse_labelled
 from service.therapies.lexicon import compile_entries
 from service.therapies.taxonomy import NONE, SLUGS
@@ -114,6 +115,24 @@ def test_hard_cases(title: str, text: str, primary: str, discussed: tuple[str, .
     assert (got.primary, set(got.discussed)) == (primary, set(discussed))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "slug"),
+    [
+        ("Two gene therapies for haemophilia B were approved this year.", "gene-therapy"),
+        ("Monoclonal antibodies against amyloid slow decline modestly.", "monoclonal-antibody"),
+        ("Oncolytic viruses are being tested in melanoma.", "oncolytic-virus"),
+        ("RNA therapies silence the faulty gene in the liver.", "rna-therapy"),
+        ("Patients had an autologous stem cell transplantation after induction.", "stem-cell-transplant"),
+    ],
+)
+def test_plural_and_longer_forms_of_phrases_match(sentence: str, slug: str) -> None:
+    """Leftmost-longest matching stops at the longest listed phrase; a form that runs on past it
+    ("therapies", "viruses", "transplantation") must itself be in the automaton."""
+    hits = [h for h in find_hits("", sentence) if h.slug == slug]
+    assert hits, sentence
+    assert sentence[hits[0].start : hits[0].end] == hits[0].text
+
+
 def test_furniture_does_not_move_the_label() -> None:
     body = (
         "Blinatumomab added to chemotherapy cut relapses by 61% in children with leukaemia, "
@@ -163,8 +182,8 @@ def test_development_set_levels_hold() -> None:
     report = evaluate(parse_labelled(r, r["id"]) for r in rows)
     assert report.items >= 200
     assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
-    assert report.primary_accuracy >= 0.93, report.misses
-    assert report.overall.f1 >= 0.935
+    assert report.primary_accuracy >= 0.945, report.misses
+    assert report.overall.f1 >= 0.945
 
 
 def test_an_in_article_link_line_does_not_end_the_article() -> None:

@@ -84,8 +84,26 @@ def compile_entries() -> tuple[tuple[str, ...], tuple[tuple[Entry, ...], ...]]:
         # One reading per phrase and case rule: a later table does not override an earlier one.
         if not any(e.case == entry.case and e.slug != CONDITION for e in group) or entry.slug == CONDITION:
             group.append(entry)
+    # Plurals the matcher's trailing "s" does not make: "gene therapies", "monoclonal antibodies",
+    # "oncolytic viruses". Leftmost-longest matching would otherwise stop at "gene therap" and find
+    # nothing, since the singular phrase is not in the text at all.
+    for key, group in list(grouped.items()):
+        plural = _plural(key)
+        if plural and plural not in grouped:
+            usable = [e for e in group if not e.case and not e.stem]
+            if usable:
+                grouped[plural] = usable
     patterns = tuple(sorted(grouped))
     return patterns, tuple(tuple(grouped[p]) for p in patterns)
+
+
+def _plural(key: str) -> str | None:
+    """The -ies / -es plural of a normalised phrase, when it has one."""
+    if len(key) > 3 and key.endswith("y") and key[-2] not in "aeiou":
+        return key[:-1] + "ies"
+    if key.endswith(("s", "x", "z", "ch", "sh")) and len(key) > 3:
+        return key + "es"
+    return None
 
 
 @cache
