@@ -394,7 +394,17 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
         if end < n and hay[end] == "s" and (end + 1 == n or not hay[end + 1].isalnum()):
             end += 1
         if end < n and hay[end].isalnum():
-            continue
+            # The longest phrase ran into a word ("car t" in "car targeting"): try the shorter
+            # phrases it starts with ("car").
+            for alt in lex.fallbacks[index]:
+                alt_end = start + len(lex.patterns[alt])
+                if hay[alt_end] == "s" and not hay[alt_end + 1 : alt_end + 2].isalnum():
+                    alt_end += 1
+                if not hay[alt_end].isalnum():
+                    end, group = alt_end, lex.entries[alt]
+                    break
+            else:
+                continue
         extended = start > 0 and hay[start - 1].isalnum()
         if extended:
             if not any(e.stem for e in group):

@@ -73,6 +73,10 @@ class Lexicon:
     automaton: ahocorasick_rs.AhoCorasick
     patterns: tuple[str, ...]
     entries: tuple[tuple[Entry, ...], ...]
+    # Per pattern, the shorter patterns it starts with that end where it has a space, longest
+    # first: when "car t" matched "car targeting" and ran into a word, "car" is tried instead
+    # (leftmost-longest matching reports only the longest phrase at a position).
+    fallbacks: tuple[tuple[int, ...], ...] = ()
 
 
 def compile_entries() -> tuple[tuple[str, ...], tuple[tuple[Entry, ...], ...]]:
@@ -111,7 +115,12 @@ def matcher() -> Lexicon:
     """The compiled lexicon, built once per process."""
     patterns, entries = compile_entries()
     automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return Lexicon(automaton=automaton, patterns=patterns, entries=entries)
+    index = {p: i for i, p in enumerate(patterns)}
+    fallbacks = tuple(
+        tuple(index[p[:k]] for k in range(len(p) - 1, 0, -1) if p[k] == " " and p[:k] in index)
+        for p in patterns
+    )
+    return Lexicon(automaton=automaton, patterns=patterns, entries=entries, fallbacks=fallbacks)
 
 
 def _version() -> str:
