@@ -23,7 +23,7 @@ from digests.mailer import make_mailer
 from scrapers.fetch import build_session
 from service.entrypoints.bootstrap import App
 from service.entrypoints.context import Context, pass_ctx
-from service.entrypoints.scheduler import build_scheduler
+from service.entrypoints.scheduler import build_scheduler, tune_gc
 from service.entrypoints.web import create_app
 from service.jobs import send_due_digests
 
@@ -126,6 +126,7 @@ def run(ctx: Context, host: str | None, port: int | None) -> None:
     """The service: the polling scheduler and the HTTP server in one process (stops on SIGTERM)."""
     _configure_logging()
     app = ctx.app
+    tune_gc()
     asyncio.run(run_service(app, host or app.settings.http_host, port or app.settings.http_port))
 
 
