@@ -31,11 +31,11 @@ SURE_COPY = 0.8
 WINDOW = stories.WINDOW_DAYS * 86400
 # Bounds on near-copy candidates, so that their cost does not grow with the store: the newest
 # items of each bucket read from the index, and the items checked on exact shingles per new item.
-# A copy shares several buckets with its original (a pair at Jaccard 0.55 about 3 of 20); an
+# A copy shares several buckets with its original (a pair at Jaccard 0.55 about 3 of 10); an
 # unrelated release that only shares a company's boilerplate paragraph shares one, with many
 # others (tests/benchmarks/dedup.py measures recall with these bounds).
-PER_BUCKET = 32
-MAX_COPY_CANDIDATES = 12
+PER_BUCKET = 8
+MAX_COPY_CANDIDATES = 6
 
 
 def _ts(when: datetime) -> int:
@@ -193,30 +193,41 @@ def _best_story(batch: _Batch, i: int) -> tuple[_Member, float] | None:
     return best
 
 
-def _decide(batch: _Batch) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class _Decision:
+    """What grouping decided for one new item."""
+
+    item: int
+    story: int  # a stored story id, or a negative handle for a story made in this batch
+    duplicate_of: int | None = None
+    merged_with: int | None = None
+    method: str | None = None
+    score: float | None = None
+    signature: str = ""  # the item's event signature as JSON text
+
+
+def _decide(batch: _Batch) -> list[_Decision]:
     """One decision per new item, in order; each joins the batch's members for the next."""
-    decisions: list[dict[str, Any]] = []
+    decisions: list[_Decision] = []
     for i, item in enumerate(batch.items):
-        story, dup, merged, method, score = -(i + 1), None, None, None, None
+        d = _Decision(item=item.id, story=-(i + 1), signature=stories.to_json_text(batch.sigs[i]))
         copy = _best_copy(batch, i)
         match = copy or _best_story(batch, i)
         if match is not None:
-            m, score = match
-            story, merged = m.story, m.id
-            method = METHOD_COPY if copy else METHOD_STORY
-            dup = m.root if copy else None
+            m, d.score = match
+            d.story, d.merged_with = m.story, m.id
+            d.method = METHOD_COPY if copy else METHOD_STORY
+            d.duplicate_of = m.root if copy else None
         batch.members[item.id] = _Member(
-            id=item.id, story=story, root=dup or item.id, url=item.url, published=item.published,
-            sig=batch.sigs[i], title=item.title, text=item.body, shingles=batch.shingles[i],
+            id=item.id, story=d.story, root=d.duplicate_of or item.id, url=item.url,
+            published=item.published, sig=batch.sigs[i], title=item.title, text=item.body,
+            shingles=batch.shingles[i],
         )  # fmt: skip
         for k in batch.bands[i]:
             batch.band_hits[k].append(item.id)
         for k in batch.keys[i]:
             batch.key_hits[k].append((item.id, _ts(item.published)))
-        decisions.append(
-            {"i_id": item.id, "story_id": story, "duplicate_of": dup, "merged_with": merged,
-             "merge_method": method, "merge_score": score, "signature": stories.to_json(batch.sigs[i])}
-        )  # fmt: skip
+        decisions.append(d)
     return decisions
 
 
@@ -224,34 +235,39 @@ def _rank(m: _Member) -> tuple[int, datetime, int]:
     return (stories.source_rank(m.url), m.published, m.id)
 
 
-def _story_row(rep: _Member, now: datetime) -> dict[str, Any]:
-    signature = stories.to_json(rep.sig) | {"rank": stories.source_rank(rep.url)}
-    return {"representative_item_id": rep.id, "title": rep.title, "signature": signature, "updated_at": now}
+def _story_signature(item_signature: str, rank: int) -> str:
+    """A story's signature: its representative's, plus the representative's source rank. The
+    item's JSON text is a non-empty object, so the rank goes in before its closing brace."""
+    return f'{item_signature[:-1]}, "rank": {int(rank)}}}'
 
 
-def _write_stories(conn: Connection, batch: _Batch, decisions: list[dict[str, Any]], now: datetime) -> None:
+def _write_stories(conn: Connection, batch: _Batch, decisions: list[_Decision], now: datetime) -> None:
     """Create the batch's new stories, update the touched ones, and resolve story handles."""
     members: dict[int, list[_Member]] = defaultdict(list)
     for d in decisions:
-        members[d["story_id"]].append(batch.members[d["i_id"]])
+        members[d.story].append(batch.members[d.item])
+    text = {d.item: d.signature for d in decisions}
     handles = sorted(h for h in members if h < 0)
-    reps = {h: min(members[h], key=_rank) for h in handles}
-    rows = [_story_row(reps[h], now) | {"first_seen_at": now} for h in handles]
-    ids = dict(zip(handles, store.create_stories(conn, rows), strict=True))
-    updates = []
+    ranked = {h: min((_rank(m), m) for m in members[h])[1] for h in handles}
+    rows = [
+        (rep.id, rep.title, _story_signature(text[rep.id], stories.source_rank(rep.url)))
+        for rep in (ranked[h] for h in handles)
+    ]
+    ids = dict(zip(handles, store.create_stories(conn, rows, now), strict=True))
+    touched, updates = [], []
     for sid, row in store.get_stories(conn, (s for s in members if s > 0)).items():
-        best = min(members[sid], key=_rank)
+        best = min((_rank(m), m) for m in members[sid])[1]
         current = (row.signature or {}).get("rank", stories.source_rank(None))
-        if stories.source_rank(best.url) < current:
-            updates.append(_story_row(best, now) | {"s_id": sid})
+        rank = stories.source_rank(best.url)
+        if rank < current:
+            sig = text.get(best.id) or stories.to_json_text(best.sig)
+            updates.append((best.id, best.title, _story_signature(sig, rank), sid))
         else:
-            updates.append(
-                {"s_id": sid, "representative_item_id": row.representative_item_id, "title": row.title,
-                 "signature": row.signature, "updated_at": now}
-            )  # fmt: skip
-    store.update_stories(conn, updates)
+            touched.append(sid)
+    store.update_stories(conn, updates, now)
+    store.touch_stories(conn, touched, now)
     for d in decisions:
-        d["story_id"] = ids.get(d["story_id"], d["story_id"])
+        d.story = ids.get(d.story, d.story)
 
 
 def group_new_items(
@@ -267,13 +283,16 @@ def group_new_items(
     batch = _prepare(conn, new, prepared)
     decisions = _decide(batch)
     _write_stories(conn, batch, decisions, now)
-    store.set_item_merges(conn, decisions)
+    store.set_item_merges(
+        conn,
+        [(d.story, d.duplicate_of, d.merged_with, d.method, d.score, d.signature, d.item) for d in decisions],
+    )
     bands = [(k, n.id, b) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
     keys = [(k, _ts(n.published), n.id) for n, ks in zip(new, batch.keys, strict=True) for k in ks]
     store.add_index_rows(conn, bands, keys)
-    result.duplicates = sum(1 for d in decisions if d["merge_method"] == METHOD_COPY)
-    result.clustered = sum(1 for d in decisions if d["merge_method"] == METHOD_STORY)
-    result.new_stories = sum(1 for d in decisions if d["merge_method"] is None)
+    result.duplicates = sum(1 for d in decisions if d.method == METHOD_COPY)
+    result.clustered = sum(1 for d in decisions if d.method == METHOD_STORY)
+    result.new_stories = sum(1 for d in decisions if d.method is None)
     return result
 
 

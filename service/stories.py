@@ -11,10 +11,11 @@ texts must back it with shared numbers or shared words.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -69,6 +70,25 @@ def _tokens(text: str) -> list[str]:
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(text)]
 
 
+# Characters outside ASCII whose lower case is an ASCII letter (Turkish dotted I, the Kelvin sign):
+# with none of them in a text, the words of its lower-cased copy are its words lower-cased.
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """``_tokens(text)`` and the same words lower-cased, position for position."""
+    words = _WORD.findall(text)
+    if any(c in text for c in _LOWERS_TO_ASCII):
+        lowered = [w.lower() for w in words]
+    else:
+        lowered = _WORD.findall(text.lower())
+    if "'" in text or "’" in text:
+        for i, w in enumerate(words):
+            if w.endswith(("'s", "’s")):
+                words[i], lowered[i] = w[:-2], lowered[i][:-2]
+    return words, lowered
+
+
 class _Phrases:
     """Phrase tables looked up token by token: lower-case phrases match in any case, phrases with
     capitals (acronyms, names) only as written. Cheap enough to run on every item: one set lookup
@@ -85,19 +105,31 @@ class _Phrases:
                         self.loose.setdefault(tuple(w.lower() for w in words), []).append((table, key))
                     else:
                         self.exact.setdefault(words, []).append((table, key))
-        self.exact_starts = {p[0] for p in self.exact}
-        self.loose_starts = {p[0] for p in self.loose}
-        self.longest = max(len(p) for p in (*self.exact, *self.loose))
+        # First word -> the lengths of the phrases starting with it, shortest first.
+        self.exact_starts: dict[str, list[int]] = {}
+        self.loose_starts: dict[str, list[int]] = {}
+        for table_phrases, starts in ((self.exact, self.exact_starts), (self.loose, self.loose_starts)):
+            for p in table_phrases:
+                starts.setdefault(p[0], []).append(len(p))
+            for start, lengths in starts.items():
+                starts[start] = sorted(set(lengths))
 
     def find(self, words: Sequence[str], lowered: Sequence[str]) -> list[tuple[int, str, str]]:
         """(position, table, key) of every phrase in ``words``, in order."""
+        exact_starts, loose_starts = self.exact_starts, self.loose_starts
+        at = [i for i, w in enumerate(words) if w in exact_starts]
+        at_low = [i for i, w in enumerate(lowered) if w in loose_starts]
+        if not at and not at_low:
+            return []
         out: list[tuple[int, str, str]] = []
-        for i, (w, low) in enumerate(zip(words, lowered, strict=True)):
-            if w in self.exact_starts:
-                for n in range(1, self.longest + 1):
+        for i in sorted(set(at) | set(at_low)):
+            w = words[i]
+            if w in exact_starts:
+                for n in exact_starts[w]:
                     out += [(i, t, k) for t, k in self.exact.get(tuple(words[i : i + n]), ())]
-            if low in self.loose_starts:
-                for n in range(1, self.longest + 1):
+            low = lowered[i]
+            if low in loose_starts:
+                for n in loose_starts[low]:
                     out += [(i, t, k) for t, k in self.loose.get(tuple(lowered[i : i + n]), ())]
         return out
 
@@ -113,7 +145,6 @@ _KIND_ORDER = ("setback", "approval", "filing", "pricing", "readout")
 OPENING_WORDS = 70
 
 
-@lru_cache(maxsize=1 << 16)
 def _product_key(token: str) -> str | None:
     low = token.lower()
     flat = low.replace("-", "")
@@ -136,9 +167,29 @@ def _code(token: str) -> str | None:
     return _ALIASES.get(code, code)
 
 
+_NO_KEY = ""
+# token -> its product key, or "" when it names none (tokens repeat from item to item: most
+# lookups hit). Cleared when full, so it cannot grow without bound.
+_PRODUCT_KEYS: dict[str, str] = {}
+
+
+def _product_keys(words: Sequence[str]) -> list[str]:
+    memo = _PRODUCT_KEYS
+    if len(memo) > 1 << 17:
+        memo.clear()
+    out = []
+    for w in words:
+        k = memo.get(w)
+        if k is None:
+            k = memo[w] = _product_key(w) or _NO_KEY
+        if k:
+            out.append(k)
+    return out
+
+
 def _products(text: str, words: Sequence[str]) -> list[str]:
     """Product keys in order of appearance, with repeats (the count picks the lead)."""
-    found = [k for k in map(_product_key, words) if k]
+    found = _product_keys(words)
     # Code names (NTLA-2001, CTX001) are single tokens with digits; few tokens have any.
     found += [c for c in map(_code, (w for w in words if not w.isalpha() and not w.isdigit())) if c]
     if "®" in text or "™" in text:
@@ -148,12 +199,14 @@ def _products(text: str, words: Sequence[str]) -> list[str]:
 
 def _trials(text: str, words: Sequence[str], lowered: Sequence[str]) -> set[str]:
     out: set[str] = set()
-    for i, w in enumerate(words):
-        if w.isalpha():
-            # "the TRANSFORM trial": a capitalised name right before trial or study.
-            if len(w) >= 4 and w.isupper() and i + 1 < len(lowered) and lowered[i + 1] in ("trial", "study"):
-                out.add(lowered[i])
-            continue
+    last = len(lowered) - 1
+    for i in [i for i, w in enumerate(lowered) if w in ("trial", "study")]:
+        # "the TRANSFORM trial": a capitalised name right before trial or study.
+        w = words[i - 1] if i else ""
+        if len(w) >= 4 and w.isalpha() and w.isupper() and i - 1 < last:
+            out.add(lowered[i - 1])
+    for i in [i for i, w in enumerate(words) if not w.isalpha()]:
+        w = words[i]
         if _NCT.fullmatch(w) or (
             _TRIAL.fullmatch(w)
             and not _CODE.fullmatch(w)
@@ -205,9 +258,9 @@ def _numbers(text: str, lowered: Sequence[str]) -> set[str]:
     low = text.lower()
     if "%" in text or "per" in low:
         out.update("p:" + _plain_number(m.group(1)) for m in _PERCENT.finditer(text))
-    for i, w in enumerate(lowered):
+    for i in [i for i, w in enumerate(lowered) if w in _PEOPLE]:
         # "359 patients", "44 evaluable patients"
-        if w in _PEOPLE and i:
+        if i:
             j = i - 2 if lowered[i - 1] in _PEOPLE_ADJ and i > 1 else i - 1
             if lowered[j].isdigit():
                 out.add("n:" + lowered[j])
@@ -218,13 +271,8 @@ def _numbers(text: str, lowered: Sequence[str]) -> set[str]:
 
 def content_words(lowered: Iterable[str], limit: int = MAX_WORDS) -> list[str]:
     """Distinct content words in order (no stop words, numbers or words under four letters)."""
-    seen: dict[str, None] = {}
-    for w in lowered:
-        if len(w) >= 4 and w[0].isalpha() and w not in rules.STOPWORDS and w not in seen:
-            seen[w] = None
-            if len(seen) >= limit:
-                break
-    return list(seen)
+    stop = rules.STOPWORDS
+    return [w for w in dict.fromkeys(lowered) if len(w) >= 4 and w[0].isalpha() and w not in stop][:limit]
 
 
 def event_signature(
@@ -235,8 +283,7 @@ def event_signature(
     ``conditions`` and ``evidence`` (matched phrases) come from the classifier when it has run;
     evidence phrases that name a product (not a therapy type) count as products.
     """
-    title_words, body_words = _tokens(title), _tokens(body)
-    title_low, body_low = [w.lower() for w in title_words], [w.lower() for w in body_words]
+    (title_words, title_low), (body_words, body_low) = _words(title), _words(body)
     in_title, in_body = _PHRASES.find(title_words, title_low), _PHRASES.find(body_words, body_low)
     title_products = _products(title, title_words)
     body_products = _products(body, body_words)
@@ -315,7 +362,16 @@ def story_score(a: EventSignature, b: EventSignature) -> float:
 
 def to_json(sig: EventSignature) -> dict[str, Any]:
     """``sig`` as a JSON-able dict (stored with the item)."""
-    return {f: (list(v) if isinstance(v, tuple) else v) for f in sig.__slots__ for v in [getattr(sig, f)]}
+    return {f: (list(v) if type(v) is tuple else v) for f, v in zip(_FIELDS, _get_fields(sig), strict=True)}
+
+
+def to_json_text(sig: EventSignature) -> str:
+    """``to_json(sig)`` as JSON text, as it is stored."""
+    return json.dumps(to_json(sig))
+
+
+_FIELDS: tuple[str, ...] = EventSignature.__slots__
+_get_fields = attrgetter(*_FIELDS)
 
 
 def from_json(data: Mapping[str, Any] | None) -> EventSignature:

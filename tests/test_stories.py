@@ -111,7 +111,8 @@ def test_story_set_through_ingest(engine: Engine, now: datetime) -> None:
             .scalar_one()
             .startswith("https://www.fda.gov/")
         )
-        assert conn.execute(select(func.count()).select_from(lsh_bands)).scalar_one() == len(ids) * 20
+        band_rows = conn.execute(select(func.count()).select_from(lsh_bands)).scalar_one()
+        assert band_rows == len(ids) * near_dup.BANDS
     near_misses = [
         ("zuma7-efs-2021", "zuma7-os-2023"),
         ("carvykti-2l-approval-2024", "abecma-3l-approval-2024"),
@@ -187,3 +188,23 @@ def test_band_lookup_reads_only_the_newest_rows_of_a_crowded_bucket(engine: Engi
         conn.rollback()
     assert sorted(found[77]) == list(range(191, 201))
     assert found[78] == [5] and 79 not in found
+
+
+def test_migration_rebuilds_the_band_index_grouping_wrote(engine: Engine, now: datetime) -> None:
+    from alembic import command
+
+    from service.store.engine import alembic_config, migrate
+
+    story_set.ingest_all(engine, story_set.load()[:12], now)
+    query = select(lsh_bands.c.bucket, lsh_bands.c.item_id, lsh_bands.c.band).order_by(
+        lsh_bands.c.bucket, lsh_bands.c.item_id
+    )
+    with engine.connect() as conn:
+        written = conn.execute(query).all()
+    assert len(written) == 12 * near_dup.BANDS
+    command.downgrade(alembic_config(engine), "0009")
+    with engine.connect() as conn:
+        assert conn.execute(query).all() == []
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(query).all() == written

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, func, select, update
+from sqlalchemy import Connection, Row, func, select, update
 
 from service.store.schema import items, stories
 from service.store.util import chunks, is_postgres
@@ -96,7 +96,7 @@ def add_index_rows(
     """Add band rows (bucket, item_id, band) and story key rows (key, published_ts, item_id)."""
     if is_postgres(conn):
         # One statement per table, the rows as arrays: psycopg's executemany costs a round trip
-        # per row, and there are 20 band rows per item.
+        # per row, and there are BANDS rows per item.
         if bands:
             b, i, n = zip(*bands, strict=True)
             conn.exec_driver_sql(
@@ -126,12 +126,39 @@ def add_index_rows(
         )
 
 
-def create_stories(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-    """Insert story rows; return their ids in the order given."""
+def _p(conn: Connection) -> str:
+    return "%s" if is_postgres(conn) else "?"
+
+
+def create_stories(conn: Connection, rows: Sequence[tuple[int | None, str, str]], now: datetime) -> list[int]:
+    """Insert stories (representative item id, title, signature JSON text), first seen and updated
+    ``now``; return their ids in the order given.
+
+    Ids are taken before the insert so that one executemany does it (no RETURNING per row): on
+    PostgreSQL from the id sequence; on SQLite after the largest id, which is safe because the
+    caller's transaction already holds the database's write lock (it has just inserted items).
+    """
     if not rows:
         return []
-    q = stories.insert().returning(stories.c.id, sort_by_parameter_order=True)
-    return [r.id for r in conn.execute(q, list(rows))]
+    if is_postgres(conn):
+        ids = list(
+            conn.exec_driver_sql(
+                "SELECT nextval(pg_get_serial_sequence('stories', 'id')) FROM generate_series(1, %s)",
+                (len(rows),),
+            ).scalars()
+        )
+    else:
+        top = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM stories").scalar_one()
+        ids = list(range(top + 1, top + 1 + len(rows)))
+    stamp = stories.c.updated_at.type.bind_processor(conn.dialect)
+    when = stamp(now) if stamp else now
+    p = _p(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO stories (id, representative_item_id, title, signature, first_seen_at, updated_at) "
+        f"VALUES ({p}, {p}, {p}, {p}, {p}, {p})",
+        [(i, rep, title, sig, when, when) for i, (rep, title, sig) in zip(ids, rows, strict=True)],
+    )
+    return ids
 
 
 def get_stories(conn: Connection, ids: Iterable[int]) -> dict[int, Row[Any]]:
@@ -141,38 +168,38 @@ def get_stories(conn: Connection, ids: Iterable[int]) -> dict[int, Row[Any]]:
     return out
 
 
-def update_stories(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Set representative, title, signature and updated_at of stories (rows carry ``s_id``)."""
-    if rows:
-        q = (
-            update(stories)
-            .where(stories.c.id == bindparam("s_id"))
-            .values(
-                representative_item_id=bindparam("representative_item_id"),
-                title=bindparam("title"),
-                signature=bindparam("signature"),
-                updated_at=bindparam("updated_at"),
-            )
-        )
-        conn.execute(q, list(rows))
+def touch_stories(conn: Connection, ids: Sequence[int], now: datetime) -> None:
+    """Set ``updated_at`` of stories that gained members."""
+    for part in chunks(sorted(set(ids))):
+        conn.execute(update(stories).where(stories.c.id.in_(part)).values(updated_at=now))
 
 
-def set_item_merges(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Record each item's story, merge and signature (rows carry ``i_id``)."""
+def update_stories(conn: Connection, rows: Sequence[tuple[int, str, str, int]], now: datetime) -> None:
+    """Give stories a new representative: rows of (representative item id, title, signature JSON
+    text, story id); ``updated_at`` becomes ``now``."""
     if rows:
-        q = (
-            update(items)
-            .where(items.c.id == bindparam("i_id"))
-            .values(
-                story_id=bindparam("story_id"),
-                duplicate_of=bindparam("duplicate_of"),
-                merged_with=bindparam("merged_with"),
-                merge_method=bindparam("merge_method"),
-                merge_score=bindparam("merge_score"),
-                signature=bindparam("signature"),
-            )
+        stamp = stories.c.updated_at.type.bind_processor(conn.dialect)
+        when = stamp(now) if stamp else now
+        p = _p(conn)
+        conn.exec_driver_sql(
+            f"UPDATE stories SET representative_item_id = {p}, title = {p}, signature = {p}, "
+            f"updated_at = {p} WHERE id = {p}",
+            [(rep, title, sig, when, sid) for rep, title, sig, sid in rows],
         )
-        conn.execute(q, list(rows))
+
+
+def set_item_merges(
+    conn: Connection, rows: Sequence[tuple[int, int | None, int | None, str | None, float | None, str, int]]
+) -> None:
+    """Record each item's merge: rows of (story id, duplicate_of, merged_with, merge method, merge
+    score, signature JSON text, item id), written with the driver's executemany."""
+    if rows:
+        p = _p(conn)
+        conn.exec_driver_sql(
+            f"UPDATE items SET story_id = {p}, duplicate_of = {p}, merged_with = {p}, merge_method = {p}, "
+            f"merge_score = {p}, signature = {p} WHERE id = {p}",
+            list(rows),
+        )
 
 
 def list_stories(conn: Connection, *, since: datetime | None = None, limit: int = 50) -> list[dict[str, Any]]:
