@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 import time
@@ -40,6 +41,8 @@ ACCEPT_FEED = (
 )
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _BLOCKED_MARK = "blocked non-public address"
+# Spaces, control characters, DEL and backslashes: never in a URL we send.
+_BAD_URL_CHAR = re.compile(r"[\x00-\x20\x7f\\]")
 
 AddressPolicy = Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool]
 
@@ -169,7 +172,7 @@ class FetchResult:
 def check_url(url: str | URL) -> URL:
     """The URL as yarl parses it (the object that is sent); FetchError(kind='invalid_url') otherwise."""
     raw = str(url)
-    if any(ord(c) < 33 or c == "\\" or ord(c) == 127 for c in raw):
+    if _BAD_URL_CHAR.search(raw):
         raise FetchError(
             f"fetch: URL contains spaces, control characters or a backslash: {raw!r}", kind="invalid_url"
         )

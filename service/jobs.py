@@ -59,6 +59,8 @@ MIN_WRITE_BATCH = 50
 # Feeds per transaction at most: a transaction holds SQLite's write lock for its whole length.
 MAX_WRITE_BATCH = 200
 CLAIM_CHUNK = 250
+# The first claim is small, so the first requests go out after a short claim, not a long one.
+FIRST_CLAIM = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,7 @@ async def poll_due(
         # Claim in chunks and start fetching each chunk at once: the first requests go out while
         # the next claim runs, and a big round never waits for one long claim.
         while report.claimed < limit:
-            want = min(CLAIM_CHUNK, limit - report.claimed)
+            want = min(CLAIM_CHUNK if report.claimed else FIRST_CLAIM, limit - report.claimed)
             chunk = await asyncio.to_thread(_claim, engine, now, worker_id, want, source_ids)
             report.claimed += len(chunk)
             if on_claimed:

@@ -353,8 +353,8 @@ def main() -> None:
                 f"{'':18} max loop lag: floor {med(floor_key + '_lag_max') * 1000:6.1f} ms, poll_due "
                 f"{med(poll_key + '_lag_max') * 1000:6.1f} ms "
                 f"(p99 {med(poll_key + '_lag_p99') * 1000:.1f} ms)"
-                f"   CPU s: polling process {med(poll_key + '_cpu_main'):.2f}, pool workers "
-                f"{med(poll_key + '_cpu_workers'):.2f}"
+                f"   CPU s: floor {med(floor_key + '_cpu_main'):.2f}; poll_due's process "
+                f"{med(poll_key + '_cpu_main'):.2f}, pool workers {med(poll_key + '_cpu_workers'):.2f}"
             )
         cpu = med("cpu_200")
         print(
