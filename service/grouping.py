@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -36,6 +36,9 @@ WINDOW = stories.WINDOW_DAYS * 86400
 # others (tests/benchmarks/dedup.py measures recall with these bounds).
 PER_BUCKET = 8
 MAX_COPY_CANDIDATES = 6
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _ts(when: datetime) -> int:
@@ -133,18 +136,22 @@ def _prepare(conn: Connection, new: Sequence[NewItem], prepared: Sequence[GroupP
     end = max(_ts(n.published) for n in new) + WINDOW
     batch.key_hits.update(store.key_matches(conn, (k for ks in batch.keys for k in ks), start, end))
     copy_ids = {m for i in range(len(new)) for m in _copy_candidates(batch, i)}
-    story_ids = {i for hits in batch.key_hits.values() for i, _ in hits} - copy_ids
-    for ids, text in ((copy_ids, True), (story_ids, False)):
-        for r in store.candidates(conn, ids, text=text).values():
-            if r.story_id is None:
-                continue
-            m = r._mapping
-            batch.members[r.id] = _Member(
-                id=r.id, story=r.story_id, root=r.duplicate_of or r.id, url=r.url, published=r.published_at,
-                sig=stories.from_json(r.signature), title=m.get("title") or "",
-                text=(m.get("content") or m.get("summary") or "") if text else None,
-            )  # fmt: skip
+    story_ids = {m for i in range(len(new)) for m in _near_in_time(batch, i)} - copy_ids
+    for c in store.candidates(conn, copy_ids, text=True) + store.candidates(conn, story_ids):
+        if c.story_id is None:
+            continue
+        # A stored member's url and date are not needed: only new items are ranked for stories.
+        batch.members[c.id] = _Member(
+            id=c.id, story=c.story_id, root=c.duplicate_of or c.id, url=None, published=_EPOCH,
+            sig=stories.from_json_text(c.signature), title=c.title, text=c.text,
+        )  # fmt: skip
     return batch
+
+
+def _near_in_time(batch: _Batch, i: int) -> set[int]:
+    """Items sharing a strong name with item ``i`` and published within the window of it."""
+    ts = _ts(batch.items[i].published)
+    return {mid for k in batch.keys[i] for mid, pub in batch.key_hits.get(k, ()) if abs(pub - ts) <= WINDOW}
 
 
 def _copy_candidates(batch: _Batch, i: int) -> list[int]:
@@ -174,8 +181,7 @@ def _best_copy(batch: _Batch, i: int) -> tuple[_Member, float] | None:
 
 
 def _best_story(batch: _Batch, i: int) -> tuple[_Member, float] | None:
-    sig, ts = batch.sigs[i], _ts(batch.items[i].published)
-    near = {mid for k in batch.keys[i] for mid, pub in batch.key_hits.get(k, ()) if abs(pub - ts) <= WINDOW}
+    sig, near = batch.sigs[i], _near_in_time(batch, i)
     by_story: dict[int, list[tuple[_Member, float]]] = defaultdict(list)
     for mid in sorted(near):
         m = batch.members.get(mid)

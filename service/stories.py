@@ -370,6 +370,11 @@ def to_json_text(sig: EventSignature) -> str:
     return json.dumps(to_json(sig))
 
 
+def from_json_text(text: str | None) -> EventSignature:
+    """``from_json`` of stored JSON text."""
+    return from_json(json.loads(text) if text else None)
+
+
 _FIELDS: tuple[str, ...] = EventSignature.__slots__
 _get_fields = attrgetter(*_FIELDS)
 

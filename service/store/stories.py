@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,11 +12,6 @@ from sqlalchemy import Connection, Row, func, select, update
 
 from service.store.schema import items, stories
 from service.store.util import chunks, is_postgres
-
-CANDIDATE_COLUMNS = (
-    items.c.id, items.c.story_id, items.c.duplicate_of, items.c.url, items.c.published_at,
-    items.c.signature,
-)  # fmt: skip
 
 
 def band_matches(conn: Connection, buckets: Iterable[int], per_bucket: int) -> dict[int, list[int]]:
@@ -79,14 +75,34 @@ def key_matches(
     return found
 
 
-def candidates(conn: Connection, ids: Iterable[int], *, text: bool = False) -> dict[int, Row[Any]]:
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored item as story matching reads it: its story, its root, its signature (JSON text),
+    and with ``text=True`` its title and text (content, else summary)."""
+
+    id: int
+    story_id: int | None
+    duplicate_of: int | None
+    signature: str | None
+    title: str = ""
+    text: str | None = None
+
+
+def candidates(conn: Connection, ids: Iterable[int], *, text: bool = False) -> list[Candidate]:
     """Stored items by id, with what story matching needs (and their text when ``text``)."""
-    cols = list(CANDIDATE_COLUMNS)
-    if text:
-        cols += [items.c.title, items.c.summary, items.c.content]
-    out: dict[int, Row[Any]] = {}
-    for part in chunks(sorted(set(ids))):
-        out.update({r.id: r for r in conn.execute(select(*cols).where(items.c.id.in_(part)))})
+    out: list[Candidate] = []
+    cols = "id, story_id, duplicate_of, signature" + (", title, summary, content" if text else "")
+    # Ids are integers from the index, written into the statement like bucket keys; the
+    # signature is read as text (decoded by the caller) on both databases.
+    sig = "signature::text" if is_postgres(conn) else "signature"
+    cols = cols.replace("signature", sig)
+    for part in chunks(sorted(set(ids)), 2000):
+        sql = f"SELECT {cols} FROM items WHERE id IN ({','.join(str(int(i)) for i in part)})"
+        for r in conn.exec_driver_sql(sql):
+            if text:
+                out.append(Candidate(r[0], r[1], r[2], r[3], r[4] or "", r[6] or r[5] or ""))
+            else:
+                out.append(Candidate(r[0], r[1], r[2], r[3]))
     return out
 
 

@@ -13,6 +13,7 @@ rensa's in-memory RMinHashLSH streaming query-then-insert on the same shingle se
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import sys
@@ -165,6 +166,10 @@ def _median(values: list[float]) -> float:
 
 def main() -> None:
     docs, truth = synthetic()
+    # The collector set up as ``therapywatch run`` sets it up (service.entrypoints.scheduler.tune_gc,
+    # not imported: this folder's http.py would shadow the standard library's for aiohttp).
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
     per_batch, total, total_cpu, counts, facts = run_stage(docs)
     # Medians over five batches at each point: other processes on a shared machine add noise.
     first = [per_batch[n] for n in range(10_000, 15_001, BATCH) if n in per_batch]
