@@ -70,23 +70,14 @@ def _tokens(text: str) -> list[str]:
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(text)]
 
 
-# Characters outside ASCII whose lower case is an ASCII letter (Turkish dotted I, the Kelvin sign):
-# with none of them in a text, the words of its lower-cased copy are its words lower-cased.
-_LOWERS_TO_ASCII = ("\u0130", "\u212a")
-
-
 def _words(text: str) -> tuple[list[str], list[str]]:
     """``_tokens(text)`` and the same words lower-cased, position for position."""
     words = _WORD.findall(text)
-    if any(c in text for c in _LOWERS_TO_ASCII):
-        lowered = [w.lower() for w in words]
-    else:
-        lowered = _WORD.findall(text.lower())
     if "'" in text or "’" in text:
-        for i, w in enumerate(words):
-            if w.endswith(("'s", "’s")):
-                words[i], lowered[i] = w[:-2], lowered[i][:-2]
-    return words, lowered
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    # Words are ASCII letters, digits, apostrophes and hyphens: lower-casing them all at once
+    # keeps every word, and no space appears inside one.
+    return words, (" ".join(words).lower().split(" ") if words else [])
 
 
 class _Phrases:
@@ -390,9 +381,32 @@ def from_json(data: Mapping[str, Any] | None) -> EventSignature:
     return EventSignature(**fields)
 
 
+_PLAIN_HOST = re.compile(r"[A-Za-z0-9.-]+")
+# host -> tier; hosts are few (one per source), so this stays small.
+_TIERS: dict[str, int] = {}
+
+
+def _hostname(url: str) -> str:
+    """``urlsplit(url).hostname`` lower-cased, without parsing the URL in the common case."""
+    if url.startswith(("https://", "http://")):
+        parts = url.split("/", 3)
+        if _PLAIN_HOST.fullmatch(parts[2]):
+            return parts[2].lower()
+    return (urlsplit(url).hostname or "").lower()
+
+
 def source_rank(url: str | None) -> int:
     """The tier of the site ``url`` is on: regulator 0, journal 1, company 2, news 3, aggregator 4."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    host = _hostname(url) if url else ""
+    tier = _TIERS.get(host)
+    if tier is None:
+        if len(_TIERS) > 1 << 14:
+            _TIERS.clear()
+        tier = _TIERS[host] = _host_tier(host)
+    return tier
+
+
+def _host_tier(host: str) -> int:
     parts = host.split(".")
     for i in range(len(parts) - 1):
         tier = rules.SOURCE_DOMAINS.get(".".join(parts[i:]))
