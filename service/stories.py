@@ -178,17 +178,21 @@ def _product_keys(words: Sequence[str]) -> list[str]:
     return out
 
 
-def _products(text: str, words: Sequence[str]) -> list[str]:
-    """Product keys in order of appearance, with repeats (the count picks the lead)."""
+def _products(text: str, words: Sequence[str], not_alpha: Sequence[str]) -> list[str]:
+    """Product keys in order of appearance, with repeats (the count picks the lead).
+
+    ``not_alpha``: the words of ``words`` that are not all letters, in order.
+    """
     found = _product_keys(words)
     # Code names (NTLA-2001, CTX001) are single tokens with digits; few tokens have any.
-    found += [c for c in map(_code, (w for w in words if not w.isalpha() and not w.isdigit())) if c]
+    found += [c for c in map(_code, (w for w in not_alpha if not w.isdigit())) if c]
     if "®" in text or "™" in text:
         found += [_ALIASES.get(m.group(1).lower(), m.group(1).lower()) for m in _MARKED.finditer(text)]
     return found
 
 
-def _trials(text: str, words: Sequence[str], lowered: Sequence[str]) -> set[str]:
+def _trials(text: str, words: Sequence[str], lowered: Sequence[str], not_alpha: Sequence[int]) -> set[str]:
+    """Trial names and NCT ids; ``not_alpha``: positions of the words not all letters."""
     out: set[str] = set()
     last = len(lowered) - 1
     for i in [i for i, w in enumerate(lowered) if w in ("trial", "study")]:
@@ -196,7 +200,7 @@ def _trials(text: str, words: Sequence[str], lowered: Sequence[str]) -> set[str]
         w = words[i - 1] if i else ""
         if len(w) >= 4 and w.isalpha() and w.isupper() and i - 1 < last:
             out.add(lowered[i - 1])
-    for i in [i for i, w in enumerate(words) if not w.isalpha()]:
+    for i in not_alpha:
         w = words[i]
         if _NCT.fullmatch(w) or (
             _TRIAL.fullmatch(w)
@@ -275,9 +279,12 @@ def event_signature(
     evidence phrases that name a product (not a therapy type) count as products.
     """
     (title_words, title_low), (body_words, body_low) = _words(title), _words(body)
+    all_words, all_low = title_words + body_words, title_low + body_low
+    not_alpha = [i for i, w in enumerate(all_words) if not w.isalpha()]
     in_title, in_body = _PHRASES.find(title_words, title_low), _PHRASES.find(body_words, body_low)
-    title_products = _products(title, title_words)
-    body_products = _products(body, body_words)
+    n = len(title_words)
+    title_products = _products(title, title_words, [all_words[i] for i in not_alpha if i < n])
+    body_products = _products(body, body_words, [all_words[i] for i in not_alpha if i >= n])
     extra = [
         e.lower()
         for e in evidence
@@ -296,13 +303,13 @@ def event_signature(
     return EventSignature(
         products=tuple(sorted(counts)),
         lead=tuple(lead),
-        trials=tuple(sorted(_trials(full, title_words + body_words, title_low + body_low))),
+        trials=tuple(sorted(_trials(full, all_words, all_low, not_alpha))),
         conditions=tuple(sorted(conds)),
         kind=_kind(in_title, in_body),
         endpoint=_endpoint(in_title, in_body),
         agencies=tuple(sorted(set(_of(in_title, "agency")) or set(_of(in_body, "agency", OPENING_WORDS)))),
-        numbers=tuple(sorted(_numbers(full, title_low + body_low))),
-        words=tuple(content_words(title_low + body_low)),
+        numbers=tuple(sorted(_numbers(full, all_low))),
+        words=tuple(content_words(all_low)),
     )
 
 
