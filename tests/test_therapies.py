@@ -106,6 +106,43 @@ CASES = [
         "small-molecule",
         ("small-molecule",),
     ),
+    (
+        # The headline names the subject; the comparator arm gets more body text but does not lead.
+        "Tumour-infiltrating lymphocytes beat ipilimumab in advanced melanoma",
+        "Patients in the control arm received ipilimumab every three weeks. Ipilimumab, a CTLA-4 "
+        "antibody, has been used since 2011. Doctors said ipilimumab remains an option. Median "
+        "progression-free survival was 7.2 months with the cells and 3.1 months with ipilimumab. "
+        + PARAGRAPH,
+        "cell-therapy",
+        ("cell-therapy", "checkpoint-inhibitor"),
+    ),
+    (
+        # "has received accelerated approval" is the regulator's decision, not a patient's history.
+        "Regulator clears a new melanoma treatment",
+        "Iovance has received accelerated approval for lifileucel, a therapy made of tumour-infiltrating "
+        "lymphocytes, for advanced melanoma. In the pivotal study 31 percent of patients responded. "
+        + PARAGRAPH,
+        "cell-therapy",
+        ("cell-therapy",),
+    ),
+    (
+        # A headline about a poll makes the whole story about opinion (TAXONOMY.md: `none`).
+        "Fewer parents back school vaccine rules, poll finds",
+        "Support for requiring vaccines before school fell to 51 percent. Vaccination rates for measles "
+        "dropped in 30 states. Many said vaccines were safe but should be a choice. " + PARAGRAPH,
+        NONE,
+        (),
+    ),
+    (
+        # Scleroderma is treated with a haematopoietic transplant, even though lungs and the heart
+        # are named: the blood stem cells, the conditioning and "myeloablative" say which it is.
+        "Stem cell transplant helps people with severe scleroderma",
+        "Patients whose scleroderma affected the lungs or the heart had their own blood stem cells "
+        "collected, received myeloablative conditioning, and had the cells returned. After six years, "
+        "74 percent were alive without organ failure. " + PARAGRAPH,
+        "stem-cell-transplant",
+        ("stem-cell-transplant",),
+    ),
 ]
 
 
@@ -184,7 +221,7 @@ def test_development_set_levels_hold() -> None:
     report = evaluate(parse_labelled(r, r["id"]) for r in rows)
     assert report.items >= 200
     assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
-    assert report.primary_accuracy >= 0.945, report.misses
+    assert report.primary_accuracy >= 0.955, report.misses
     assert report.overall.f1 >= 0.945
 
 

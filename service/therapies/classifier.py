@@ -76,7 +76,8 @@ _ORGAN = re.compile(
 )
 _BLOOD = re.compile(
     r"\b(leuk|lymphoma|myeloma|bone marrow|blood cancer|sickle|thalass|haematopoietic|hematopoietic|"
-    r"multiple sclerosis|aplastic|graft versus host|donor|myelodysplastic)"
+    r"multiple sclerosis|aplastic|graft versus host|donor|myelodysplastic|myeloablat|blood stem|"
+    r"conditioning|immune system|scleroderma|systemic sclerosis|crohn)"
 )
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
 _DAMP = {"vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate")}
@@ -165,7 +166,10 @@ _MULTI = re.compile(
     r"(?P<step>to prepare|also (?:received|receive|got|given|took))|(?P<list>such as)|"
     r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
     r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
-    r"progress\w* (?:on|after|despite|following)|(?:had|have|has|already) (?:\w+ )?(?:received|undergone)|"
+    r"progress\w* (?:on|after|despite|following)|"
+    # "has received accelerated approval" is a regulator's decision, not a patient's history.
+    r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone)"
+    r"(?! (?:\w+ )?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing))|"
     r"(?:been|went) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
     r"stopped working|did not work))\b"
 )
@@ -600,7 +604,19 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     _spread_negation(hits)
     _resolve(hits, fields)
     _absorb(hits)
+    _damp_story(hits, fields[0].hay if title.strip() else "")
     return hits
+
+
+def _damp_story(hits: list[Hit], title_hay: str) -> None:
+    """A headline about polls or attitudes ("fewer parents say vaccines matter, poll finds") makes
+    the whole story about opinion, not a therapy: every mention of that type counts little, not only
+    those in a sentence that says "poll"."""
+    for slug, damp in _DAMP.items():
+        if title_hay and damp.search(title_hay):
+            for h in hits:
+                if h.slug == slug:
+                    h.weight *= DAMP_FACTOR
 
 
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
@@ -622,6 +638,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     ranked = sorted(scores, key=lambda s: (-scores[s], first_seen[s], s))
     top = scores[ranked[0]] if ranked else 0.0
     primary = ranked[0] if ranked and top >= PRIMARY_MIN and top * NONE_MARGIN > none_score else NONE
+    # The headline names the story's subject: a type it names plainly (not as the comparator,
+    # partner or history) leads over one that only piles up mentions in the body, such as a
+    # comparator arm described at length ("TIL therapy beats ipilimumab").
+    lead = {h.slug for h in therapy_hits if h.field == "title" and not h.cue}
+    if primary != NONE and lead and primary not in lead:
+        best = min(lead, key=lambda s: (-scores[s], first_seen[s], s))
+        if scores[best] >= PRIMARY_MIN:
+            primary = best
     floor = max(DISCUSS_MIN, DISCUSS_SHARE * top)
     strong = _strong(therapy_hits)
     # A comparator arm or combination partner in a sentence with results is discussed however
