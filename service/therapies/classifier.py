@@ -327,7 +327,7 @@ def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:
 
 @cache
 def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(_CUE_STRINGS)
+    return ahocorasick_rs.AhoCorasick(_CUE_STRINGS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _cue_marks(hay: str) -> _Marks:

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick_rs
 
 _TAIL = re.compile(
     r"^(related( articles?| stories| posts| content| news| reading| coverage)?|"
@@ -56,6 +59,9 @@ _BULLETS = " \t•-*·>›»<|"
 MENU_WORDS = 5
 MENU_RUN = 3
 ARTICLE_WORDS = 150
+# Lines are counted up to this many words: every rule but the prose count before a tail heading only
+# asks whether a line is short, and counting a long paragraph in full is most of the cost.
+WORD_CAP = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +78,27 @@ class _Line:
     start: int
     end: int
     text: str
-    words: int
+    words: int  # at most WORD_CAP: WORD_CAP means that many or more
     keep: bool = True
 
 
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
+    # Inside a line of ASCII text the only white space can be " ", a tab or \x1f (the others break
+    # lines): without the last two, a stripped ASCII line with no double space has one word more
+    # than it has spaces, which counts without building the words.
+    plain = "\t" not in text and "\x1f" not in text
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         stripped = body.lstrip(_BULLETS).strip()
         if stripped:
             start = pos + body.find(stripped[:1])
-            out.append(_Line(start, pos + len(body), stripped, len(stripped.split())))
+            if plain and stripped.isascii() and "  " not in stripped:
+                words = min(stripped.count(" ") + 1, WORD_CAP)
+            else:
+                words = len(stripped.split(None, WORD_CAP - 1))
+            out.append(_Line(start, pos + len(body), stripped, words))
         pos += len(raw)
     return out
 
@@ -107,12 +121,18 @@ def _mark_menus(lines: list[_Line]) -> None:
 
 def _mark_tail(lines: list[_Line]) -> None:
     prose = 0
+    uncounted: list[_Line] = []  # long prose lines, counted in full only when a tail heading comes
     for i, line in enumerate(lines):
         if line.words > 8 or not _TAIL.match(line.text):
             if line.keep and line.words > MENU_WORDS:
-                prose += line.words
+                if line.words < WORD_CAP:
+                    prose += line.words
+                else:
+                    uncounted.append(line)
             continue
         line.keep = False
+        prose += sum(len(u.text.split()) for u in uncounted)
+        uncounted.clear()
         if prose >= ARTICLE_WORDS:
             for rest in lines[i + 1 :]:
                 rest.keep = False
@@ -130,16 +150,23 @@ def _is_furniture_line(low: str) -> bool:
     return not _FURNITURE_WORDS.isdisjoint(w.strip(".,:;!?()") for w in low.split())
 
 
-def _may_have_furniture_lines(text: str) -> bool:
-    """False when no line of ``text`` can be a furniture line: none of their words or phrases occurs
-    anywhere in it (the usual case, and one pass instead of one per line)."""
-    low = text.lower()
-    return any(w in low for w in _FURNITURE_SUBSTRINGS)
+@cache
+def _furniture_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(_FURNITURE_SUBSTRINGS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def _mark_lines(lines: list[_Line], text: str) -> None:
+def _may_have_furniture_lines(lines: list[_Line]) -> bool:
+    """False when none of ``lines`` can be a furniture line: none of their words or phrases occurs in
+    any of them (the usual case, and one automaton pass instead of a scan per line and phrase)."""
+    if not lines:
+        return False
+    # No phrase holds a line break, so a phrase found in the joined text is inside one line.
+    return bool(_furniture_automaton().find_matches_as_indexes("\n".join(li.text for li in lines).lower()))
+
+
+def _mark_lines(lines: list[_Line]) -> None:
     seen: set[str] = set()
-    check = _may_have_furniture_lines(text)
+    check = _may_have_furniture_lines([li for li in lines if li.keep and li.words <= 30])
     for line in lines:
         if not line.keep:
             continue
@@ -158,6 +185,6 @@ def content_spans(text: str) -> list[Span]:
     lines = _lines(text)
     _mark_menus(lines)
     _mark_tail(lines)
-    _mark_lines(lines, text)
+    _mark_lines(lines)
     # A short line kept between content lines is a heading or a list item: it counts, but less.
     return [Span(li.start, li.end, 1.0 if li.words > MENU_WORDS else 0.7) for li in lines if li.keep]

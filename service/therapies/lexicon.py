@@ -114,7 +114,12 @@ def _plural(key: str) -> str | None:
 def matcher() -> Lexicon:
     """The compiled lexicon, built once per process."""
     patterns, entries = compile_entries()
-    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    # A DFA takes ~30 ms more to build than the default NFA and searches about twice as fast.
+    automaton = ahocorasick_rs.AhoCorasick(
+        patterns,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
     index = {p: i for i, p in enumerate(patterns)}
     fallbacks = tuple(
         tuple(index[p[:k]] for k in range(len(p) - 1, 0, -1) if p[k] == " " and p[:k] in index)
