@@ -69,15 +69,48 @@ ABSORBS: dict[str, tuple[str, ...]] = {
 ABSORB_MIN = 1.0
 
 # "Stem cell transplant" of cells into an organ is a cell therapy (TAXONOMY.md): decided by which
-# of these the story mentions more.
-_ORGAN = re.compile(
-    r"\b(heart|cardiac|knee|cartilage|spinal|spine|brain|parkinson|eye|retina|macular|pancrea|"
-    r"type 1 diabetes|stroke|joint|cornea)"
+# of these the story mentions more, each counted where it starts a word (a word may go on: "leuk"
+# counts "leukemia").
+_ORGAN_WORDS = (
+    "heart",
+    "cardiac",
+    "knee",
+    "cartilage",
+    "spinal",
+    "spine",
+    "brain",
+    "parkinson",
+    "eye",
+    "retina",
+    "macular",
+    "pancrea",
+    "type 1 diabetes",
+    "stroke",
+    "joint",
+    "cornea",
 )
-_BLOOD = re.compile(
-    r"\b(leuk|lymphoma|myeloma|bone marrow|blood cancer|sickle|thalass|haematopoietic|hematopoietic|"
-    r"multiple sclerosis|aplastic|graft versus host|donor|myelodysplastic|myeloablat|blood stem|"
-    r"conditioning|immune system|scleroderma|systemic sclerosis|crohn)"
+_BLOOD_WORDS = (
+    "leuk",
+    "lymphoma",
+    "myeloma",
+    "bone marrow",
+    "blood cancer",
+    "sickle",
+    "thalass",
+    "haematopoietic",
+    "hematopoietic",
+    "multiple sclerosis",
+    "aplastic",
+    "graft versus host",
+    "donor",
+    "myelodysplastic",
+    "myeloablat",
+    "blood stem",
+    "conditioning",
+    "immune system",
+    "scleroderma",
+    "systemic sclerosis",
+    "crohn",
 )
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
 _DAMP = {"vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate")}
@@ -223,7 +256,9 @@ _PARTNER = re.compile(
 PARTNER_FACTOR = 0.7
 CUE_FACTOR = {"neg": 0.15, "instead": 0.3, "history": 0.25, "step": 0.5, "list": 0.5, "versus": 0.6}
 RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
-_SENTENCE_END = re.compile(r"[.?!;](?=\s)|\n")
+# A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
+_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
+_SENTENCE_ENDS = (*(p + w for p in ".?!;" for w in _SPACE_CHARS), "\n")
 
 
 @dataclass(slots=True)
@@ -251,9 +286,41 @@ class _Field:
     weight: float
 
 
+@cache
+def _sentence_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(_SENTENCE_ENDS, implementation=ahocorasick_rs.Implementation.DFA)
+
+
 def _sentence_starts(hay: str) -> list[int]:
     """Where each sentence of ``hay`` starts (after ". ", "? ", "; " or a line break)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(hay))]
+    # Every end is one character and then the start: ".\n" and its "\n" overlap, hence the sort.
+    starts = [s + 1 for _, s, _ in _sentence_automaton().find_matches_as_indexes(hay, overlapping=True)]
+    starts.sort()
+    return [0, *starts]
+
+
+@cache
+def _site_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(
+        (*_ORGAN_WORDS, *_BLOOD_WORDS), implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
+def _site_counts(body: str) -> tuple[int, int]:
+    """How often organ words and blood words start a word of ``body``, each counted as a regular
+    expression search would: left to right, never overlapping another of its own kind."""
+    found = sorted(
+        (start, index, end)
+        for index, start, end in _site_automaton().find_matches_as_indexes(body, overlapping=True)
+        if start == 0 or not (body[start - 1].isalnum() or body[start - 1] == "_")
+    )
+    counts, free = [0, 0], [0, 0]
+    for start, index, end in found:
+        kind = 0 if index < len(_ORGAN_WORDS) else 1
+        if start >= free[kind]:
+            counts[kind] += 1
+            free[kind] = end
+    return counts[0], counts[1]
 
 
 def _sentence_bounds(starts: list[int], n: int, start: int) -> tuple[int, int]:
@@ -524,7 +591,8 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T)."""
     if any(h.entry.organ_ambiguous for h in hits):
         body = " ".join(f.hay[s.start : s.end] for f in fields for s in f.spans)
-        if len(_ORGAN.findall(body)) > len(_BLOOD.findall(body)):
+        organ, blood = _site_counts(body)
+        if organ > blood:
             for h in hits:
                 if h.entry.organ_ambiguous:
                     h.slug = "cell-therapy"
