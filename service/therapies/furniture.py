@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -64,8 +65,7 @@ ARTICLE_WORDS = 150
 WORD_CAP = 31
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A content range of the text and the weight its matches get (short list-like lines: less)."""
 
     start: int
