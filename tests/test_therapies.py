@@ -143,6 +143,15 @@ CASES = [
         "stem-cell-transplant",
         ("stem-cell-transplant",),
     ),
+    (
+        # Ex vivo gene therapy returns the cells through a transplant: both are discussed.
+        "Gene therapy approved for cerebral adrenoleukodystrophy",
+        "Boys' own blood stem cells are collected and given a working ABCD1 gene with a lentiviral "
+        "vector. After chemotherapy conditioning the cells go back in an autologous stem cell "
+        "transplant. " + PARAGRAPH,
+        "gene-therapy",
+        ("gene-therapy", "stem-cell-transplant"),
+    ),
 ]
 
 
@@ -222,7 +231,7 @@ def test_development_set_levels_hold() -> None:
     assert report.items >= 200
     assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
     assert report.primary_accuracy >= 0.955, report.misses
-    assert report.overall.f1 >= 0.945
+    assert report.overall.f1 >= 0.948
 
 
 def test_an_in_article_link_line_does_not_end_the_article() -> None:

@@ -51,6 +51,7 @@ DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 SUSTAINED = 3.0  # several plain sentences are discussion too
 COMPARED_MIN = 0.5
+EX_VIVO = ("gene-therapy", "gene-editing")
 CONDITION_MIN = 1.5
 CONDITION_SHARE = 0.3
 MAX_CONDITIONS = 4
@@ -719,12 +720,16 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # A comparator arm or combination partner in a sentence with results is discussed however
     # briefly it is named ("extended survival compared with chemotherapy", TAXONOMY.md).
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
+    # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
+    # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
+    plain = {h.slug for h in therapy_hits if h.cue in ("", "partner", "versus")}
     discussed = [
         s
         for s in ranked
         if s == primary
         or (scores[s] >= floor and (s in strong or scores[s] >= SUSTAINED))
         or (s in compared and scores[s] >= COMPARED_MIN)
+        or (s == "stem-cell-transplant" and primary in EX_VIVO and s in plain and scores[s] >= COMPARED_MIN)
     ]
     if primary == NONE:
         discussed = [s for s in discussed if scores[s] >= max(floor, PRIMARY_MIN)]
