@@ -324,11 +324,6 @@ def _site_counts(body: str) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
-def _sentence_bounds(starts: list[int], n: int, start: int) -> tuple[int, int]:
-    i = bisect_right(starts, start)
-    return starts[i - 1], starts[i] if i < len(starts) else n
-
-
 def _case_ok(entry: Entry, original: str) -> bool:
     if not entry.case:
         return True
@@ -344,11 +339,16 @@ _SEPARATORS = {ord(c): " " for c in "-‐‑‒–—/_"}
 _plain_written = cache(_plain)  # the lexicon's spellings are few and read on every match
 
 
-def _cue_factor(hay: str, lo: int, start: int, end: int, hi: int) -> tuple[float, str]:
-    """The factor the words around a hit give it, and the kind of cue ("" when none)."""
-    w0 = max(lo, start - BEFORE_CHARS)
-    before = _WORD.findall(hay, w0, start)
+def _cue_factor(
+    hay: str, w0: int, start: int, end: int, hi: int, words: bool, phrases: bool, after_words: bool
+) -> tuple[float, str]:
+    """The factor the words around a hit give it, and the kind of cue ("" when none).
+
+    ``w0`` is where the window before the hit starts; ``words``, ``phrases`` and ``after_words``
+    say whether the marks (``_Marks``) allow a cue word before the hit, a cue phrase before it and a
+    cue word after it: the parts that cannot find anything are not read."""
     found: list[str] = []
+    before = _WORD.findall(hay, w0, start) if words else []
     if _ANY_SINGLE.intersection(before):
         near = before[-5:]
         if _NEG.intersection(near[-4:]):
@@ -363,12 +363,12 @@ def _cue_factor(hay: str, lo: int, start: int, end: int, hi: int) -> tuple[float
             found.append("list")
         if _VERSUS.intersection(near):
             found.append("versus")
-    for m in _MULTI.finditer(hay, w0, start):
+    for m in _MULTI.finditer(hay, w0, start) if phrases else ():
         kind = m.lastgroup or "history"
         # Only patient history reaches back through the sentence; the others must be near the hit.
         if kind == "history" or start - m.end() <= NEAR_CHARS:
             found.append(kind)
-    after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5]
+    after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     if after and (after[0] in _NEG_AFTER or _HISTORY_AFTER.intersection(after)):
         found.append("neg" if after[0] in _NEG_AFTER else "history")
     if not found:
@@ -381,8 +381,9 @@ def _cue_factor(hay: str, lo: int, start: int, end: int, hi: int) -> tuple[float
 class _Marks:
     """Where, in one field's text, cues could be read and result words are."""
 
-    before: list[int]  # starts of possible cues before a hit
-    after: list[int]  # starts of possible cues after a hit
+    words: list[int]  # starts of possible cue words before a hit
+    phrases: list[int]  # starts of possible cue phrases (_MULTI) before a hit
+    after: list[int]  # starts of possible cue words after a hit
     result_starts: list[int]
     result_words: list[str]
 
@@ -398,37 +399,49 @@ def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(_CUE_STRINGS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
+# What each cue string can mark (bits), so the pass below asks no set per match.
+_PHRASE, _END, _START, _RESULT, _TOKEN = 1, 2, 4, 8, 16
+_CUE_KINDS = tuple(
+    (_PHRASE if c in _PHRASE_CUES else 0)
+    | (_END if c in _END_CUES else 0)
+    | (_TOKEN if c in _ANY_SINGLE else 0)  # "e.g." and "vs." are read as words
+    | (_START if c in _START_CUES else 0)
+    | (_RESULT if c in _RESULT_WORDS else 0)
+    for c in _CUE_STRINGS
+)
+
+
 def _cue_marks(hay: str) -> _Marks:
     """Where a cue could be read before a hit, where one could be read after it (see _END_CUES),
     and the result words."""
-    before: list[int] = []
+    words: list[int] = []
+    phrases: list[int] = []
     after: list[int] = []
     results: list[tuple[int, str]] = []
     n = len(hay)
+    kinds = _CUE_KINDS
     for index, start, end in _cue_automaton().find_matches_as_indexes(hay, overlapping=True):
-        cue = _CUE_STRINGS[index]
-        word_end = end == n or not hay[end].isalnum()
-        word_start = start == 0 or not hay[start - 1].isalnum()
-        if cue in _PHRASE_CUES or (cue in _END_CUES and word_end):
-            before.append(start)
-        if cue in _START_CUES and word_start:
-            after.append(start)
-        if cue in _RESULT_WORDS and word_start and word_end:
-            results.append((start, cue))
-    before.sort()
+        kind = kinds[index]
+        if kind & _PHRASE:
+            phrases.append(start)
+        if (kind & _TOKEN and not kind & _END) or (kind & _END and (end == n or not hay[end].isalnum())):
+            words.append(start)
+        if kind & (_START | _RESULT) and (start == 0 or not hay[start - 1].isalnum()):
+            if kind & _START:
+                after.append(start)
+            if kind & _RESULT and (end == n or not hay[end].isalnum()):
+                results.append((start, _CUE_STRINGS[index]))
+    words.sort()
+    phrases.sort()
     after.sort()
     results.sort()
-    return _Marks(before, after, [r[0] for r in results], [r[1] for r in results])
+    return _Marks(words, phrases, after, [r[0] for r in results], [r[1] for r in results])
 
 
-def _may_have_cue(marks: _Marks, lo: int, start: int, end: int, hi: int) -> bool:
-    """Whether _cue_factor's windows around a hit hold a cue mark (if not, it finds no cue)."""
-    before, after = marks.before, marks.after
-    i = bisect_left(before, max(lo, start - BEFORE_CHARS))
-    if i < len(before) and before[i] < start:
-        return True
-    j = bisect_left(after, end)
-    return j < len(after) and after[j] < min(hi, end + AFTER_CHARS)
+def _has_mark(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether a mark of ``marks`` (sorted) starts in [lo, hi)."""
+    i = bisect_left(marks, lo)
+    return i < len(marks) and marks[i] < hi
 
 
 def _spread_negation(hits: list[Hit]) -> None:
@@ -438,6 +451,13 @@ def _spread_negation(hits: list[Hit]) -> None:
         if (h.slug, h.sentence) in negated and h.cue != "neg":
             h.weight *= CUE_FACTOR["neg"]
             h.cue = "neg"
+
+
+@cache
+def _plain_entries() -> dict[int, Entry]:
+    """The entry of each lexicon group that is one entry without a case rule (nearly all), by the
+    group's id: such a group needs no case check."""
+    return {id(g): g[0] for g in matcher().entries if len(g) == 1 and not g[0].case}
 
 
 def _context_ok(entry: Entry, window: str) -> bool:
@@ -450,17 +470,25 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
     lex = matcher()
     hay = f.hay
     n = len(hay)
+    hits: list[Hit] = []
+    matches = lex.automaton.find_matches_as_indexes(hay)
+    if not matches:
+        return hits
     starts = [s.start for s in f.spans]
+    ends = [s.end for s in f.spans]
     first = f.spans[0].start if f.spans else 0
     result_cache: dict[int, int] = {}
     marks = _cue_marks(hay)
     role_cache: dict[tuple[int, str], tuple[str, float, str, bool]] = {}
-    hits: list[Hit] = []
     previous: Hit | None = None
-    sentence_starts = _sentence_starts(hay)
-    for index, start, end in lex.automaton.find_matches_as_indexes(hay):
+    # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
+    # i = bisect_right(bounds, p).
+    bounds = _sentence_starts(hay)
+    bounds.append(n)
+    plain = _plain_entries()
+    for index, start, end in matches:
         span_i = bisect_right(starts, start) - 1
-        if span_i < 0 or end > f.spans[span_i].end:
+        if span_i < 0 or end > ends[span_i]:
             continue
         group = lex.entries[index]
         if end < n and hay[end] == "s" and (end + 1 == n or not hay[end + 1].isalnum()):
@@ -487,10 +515,13 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             if end - start < stem_len + 3:
                 continue
         original = f.text[start:end]
-        entry = next((e for e in group if (e.stem or not extended) and _case_ok(e, original)), None)
+        entry = plain.get(id(group))
+        if entry is None or (extended and not entry.stem):
+            entry = next((e for e in group if (e.stem or not extended) and _case_ok(e, original)), None)
         if entry is None or not entry.slug:
             continue
-        lo, hi = _sentence_bounds(sentence_starts, n, start)
+        i = bisect_right(bounds, start)
+        lo, hi = bounds[i - 1], bounds[i]
         if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi]):
             continue
         weight = f.weight * f.spans[span_i].weight * (WEAK if entry.weak else 1.0)
@@ -522,8 +553,13 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
                 )
             )
             continue
-        if _may_have_cue(marks, lo, start, end, hi):
-            factor, cue = _cue_factor(hay, lo, start, end, hi)
+        # Only hits with a mark in their windows get the full reading.
+        w0 = max(lo, start - BEFORE_CHARS)
+        words = _has_mark(marks.words, w0, start)
+        phrases = _has_mark(marks.phrases, w0, start)
+        after_words = _has_mark(marks.after, end, min(hi, end + AFTER_CHARS))
+        if words or phrases or after_words:
+            factor, cue = _cue_factor(hay, w0, start, end, hi, words, phrases, after_words)
         else:
             factor, cue = 1.0, ""
         if entry.negates:
