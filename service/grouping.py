@@ -96,6 +96,8 @@ class _Batch:
     bands: list[list[int]]
     sigs: list[EventSignature]
     keys: list[list[int]]
+    sig_json: list[str]
+    ts: list[int]  # publication times, Unix seconds
     members: dict[int, _Member] = field(default_factory=dict)
     band_hits: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     key_hits: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
@@ -109,6 +111,7 @@ class GroupPrep:
     bands: list[int]
     sig: EventSignature
     keys: list[int]
+    sig_json: str  # ``sig`` as the JSON text stored with the item
 
 
 def prepare_group(new: Sequence[NewItem]) -> list[GroupPrep]:
@@ -119,7 +122,7 @@ def prepare_group(new: Sequence[NewItem]) -> list[GroupPrep]:
         stories.event_signature(n.title, n.body, conditions=n.conditions, evidence=n.evidence) for n in new
     ]
     return [
-        GroupPrep(sh, bands, sig, stories.index_keys(sig))
+        GroupPrep(sh, bands, sig, stories.index_keys(sig), stories.to_json_text(sig))
         for sh, bands, sig in zip(shingle_sets, near_dup.band_keys(shingle_sets), sigs, strict=True)
     ]
 
@@ -130,10 +133,10 @@ def _prepare(conn: Connection, new: Sequence[NewItem], prepared: Sequence[GroupP
     batch = _Batch(
         items=new, shingles=[p.shingles for p in prepared], bands=[p.bands for p in prepared],
         sigs=[p.sig for p in prepared], keys=[p.keys for p in prepared],
+        sig_json=[p.sig_json for p in prepared], ts=[_ts(n.published) for n in new],
     )  # fmt: skip
     batch.band_hits.update(store.band_matches(conn, (k for ks in batch.bands for k in ks), PER_BUCKET))
-    start = min(_ts(n.published) for n in new) - WINDOW
-    end = max(_ts(n.published) for n in new) + WINDOW
+    start, end = min(batch.ts) - WINDOW, max(batch.ts) + WINDOW
     batch.key_hits.update(store.key_matches(conn, (k for ks in batch.keys for k in ks), start, end))
     copy_ids = {m for i in range(len(new)) for m in _copy_candidates(batch, i)}
     story_ids = {m for i in range(len(new)) for m in _near_in_time(batch, i)} - copy_ids
@@ -150,7 +153,7 @@ def _prepare(conn: Connection, new: Sequence[NewItem], prepared: Sequence[GroupP
 
 def _near_in_time(batch: _Batch, i: int) -> set[int]:
     """Items sharing a strong name with item ``i`` and published within the window of it."""
-    ts = _ts(batch.items[i].published)
+    ts = batch.ts[i]
     return {mid for k in batch.keys[i] for mid, pub in batch.key_hits.get(k, ()) if abs(pub - ts) <= WINDOW}
 
 
@@ -216,7 +219,7 @@ def _decide(batch: _Batch) -> list[_Decision]:
     """One decision per new item, in order; each joins the batch's members for the next."""
     decisions: list[_Decision] = []
     for i, item in enumerate(batch.items):
-        d = _Decision(item=item.id, story=-(i + 1), signature=stories.to_json_text(batch.sigs[i]))
+        d = _Decision(item=item.id, story=-(i + 1), signature=batch.sig_json[i])
         copy = _best_copy(batch, i)
         match = copy or _best_story(batch, i)
         if match is not None:
@@ -232,7 +235,7 @@ def _decide(batch: _Batch) -> list[_Decision]:
         for k in batch.bands[i]:
             batch.band_hits[k].append(item.id)
         for k in batch.keys[i]:
-            batch.key_hits[k].append((item.id, _ts(item.published)))
+            batch.key_hits[k].append((item.id, batch.ts[i]))
         decisions.append(d)
     return decisions
 
@@ -294,7 +297,7 @@ def group_new_items(
         [(d.story, d.duplicate_of, d.merged_with, d.method, d.score, d.signature, d.item) for d in decisions],
     )
     bands = [(k, n.id, b) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
-    keys = [(k, _ts(n.published), n.id) for n, ks in zip(new, batch.keys, strict=True) for k in ks]
+    keys = [(k, ts, n.id) for n, ts, ks in zip(new, batch.ts, batch.keys, strict=True) for k in ks]
     store.add_index_rows(conn, bands, keys)
     result.duplicates = sum(1 for d in decisions if d.method == METHOD_COPY)
     result.clustered = sum(1 for d in decisions if d.method == METHOD_STORY)
