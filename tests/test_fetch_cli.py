@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
@@ -26,7 +27,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
-        if self.path == "/feed.xml":
+        if self.path.split("?", 1)[0] == "/feed.xml":
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.send_header("Content-Length", str(len(FEED)))
@@ -74,6 +75,37 @@ def test_fetch_all_then_sources_list_shows_health(db_url: str, base_url: str) ->
     # Nothing is due right after the pass.
     code, out = run(db_url, "fetch", "--quiet")
     assert code == 0 and Handler.hits["/feed.xml"] == 1
+
+
+def test_a_large_pass_parses_in_worker_processes(
+    db_url: str, base_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From POOL_FROM sources on, `fetch` parses in a process pool (the event loop only fetches),
+    and shuts it down; the sources are stored exactly as with in-process parsing."""
+    from service.entrypoints.commands import fetch as fetch_command
+
+    pools: list[ProcessPoolExecutor] = []
+    real = fetch_command.parse_pool
+
+    def recording_pool(workers: int | None = None) -> ProcessPoolExecutor:
+        pools.append(real(workers))
+        return pools[-1]
+
+    monkeypatch.setattr(fetch_command, "parse_pool", recording_pool)
+    n = fetch_command.POOL_FROM
+    for i in range(n):
+        assert run(db_url, "sources", "add", f"{base_url}/feed.xml?copy={i}", "--name", f"copy{i}")[0] == 0
+    code, out = run(db_url, "fetch", "--quiet")
+    assert code == 0, out
+    assert len(pools) == 1 and pools[0]._shutdown_thread  # type: ignore[attr-defined]
+    rows = json.loads(run(db_url, "sources", "list", "--format", "json")[1])
+    assert len(rows) == n and all(r["last_status"] == "ok" for r in rows)
+    code, out = run(db_url, "items", "export", "--format", "jsonl")
+    assert code == 0 and len(out.strip().splitlines()) == 2  # the same two entries in every copy
+    # A pass over fewer sources parses in-process: no pool is started.
+    run(db_url, "sources", "add", f"{base_url}/feed.xml?one", "--name", "one")
+    assert run(db_url, "fetch", "--source", "one", "--quiet")[0] == 0
+    assert len(pools) == 1
 
 
 def test_fetch_one_source_by_name(db_url: str, base_url: str) -> None:

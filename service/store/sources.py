@@ -162,6 +162,12 @@ def _due_condition(now: datetime, ids: Sequence[int] | None) -> Any:
     return and_(sources.c.enabled.is_(True), due, free)
 
 
+def count_due(conn: Connection, now: datetime) -> int:
+    """How many enabled sources are due at ``now`` and not leased to a worker."""
+    q = select(func.count()).select_from(sources).where(_due_condition(now, None))
+    return int(conn.execute(q).scalar_one())
+
+
 def claim_due(
     conn: Connection,
     now: datetime,

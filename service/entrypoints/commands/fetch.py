@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import Executor
 
 import click
 from rich.console import Console
@@ -14,10 +15,14 @@ from sqlalchemy import select
 from scrapers.fetch import build_session
 from service.entrypoints.bootstrap import App
 from service.entrypoints.context import Context, pass_ctx
-from service.entrypoints.scheduler import worker_name
+from service.entrypoints.scheduler import parse_pool, worker_name
 from service.jobs import PollReport, SourceOutcome, poll_due
 from service.store import sources as store
 from service.store.schema import sources as sources_table
+
+# From this many sources on, a pass parses in worker processes (as `run` always does), so the
+# event loop is never held by parsing; below it, starting the workers would cost more than it saves.
+POOL_FROM = 20
 
 
 def _ids(app: App, names: Sequence[str], every: bool) -> list[int] | None:
@@ -31,7 +36,9 @@ def _ids(app: App, names: Sequence[str], every: bool) -> list[int] | None:
     return None
 
 
-async def _run(app: App, ids: list[int] | None, console: Console, quiet: bool) -> PollReport:
+async def _run(
+    app: App, ids: list[int] | None, console: Console, quiet: bool, executor: Executor | None
+) -> PollReport:
     settings = app.settings
     with Progress(
         TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -51,7 +58,7 @@ async def _run(app: App, ids: list[int] | None, console: Console, quiet: bool) -
             return await poll_due(
                 app.engine, session, settings, app.now(), worker_id=f"cli-{worker_name()}",
                 limit=max(len(ids), 1) if ids is not None else 100_000, source_ids=ids,
-                on_claimed=claimed, on_done=done,
+                on_claimed=claimed, on_done=done, executor=executor,
             )  # fmt: skip
 
 
@@ -65,7 +72,17 @@ def fetch(ctx: Context, names: tuple[str, ...], every: bool, quiet: bool) -> Non
     app = ctx.app
     ids = _ids(app, names, every)
     console = Console(stderr=True)
-    report = asyncio.run(_run(app, ids, console, quiet))
+    if ids is not None:
+        work = len(ids)
+    else:
+        with app.engine.connect() as conn:
+            work = store.count_due(conn, app.now())
+    pool = parse_pool() if work >= POOL_FROM else None
+    try:
+        report = asyncio.run(_run(app, ids, console, quiet, pool))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     out = Console()
     summary = Table(title="fetch summary")
     for col in ("sources", "fetched", "not modified", "new items", "errors"):
