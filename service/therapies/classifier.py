@@ -327,8 +327,11 @@ def _site_counts(body: str) -> tuple[int, int]:
 def _case_ok(entry: Entry, original: str) -> bool:
     if not entry.case:
         return True
-    got, want = _plain(original), _plain_written(entry.written)
-    return got in (want, want + "s")
+    want = _plain_written(entry.written)
+    if original == want or original == want + "s":
+        return True
+    # Without separators or spaces a text is its own plain form: no need to build it.
+    return not original.isalnum() and _plain(original) in (want, want + "s")
 
 
 def _plain(text: str) -> str:
@@ -438,12 +441,6 @@ def _cue_marks(hay: str) -> _Marks:
     return _Marks(words, phrases, after, [r[0] for r in results], [r[1] for r in results])
 
 
-def _has_mark(marks: list[int], lo: int, hi: int) -> bool:
-    """Whether a mark of ``marks`` (sorted) starts in [lo, hi)."""
-    i = bisect_left(marks, lo)
-    return i < len(marks) and marks[i] < hi
-
-
 def _spread_negation(hits: list[Hit]) -> None:
     """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions."""
     negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
@@ -479,6 +476,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
     first = f.spans[0].start if f.spans else 0
     result_cache: dict[int, int] = {}
     marks = _cue_marks(hay)
+    mark_words, mark_phrases, mark_after = marks.words, marks.phrases, marks.after
     role_cache: dict[tuple[int, str], tuple[str, float, str, bool]] = {}
     previous: Hit | None = None
     # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
@@ -555,9 +553,12 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             continue
         # Only hits with a mark in their windows get the full reading.
         w0 = max(lo, start - BEFORE_CHARS)
-        words = _has_mark(marks.words, w0, start)
-        phrases = _has_mark(marks.phrases, w0, start)
-        after_words = _has_mark(marks.after, end, min(hi, end + AFTER_CHARS))
+        j = bisect_left(mark_words, w0)
+        words = j < len(mark_words) and mark_words[j] < start
+        j = bisect_left(mark_phrases, w0)
+        phrases = j < len(mark_phrases) and mark_phrases[j] < start
+        j = bisect_left(mark_after, end)
+        after_words = j < len(mark_after) and mark_after[j] < min(hi, end + AFTER_CHARS)
         if words or phrases or after_words:
             factor, cue = _cue_factor(hay, w0, start, end, hi, words, phrases, after_words)
         else:
@@ -727,7 +728,8 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
     """The strongest hits of one type, as evidence."""
     best = sorted(hits, key=lambda h: (-h.weight, h.start))[:MAX_EVIDENCE]
-    return tuple(Evidence(field=h.field, start=h.start, end=h.end, text=h.text) for h in best)
+    # Positional arguments: keywords double the cost of building a frozen dataclass.
+    return tuple(Evidence(h.field, h.start, h.end, h.text) for h in best)
 
 
 def classify(title: str, text: str, *, summary: str = "") -> Classification:
@@ -772,9 +774,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     by_slug: dict[str, list[Hit]] = defaultdict(list)
     for h in therapy_hits:
         by_slug[h.slug].append(h)
-    therapies = tuple(
-        TherapyScore(slug=s, score=round(scores[s], 4), evidence=_evidence(by_slug[s])) for s in ranked
-    )
+    therapies = tuple(TherapyScore(s, round(scores[s], 4), _evidence(by_slug[s])) for s in ranked)
     return Classification(
         primary=primary,
         discussed=tuple(discussed),
