@@ -103,20 +103,23 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _is_menu_line(line: _Line) -> bool:
-    return line.words <= MENU_WORDS and not line.text.endswith((".", "?", "!", ":", '"', "”"))
+_SENTENCE_ENDS = (".", "?", "!", ":", '"', "”")
 
 
 def _mark_menus(lines: list[_Line]) -> None:
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _is_menu_line(lines[j]):
-            j += 1
-        if j - i >= MENU_RUN:
-            for line in lines[i:j]:
-                line.keep = False
-        i = max(j, i + 1)
+    # A run of MENU_RUN or more short lines that end no sentence is a menu.
+    run: list[_Line] = []
+    for line in lines:
+        if line.words <= MENU_WORDS and not line.text.endswith(_SENTENCE_ENDS):
+            run.append(line)
+            continue
+        if len(run) >= MENU_RUN:
+            for li in run:
+                li.keep = False
+        run.clear()
+    if len(run) >= MENU_RUN:
+        for li in run:
+            li.keep = False
 
 
 def _mark_tail(lines: list[_Line]) -> None:
