@@ -92,7 +92,7 @@ class _Batch:
     """The batch's signatures, index lookups and members found so far."""
 
     items: Sequence[NewItem]
-    shingles: list[frozenset[str]]
+    shingles: list[frozenset[str] | None]  # None: not computed yet (see shingle_set)
     bands: list[list[int]]
     sigs: list[EventSignature]
     keys: list[list[int]]
@@ -102,34 +102,45 @@ class _Batch:
     band_hits: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     key_hits: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
 
+    def shingle_set(self, i: int) -> frozenset[str]:
+        """Item ``i``'s shingles; computed here when they did not come with the signatures."""
+        found = self.shingles[i]
+        if found is None:
+            found = self.shingles[i] = near_dup.shingles(self.items[i].title, self.items[i].body)
+        return found
+
 
 @dataclass(frozen=True, slots=True)
 class GroupPrep:
     """One item's signatures: what grouping computes before it looks at the database."""
 
-    shingles: frozenset[str]
+    # None unless asked for: only items with near-copy candidates need them again, and they are
+    # the largest part of this object to send back from a worker process.
+    shingles: frozenset[str] | None
     bands: list[int]
     sig: EventSignature
     keys: list[int]
     sig_json: str  # ``sig`` as the JSON text stored with the item
 
 
-def prepare_group(new: Sequence[NewItem]) -> list[GroupPrep]:
+def prepare_group(new: Sequence[NewItem], *, keep_shingles: bool = False) -> list[GroupPrep]:
     """The pure, CPU-heavy part of grouping, for each of ``new`` (a worker process may run it; the
-    item ids do not matter here)."""
+    item ids do not matter here). ``keep_shingles``: return the shingle sets too."""
     shingle_sets = [near_dup.shingles(n.title, n.body) for n in new]
     sigs = [
         stories.event_signature(n.title, n.body, conditions=n.conditions, evidence=n.evidence) for n in new
     ]
     return [
-        GroupPrep(sh, bands, sig, stories.index_keys(sig), stories.to_json_text(sig))
+        GroupPrep(
+            sh if keep_shingles else None, bands, sig, stories.index_keys(sig), stories.to_json_text(sig)
+        )
         for sh, bands, sig in zip(shingle_sets, near_dup.band_keys(shingle_sets), sigs, strict=True)
     ]
 
 
 def _prepare(conn: Connection, new: Sequence[NewItem], prepared: Sequence[GroupPrep] | None = None) -> _Batch:
     if prepared is None or len(prepared) != len(new):
-        prepared = prepare_group(new)
+        prepared = prepare_group(new, keep_shingles=True)
     batch = _Batch(
         items=new, shingles=[p.shingles for p in prepared], bands=[p.bands for p in prepared],
         sigs=[p.sig for p in prepared], keys=[p.keys for p in prepared],
@@ -175,7 +186,7 @@ def _best_copy(batch: _Batch, i: int) -> tuple[_Member, float] | None:
         m = batch.members.get(mid)
         if m is None or m.text is None:
             continue
-        score = near_dup.copy_score(batch.shingles[i], m.shingle_set())
+        score = near_dup.copy_score(batch.shingle_set(i), m.shingle_set())
         if not near_dup.is_copy(score) or (score < SURE_COPY and stories.conflict(batch.sigs[i], m.sig)):
             continue
         if best is None or score > best[1]:
