@@ -10,6 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from service.errors import StoreError
 
@@ -51,9 +52,30 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+def _transactional_ddl(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so CREATE TABLE commits at
+    # once: a migration killed half-way left tables without their alembic_version row, and the
+    # next init failed on "table already exists". With the driver's own handling off and BEGIN
+    # sent by SQLAlchemy (its documented recipe), each migration is all or nothing.
+    dbapi_conn.isolation_level = None
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to ``revision`` (one transaction per migration)."""
+    """Create or upgrade the schema to ``revision`` (one transaction per migration, on SQLite too)."""
+    target = engine
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        target = make_engine(url.render_as_string(hide_password=False), poolclass=NullPool)
+        event.listen(target, "connect", _transactional_ddl)
+        event.listen(target, "begin", _begin)
     try:
-        command.upgrade(alembic_config(engine), revision)
+        command.upgrade(alembic_config(target), revision)
     except SQLAlchemyError as e:
         raise StoreError(f"store: migration failed on {engine.url!r}: {e}") from e
+    finally:
+        if target is not engine:
+            target.dispose()

@@ -148,8 +148,8 @@ def test_kill_during_reclassify_then_restart(engine: Engine, db_url: str, tmp_pa
 @pytest.mark.parametrize("delay", [0.05, 0.4, 1.0])
 def test_kill_during_migration_then_restart(tmp_path: Path, delay: float) -> None:
     """`therapywatch init` on a fresh SQLite file killed at a few points; the next init finishes.
-    (PostgreSQL runs each migration in a transaction; SQLite DDL in Alembic is not transactional,
-    which is what this exercises.)"""
+    (Each migration is one transaction on both engines; on SQLite that needs the driver's own
+    transaction handling off, see ``service.store.engine.migrate``.)"""
     url = f"sqlite:///{tmp_path / 'migrate.db'}"
     proc = run_cli(url, "init")
     time.sleep(delay)
