@@ -152,6 +152,14 @@ CASES = [
         "gene-therapy",
         ("gene-therapy", "stem-cell-transplant"),
     ),
+    (
+        # "free" as a verb after the therapy is not "chemotherapy-free".
+        "Islet cells free most trial patients from insulin",
+        "Islet cells free most patients from injections a year after a single infusion into the liver. "
+        + PARAGRAPH,
+        "cell-therapy",
+        ("cell-therapy",),
+    ),
 ]
 
 
@@ -245,7 +253,18 @@ def test_written_holdout_set_levels_hold() -> None:
     report = evaluate(parse_labelled(r, r["id"]) for r in rows)
     assert report.items == 90
     assert report.primary_accuracy >= 0.98, report.misses
-    assert report.overall.f1 >= 0.94
+    assert report.overall.f1 >= 0.955
+
+
+def test_second_written_set_levels_hold() -> None:
+    """The 70-item second set (tests/data/classify_holdout2.jsonl), written apart and scored once
+    before any change (primary 0.957, discussed F1 0.914); kept as a regression set since."""
+    path = Path(__file__).parent / "data" / "classify_holdout2.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    report = evaluate(parse_labelled(r, r["id"]) for r in rows)
+    assert report.items == 70
+    assert report.primary_accuracy >= 0.97, report.misses
+    assert report.overall.f1 >= 0.925
 
 
 def test_an_in_article_link_line_does_not_end_the_article() -> None:

@@ -49,7 +49,7 @@ PRIMARY_MIN = 1.5
 NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
 DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
-SUSTAINED = 3.0  # several plain sentences are discussion too
+SUSTAINED = 2.5  # several plain sentences are discussion too
 COMPARED_MIN = 0.5
 EX_VIVO = ("gene-therapy", "gene-editing")
 CONDITION_MIN = 1.5
@@ -342,6 +342,29 @@ _SEPARATORS = {ord(c): " " for c in "-‐‑‒–—/_"}
 _plain_written = cache(_plain)  # the lexicon's spellings are few and read on every match
 
 
+# "islet cells free most patients from insulin": "free" as a verb, followed by whom it frees.
+_FREED = frozenset(
+    {
+        "most",
+        "many",
+        "all",
+        "the",
+        "patients",
+        "people",
+        "children",
+        "them",
+        "some",
+        "half",
+        "nearly",
+        "about",
+    }
+)
+
+
+def _freeing(after: list[str]) -> bool:
+    return after[0] == "free" and len(after) > 1 and (after[1] in _FREED or after[1].isdigit())
+
+
 def _cue_factor(
     hay: str, w0: int, start: int, end: int, hi: int, words: bool, phrases: bool, after_words: bool
 ) -> tuple[float, str]:
@@ -372,8 +395,9 @@ def _cue_factor(
         if kind == "history" or start - m.end() <= NEAR_CHARS:
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
-    if after and (after[0] in _NEG_AFTER or _HISTORY_AFTER.intersection(after)):
-        found.append("neg" if after[0] in _NEG_AFTER else "history")
+    neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
+    if neg_after or _HISTORY_AFTER.intersection(after):
+        found.append("neg" if neg_after else "history")
     if not found:
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
