@@ -67,8 +67,19 @@ def pg_database() -> Iterator[str]:
 
 
 def _truncate_pg(engine: Engine) -> None:
+    """Empty every table. A connection an earlier test left open inside a transaction (a failed
+    test's traceback keeps its objects alive) would block TRUNCATE for ever: such sessions of this
+    throwaway database are ended first, and the lock wait is bounded so a stall fails loudly."""
     names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
     with engine.begin() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    with engine.begin() as conn:
+        conn.execute(text("SET LOCAL lock_timeout = '60s'"))
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
