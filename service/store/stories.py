@@ -106,40 +106,33 @@ def candidates(conn: Connection, ids: Iterable[int], *, text: bool = False) -> l
     return out
 
 
+# The two index tables: (table, columns, PostgreSQL array types).
+_BANDS = ("lsh_bands", ("bucket", "item_id", "band"), ("bigint", "integer", "smallint"))
+_KEYS = ("story_keys", ("key", "published_ts", "item_id"), ("bigint", "bigint", "integer"))
+
+
 def add_index_rows(
     conn: Connection, bands: Sequence[tuple[int, int, int]], keys: Sequence[tuple[int, int, int]]
 ) -> None:
     """Add band rows (bucket, item_id, band) and story key rows (key, published_ts, item_id)."""
-    if is_postgres(conn):
-        # One statement per table, the rows as arrays: psycopg's executemany costs a round trip
-        # per row, and there are BANDS rows per item.
-        if bands:
-            b, i, n = zip(*bands, strict=True)
+    for (table, columns, types), rows in ((_BANDS, bands), (_KEYS, keys)):
+        if not rows:
+            continue
+        names = ", ".join(columns)
+        if is_postgres(conn):
+            # One statement, the rows as arrays: psycopg's executemany costs a round trip per row,
+            # and there are several band rows per item.
+            arrays = ", ".join(f"%s::{t}[]" for t in types)
             conn.exec_driver_sql(
-                "INSERT INTO lsh_bands (bucket, item_id, band) SELECT * FROM "
-                "unnest(%s::bigint[], %s::integer[], %s::smallint[]) ON CONFLICT DO NOTHING",
-                (list(b), list(i), list(n)),
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING",
+                tuple(list(col) for col in zip(*rows, strict=True)),
             )
-        if keys:
-            k, t, i = zip(*keys, strict=True)
+        else:
+            # The driver's executemany: a row costs a few microseconds instead of SQLAlchemy's
+            # per-row parameter processing, and these are the two largest tables.
             conn.exec_driver_sql(
-                "INSERT INTO story_keys (key, published_ts, item_id) SELECT * FROM "
-                "unnest(%s::bigint[], %s::bigint[], %s::integer[]) ON CONFLICT DO NOTHING",
-                (list(k), list(t), list(i)),
+                f"INSERT INTO {table} ({names}) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", list(rows)
             )
-        return
-    # The driver's executemany: a row costs a few microseconds instead of SQLAlchemy's per-row
-    # parameter processing, and these are the two largest tables.
-    if bands:
-        conn.exec_driver_sql(
-            "INSERT INTO lsh_bands (bucket, item_id, band) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            list(bands),
-        )
-    if keys:
-        conn.exec_driver_sql(
-            "INSERT INTO story_keys (key, published_ts, item_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            list(keys),
-        )
 
 
 def _p(conn: Connection) -> str:
