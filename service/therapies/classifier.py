@@ -474,13 +474,6 @@ def _spread_negation(hits: list[Hit]) -> None:
             h.cue = "neg"
 
 
-@cache
-def _plain_entries() -> dict[int, Entry]:
-    """The entry of each lexicon group that is one entry without a case rule (nearly all), by the
-    group's id: such a group needs no case check."""
-    return {id(g): g[0] for g in matcher().entries if len(g) == 1 and not g[0].case}
-
-
 def _context_ok(entry: Entry, window: str) -> bool:
     if entry.requires and not any(w in window for w in entry.requires):
         return False
@@ -507,7 +500,6 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
     # i = bisect_right(bounds, p).
     bounds = _sentence_starts(hay)
     bounds.append(n)
-    plain = _plain_entries()
     for index, start, end in matches:
         span_i = bisect_right(starts, start) - 1
         if span_i < 0 or end > ends[span_i]:
@@ -523,7 +515,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
                 if hay[alt_end] == "s" and not hay[alt_end + 1 : alt_end + 2].isalnum():
                     alt_end += 1
                 if not hay[alt_end].isalnum():
-                    end, group = alt_end, lex.entries[alt]
+                    index, end, group = alt, alt_end, lex.entries[alt]
                     break
             else:
                 continue
@@ -537,7 +529,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             if end - start < stem_len + 3:
                 continue
         original = f.text[start:end]
-        entry = plain.get(id(group))
+        entry = lex.plain[index]
         if entry is None or (extended and not entry.stem):
             entry = next((e for e in group if (e.stem or not extended) and _case_ok(e, original)), None)
         if entry is None or not entry.slug:
@@ -742,8 +734,10 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
     """A headline about polls or attitudes ("fewer parents say vaccines matter, poll finds") makes
     the whole story about opinion, not a therapy: every mention of that type counts little, not only
     those in a sentence that says "poll"."""
+    if not title_hay:
+        return
     for slug, damp in _DAMP.items():
-        if title_hay and damp.search(title_hay):
+        if damp.search(title_hay):
             for h in hits:
                 if h.slug == slug:
                     h.weight *= DAMP_FACTOR

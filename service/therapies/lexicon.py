@@ -77,6 +77,9 @@ class Lexicon:
     # first: when "car t" matched "car targeting" and ran into a word, "car" is tried instead
     # (leftmost-longest matching reports only the longest phrase at a position).
     fallbacks: tuple[tuple[int, ...], ...] = ()
+    # Per pattern, its entry when the group is one entry without a case rule (nearly all): such a
+    # match needs no case check. None otherwise.
+    plain: tuple[Entry | None, ...] = ()
 
 
 def compile_entries() -> tuple[tuple[str, ...], tuple[tuple[Entry, ...], ...]]:
@@ -125,7 +128,8 @@ def matcher() -> Lexicon:
         tuple(index[p[:k]] for k in range(len(p) - 1, 0, -1) if p[k] == " " and p[:k] in index)
         for p in patterns
     )
-    return Lexicon(automaton=automaton, patterns=patterns, entries=entries, fallbacks=fallbacks)
+    plain = tuple(g[0] if len(g) == 1 and not g[0].case else None for g in entries)
+    return Lexicon(automaton=automaton, patterns=patterns, entries=entries, fallbacks=fallbacks, plain=plain)
 
 
 def _version() -> str:
