@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from service import therapies
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
 from service.therapies.classifier import find_hits
-from service.therapies.evaluate import evaluate, parse_labelled
+from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.lexicon import compile_entries
 from service.therapies.taxonomy import NONE, SLUGS
 from service.therapies.terms import CONTEXT, TERMS
@@ -229,28 +230,29 @@ def test_lexicon_tables_are_consistent() -> None:
     assert len(patterns) == len(entries) and all(entries)
 
 
-DEV_SET = Path(__file__).parent / "data" / "classify_dev.jsonl"
+DATA = Path(__file__).parent / "data"
+
+
+def _scored(name: str) -> tuple[list[dict[str, Any]], Report]:
+    """The labelled rows of ``tests/data/NAME`` and the classifier's report on them."""
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return rows, evaluate(parse_labelled(r, r["id"]) for r in rows)
 
 
 def test_development_set_levels_hold() -> None:
     """The written development set (tests/data/classify_dev.jsonl): the levels reached, kept."""
-    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
-    report = evaluate(parse_labelled(r, r["id"]) for r in rows)
+    rows, report = _scored("classify_dev.jsonl")
     assert report.items >= 200
     assert {r["primary"] for r in rows} >= set(SLUGS) | {NONE}
     assert report.primary_accuracy >= 0.955, report.misses
     assert report.overall.f1 >= 0.948
 
 
-HOLDOUT = Path(__file__).parent / "data" / "classify_holdout.jsonl"
-
-
 def test_written_holdout_set_levels_hold() -> None:
     """The 90-item set written apart from the classifier (tests/data/classify_holdout.jsonl). Its
     first run (primary 0.944, discussed F1 0.919) was the held-out figure; rules found through it
     since then make it a regression set: the levels reached, kept."""
-    rows = [json.loads(line) for line in HOLDOUT.read_text(encoding="utf-8").splitlines()]
-    report = evaluate(parse_labelled(r, r["id"]) for r in rows)
+    _rows, report = _scored("classify_holdout.jsonl")
     assert report.items == 90
     assert report.primary_accuracy >= 0.98, report.misses
     assert report.overall.f1 >= 0.955
@@ -259,9 +261,7 @@ def test_written_holdout_set_levels_hold() -> None:
 def test_second_written_set_levels_hold() -> None:
     """The 70-item second set (tests/data/classify_holdout2.jsonl), written apart and scored once
     before any change (primary 0.957, discussed F1 0.914); kept as a regression set since."""
-    path = Path(__file__).parent / "data" / "classify_holdout2.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    report = evaluate(parse_labelled(r, r["id"]) for r in rows)
+    _rows, report = _scored("classify_holdout2.jsonl")
     assert report.items == 70
     assert report.primary_accuracy >= 0.97, report.misses
     assert report.overall.f1 >= 0.925
