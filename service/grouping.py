@@ -290,29 +290,44 @@ def _write_stories(conn: Connection, batch: _Batch, decisions: list[_Decision], 
         d.story = ids.get(d.story, d.story)
 
 
-def group_new_items(
+# What grouping decided for one item, as its row stores it: (story id, duplicate_of, merged_with,
+# merge method, merge score, event signature as JSON text, item id).
+ItemMerge = tuple[int, int | None, int | None, str | None, float | None, str, int]
+
+
+def decide_groups(
     conn: Connection, new: Sequence[NewItem], now: datetime, prepared: Sequence[GroupPrep] | None = None
-) -> GroupResult:
-    """Find near-copies and stories for ``new`` (just inserted) and record them in ``conn``.
+) -> tuple[GroupResult, list[ItemMerge]]:
+    """Find near-copies and stories for ``new``, create and update their stories and index them,
+    all in ``conn``; return what each item's row must say. The items themselves need not be
+    stored yet (their ids must be allocated): the caller writes the merges with the rows, which
+    spares rewriting every new row with an UPDATE.
 
     ``prepared`` is ``prepare_group(new)`` when a worker already computed it.
     """
     result = GroupResult()
     if not new:
-        return result
+        return result, []
     batch = _prepare(conn, new, prepared)
     decisions = _decide(batch)
     _write_stories(conn, batch, decisions, now)
-    store.set_item_merges(
-        conn,
-        [(d.story, d.duplicate_of, d.merged_with, d.method, d.score, d.signature, d.item) for d in decisions],
-    )
     bands = [(k, n.id, b) for n, ks in zip(new, batch.bands, strict=True) for b, k in enumerate(ks)]
     keys = [(k, ts, n.id) for n, ts, ks in zip(new, batch.ts, batch.keys, strict=True) for k in ks]
     store.add_index_rows(conn, bands, keys)
     result.duplicates = sum(1 for d in decisions if d.method == METHOD_COPY)
     result.clustered = sum(1 for d in decisions if d.method == METHOD_STORY)
     result.new_stories = sum(1 for d in decisions if d.method is None)
+    return result, [
+        (d.story, d.duplicate_of, d.merged_with, d.method, d.score, d.signature, d.item) for d in decisions
+    ]
+
+
+def group_new_items(
+    conn: Connection, new: Sequence[NewItem], now: datetime, prepared: Sequence[GroupPrep] | None = None
+) -> GroupResult:
+    """Find near-copies and stories for ``new`` (already inserted) and record them in ``conn``."""
+    result, merges = decide_groups(conn, new, now, prepared)
+    store.set_item_merges(conn, merges)
     return result
 
 

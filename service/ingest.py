@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, insert
 from scrapers.parse import parse_feed
 from service import dedup, therapies
 from service.errors import ParseError, TherapywatchError
-from service.grouping import GroupPrep, GroupResult, NewItem, group_new_items, prepare_group
+from service.grouping import GroupPrep, GroupResult, NewItem, decide_groups, group_new_items, prepare_group
 from service.models import Classification, ScrapedItem, Source
 from service.store import items as item_store
 from service.store import sources as source_store
@@ -284,18 +284,28 @@ def ingest_many(
         if mode != feed.source.identity_mode:
             source_store.update_source(conn, feed.source.id, identity_mode=mode)
 
-    ids = item_store.insert_items(conn, rows)
+    if grouping is None:
+        # Group first, then insert each row with its story and merge facts in place.
+        ids = item_store.allocate_item_ids(conn, len(rows))
+        new_items = [_new_item(i, r) for i, r in zip(ids, rows, strict=True)]
+        grouped, merges = decide_groups(conn, new_items, now, prepared=preps)
+        item_store.insert_merged_items(
+            conn,
+            [
+                {**r, "id": i, "story_id": m[0], "duplicate_of": m[1], "merged_with": m[2],
+                 "merge_method": m[3], "merge_score": m[4], "signature_json": m[5]}
+                for r, i, m in zip(rows, ids, merges, strict=True)
+            ],
+        )  # fmt: skip
+        if len(results) == 1:
+            results[0].near_copies, results[0].clustered = grouped.duplicates, grouped.clustered
+    else:
+        ids = item_store.insert_items(conn, rows)
+        grouping.add([_new_item(i, r) for i, r in zip(ids, rows, strict=True)], preps)
 
     def resolve(ref: int) -> int:
         return ref if ref > 0 else ids[-ref - 1]
 
-    new_items = [_new_item(i, r) for i, r in zip(ids, rows, strict=True)]
-    pending = grouping if grouping is not None else PendingGroups()
-    pending.add(new_items, preps)
-    if grouping is None:
-        grouped = pending.flush(conn, now)
-        if len(results) == 1:
-            results[0].near_copies, results[0].clustered = grouped.duplicates, grouped.clustered
     item_store.insert_keys(conn, [(k, resolve(ref)) for k, ref in key_rows])
     item_store.add_sightings(
         conn,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy import JSON, Connection, Row, Text, bindparam, cast, delete, func, select, update
 
 from service.models import Item, Sighting
 from service.store.schema import item_keys, items, sightings, tombstones
@@ -46,6 +46,31 @@ def insert_items(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[in
         return [by_key[r["identity_key"]] for r in rows]
     result = conn.execute(items.insert().returning(items.c.id, sort_by_parameter_order=True), list(rows))
     return [r.id for r in result]
+
+
+def allocate_item_ids(conn: Connection, n: int) -> list[int]:
+    """``n`` ids for items about to be inserted in this transaction (``insert_merged_items``)."""
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        q = "SELECT nextval(pg_get_serial_sequence('items', 'id')) FROM generate_series(1, %(n)s)"
+        return [int(r[0]) for r in conn.exec_driver_sql(q, {"n": n})]
+    # SQLite gives a new row max(rowid) + 1 itself. A writer that committed since this
+    # transaction's snapshot makes our first write fail (SQLITE_BUSY), never reuse an id.
+    top = conn.execute(select(func.max(items.c.id))).scalar()
+    start = int(top or 0) + 1
+    return list(range(start, start + n))
+
+
+def insert_merged_items(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert item rows that carry their ``id`` and their grouping (``story_id``, ``duplicate_of``,
+    ``merged_with``, ``merge_method``, ``merge_score`` and ``signature_json``, the event signature
+    as JSON text, written as it is), in order: a row may name an earlier one of ``rows``."""
+    if not rows:
+        return
+    text = bindparam("signature_json", type_=Text)
+    signature = cast(text, JSON) if conn.dialect.name == "postgresql" else text
+    conn.execute(items.insert().values(signature=signature), list(rows))
 
 
 def lookup_item_ids(conn: Connection, identity_keys: Iterable[str]) -> dict[str, int]:
