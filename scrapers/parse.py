@@ -1,6 +1,6 @@
 """Feed bytes -> ParsedFeed. Given bytes and response headers, never a URL.
 
-RSS 0.9x/1.0/2.0 and Atom are read by fastfeedparser (a compiled core over lxml, about 40 times
+RSS 0.9x/1.0/2.0 and Atom are read by fastfeedparser (a compiled core over lxml, about 20 times
 cheaper than feedparser per item) when the document is plain enough for it to read exactly as
 feedparser would; everything else goes through feedparser, which also gives every error and warning
 its wording: an exception in the fast reader, no entries, a charset named only by the HTTP header,
