@@ -267,6 +267,33 @@ def test_second_written_set_levels_hold() -> None:
     assert report.overall.f1 >= 0.925
 
 
+def test_third_written_set_levels_hold() -> None:
+    """The 56-item third set (tests/data/classify_holdout3.jsonl), news-style with page furniture,
+    labelled from TAXONOMY.md and committed before its one blind run (primary 0.982, discussed F1
+    0.983). Its misses: chlorambucil was not in the lexicon (added since); an approval paragraph about
+    a second product is too short to count; a story that swaps radiation for chemotherapy is still
+    put under radiotherapy, which its headline names first."""
+    _rows, report = _scored("classify_holdout3.jsonl")
+    assert report.items == 56
+    assert report.primary_accuracy >= 0.98, report.misses
+    assert report.overall.f1 >= 0.99
+
+
+def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:
+    listed = classify(
+        "Tebentafusp extends survival in uveal melanoma",
+        "Tebentafusp extended overall survival by six months compared with the investigator's choice of "
+        "pembrolizumab, ipilimumab or dacarbazine; the median was 21.7 months against 16 months.",
+    )
+    assert "chemotherapy" not in listed.discussed
+    single = classify(
+        "Trastuzumab deruxtecan extends survival in HER2-low breast cancer",
+        "Trastuzumab deruxtecan extended overall survival by six months compared with the doctor's choice "
+        "of chemotherapy; the median was 23.4 months against 16.8 months.",
+    )
+    assert "chemotherapy" in single.discussed
+
+
 def test_an_in_article_link_line_does_not_end_the_article() -> None:
     opening = (
         "Regulators approved a new treatment for children with leukaemia on Tuesday after a long review "
