@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -83,7 +84,17 @@ _ATOM_ID_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?id>")
 _ATOM_NS = b"http://www.w3.org/2005/Atom"
 # Only a well-formed document takes the fast path: how a broken one is recovered differs between the
 # readers, and feedparser's way is the one the rest of the service (and its warnings) is built on.
-_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+# One parser per thread: lxml parser objects are not to be shared by threads parsing at once.
+_PARSERS = threading.local()
+
+
+def _strict_parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_PARSERS, "strict", None)
+    if parser is None:
+        parser = _PARSERS.strict = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+    return parser
 
 
 def _parse_xml_fast(data: bytes, hdrs: dict[str, str]) -> ParsedFeed | None:
@@ -102,7 +113,7 @@ def _parse_xml_fast(data: bytes, hdrs: dict[str, str]) -> ParsedFeed | None:
     if _C1_REF.search(data) or _ZONED_DATE.search(data):
         return None
     try:
-        tree = etree.fromstring(data, _STRICT)
+        tree = etree.fromstring(data, _strict_parser())
     except (etree.XMLSyntaxError, ValueError):
         return None
     descriptions = list(tree.iter("{*}description"))
