@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -416,3 +417,17 @@ def test_a_batch_of_feeds_is_stored_as_feed_by_feed(engine: Engine, now, prepare
     assert [r[3] for r in one_by_one["results"]] != [0, 0, 0]  # type: ignore[index]
     assert any(r[4] for r in one_by_one["results"])  # type: ignore[index]
     assert any(len(s) > 1 for s in one_by_one["stories"])  # type: ignore[union-attr]
+
+
+def test_allocating_item_ids_holds_the_write_lock_on_sqlite(sqlite_engine: Engine, sqlite_url: str) -> None:
+    """Ids (and story ids after them) are max(id) + 1: safe only while no other writer can commit,
+    so allocating them takes SQLite's write lock even before anything is inserted."""
+    with sqlite_engine.begin() as conn:
+        first = item_store.allocate_item_ids(conn, 3)
+        other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=0.2)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
+    assert first == [1, 2, 3]

@@ -55,8 +55,10 @@ def allocate_item_ids(conn: Connection, n: int) -> list[int]:
     if conn.dialect.name == "postgresql":
         q = "SELECT nextval(pg_get_serial_sequence('items', 'id')) FROM generate_series(1, %(n)s)"
         return [int(r[0]) for r in conn.exec_driver_sql(q, {"n": n})]
-    # SQLite gives a new row max(rowid) + 1 itself. A writer that committed since this
-    # transaction's snapshot makes our first write fail (SQLITE_BUSY), never reuse an id.
+    # pysqlite opens the transaction at its first write statement, and reads before it see each
+    # their own snapshot: take the write lock first (a write that changes nothing), so no other
+    # writer adds items, or stories (create_stories reads max(id) the same way), until we commit.
+    conn.exec_driver_sql("UPDATE items SET id = id WHERE 0")
     top = conn.execute(select(func.max(items.c.id))).scalar()
     start = int(top or 0) + 1
     return list(range(start, start + n))

@@ -145,7 +145,8 @@ def create_stories(conn: Connection, rows: Sequence[tuple[int | None, str, str]]
 
     Ids are taken before the insert so that one executemany does it (no RETURNING per row): on
     PostgreSQL from the id sequence; on SQLite after the largest id, which is safe because the
-    caller's transaction already holds the database's write lock (it has just inserted items).
+    caller's transaction already holds the database's write lock (it has allocated item ids, see
+    ``items.allocate_item_ids``, or inserted items).
     """
     if not rows:
         return []
