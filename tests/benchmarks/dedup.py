@@ -16,6 +16,7 @@ on the same shingle sets.
 signatures: ``service.grouping.prepare_group``) in a worker process, as the parse pool of
 ``therapywatch run`` computes it, and the database half here; the stage's time is then what this
 process spends on it, waiting included, and the worker's CPU is printed beside it.
+``--workers=N`` spreads the pure half over N worker processes (the service's pool has one per core).
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 TOTAL = int(ARGS[0]) if ARGS else 100_000
 # --worker: signatures (the pure half: shingles, MinHash, event signature) computed in a worker
 # process, as ``therapywatch run`` does in its parse pool (service.ingest.prepare_entries).
-WORKER = "--worker" in sys.argv
+WORKER = "--worker" in sys.argv or any(a.startswith("--workers=") for a in sys.argv)
+# --workers=N: N worker processes (the service's parse pool has one per core), N + 1 batches ahead.
+WORKERS = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--workers=")), 1)
 BATCH = 1_000
 START = datetime(2023, 1, 1, tzinfo=UTC)
 SPAN = timedelta(days=730)
@@ -118,14 +121,15 @@ def run_stage(
     """Per batch end: (wall, CPU) seconds per item in the stage; total wall and CPU; merge counts;
     each item's (story id, duplicate_of) at the end, in order.
 
-    With ``pool``, signatures are computed in the pool two batches ahead, as the service's parse
+    With ``pool``, signatures are computed in the pool ``WORKERS + 1`` batches ahead, as the service's parse
     workers do, and the stage's time is what this process spends on it: waiting for a batch's
     signatures, then the database half (lookups, decisions, writes).
     """
     batches = [docs[start : start + BATCH] for start in range(0, len(docs), BATCH)]
     ahead: deque[Future[list[GroupPrep]]] = deque()
+    lead = WORKERS + 1
     if pool is not None:
-        ahead.extend(pool.submit(_prepare, b) for b in batches[:2])
+        ahead.extend(pool.submit(_prepare, b) for b in batches[:lead])
     tmp = Path(tempfile.mkdtemp())
     engine = make_engine(f"sqlite:///{tmp / 'bench.db'}")
     migrate(engine)
@@ -136,8 +140,8 @@ def run_stage(
     now = START + SPAN
     for k, part in enumerate(batches):
         start = k * BATCH
-        if pool is not None and k + 2 < len(batches):
-            ahead.append(pool.submit(_prepare, batches[k + 2]))
+        if pool is not None and k + lead < len(batches):
+            ahead.append(pool.submit(_prepare, batches[k + lead]))
         with engine.begin() as conn:
             rows = [_row(start + j, t, x, p, now) for j, (t, x, p) in enumerate(part)]
             ids = item_store.allocate_item_ids(conn, len(rows))
@@ -209,7 +213,7 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
     if WORKER:
-        with ProcessPoolExecutor(1) as pool:
+        with ProcessPoolExecutor(WORKERS) as pool:
             per_batch, total, total_cpu, counts, facts = run_stage(docs, pool)
         worker_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
         worker_cpu_s = worker_cpu.ru_utime + worker_cpu.ru_stime
@@ -227,7 +231,11 @@ def main() -> None:
         a, b = _median([x[col] for x in first]), _median([x[col] for x in last])
         print(f"{label}: stage cost per item at ~10k stored {a * 1e6:7.1f} us, at ~{n // 1000}k stored "
               f"{b * 1e6:7.1f} us, ratio {b / a:.2f} (target <= 1.3)")  # fmt: skip
-    mode = "signatures in one worker process, as the service's parse pool" if WORKER else "one process"
+    mode = (
+        f"signatures in {WORKERS} worker process{'es' if WORKERS > 1 else ''}, as the service's parse pool"
+        if WORKER
+        else "one process"
+    )
     print(f"throughput through the stage ({mode}): {n / total:,.0f} items/s wall, "
           f"{n / total_cpu:,.0f} items/s CPU of this process (target >= 5,000)")  # fmt: skip
     if WORKER:
