@@ -206,11 +206,7 @@ def _fast_entry(
     e: Any, base: str | None, has_guids: bool, guid_links: bool, content_summary: bool
 ) -> ScrapedItem:
     title_raw = e.get("title") or ""
-    content_html = ""
-    for c in e.get("content") or ():
-        value = c.get("value") or ""
-        if len(value) > len(content_html):
-            content_html = value
+    content_html = _longest_content(e)
     if content_summary:
         summary_html = content_html
     else:
@@ -306,17 +302,23 @@ def _newest(entries: list[Any], n: int, stamp: Callable[[Any], float | None]) ->
     return [e for _, e in sorted(keep, key=lambda pe: pe[0])]
 
 
+def _longest_content(e: Any) -> str:
+    """The longest of an entry's content values (either reader's entry: a list of dicts)."""
+    content_html = ""
+    for c in e.get("content") or ():
+        value = c.get("value") or ""
+        if len(value) > len(content_html):
+            content_html = value
+    return content_html
+
+
 def _entry(e: dict[str, Any], base: str | None, atom: bool = False) -> ScrapedItem:
     title_raw = e.get("title") or ""
     # An Atom type="text" title is literal text: "<b>" in it is not markup (RELIABILITY.md 5 #41).
     # RSS titles carry no type, and escaped markup in them is usually meant as HTML.
     title_is_text = atom and (e.get("title_detail") or {}).get("type") == "text/plain"
     summary_html = e.get("summary") or ""
-    content_html = ""
-    for c in e.get("content") or ():
-        value = c.get("value") or ""
-        if len(value) > len(content_html):
-            content_html = value
+    content_html = _longest_content(e)
     summary = html_to_text(summary_html)
     content = html_to_text(content_html) if content_html else ""
     markup = "<" in title_raw and not title_is_text

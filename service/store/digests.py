@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, func, or_, select, update
 from service.models import DigestCandidate, Evidence, TherapyScore
 from service.store.items import sightings_for, to_item
 from service.store.schema import digest_items, digest_runs, items, outbox, subscribers
-from service.store.util import chunks, insert_ignore, is_postgres
+from service.store.util import chunks, insert_ignore, is_postgres, lookup
 
 RETRYABLE = ("pending", "deferred")
 TERMINAL = ("sent", "failed_permanent", "failed_transient_exhausted", "dead", "skipped")
@@ -200,11 +200,7 @@ def claim(conn: Connection, owner: str, now: datetime, lease: timedelta, limit: 
 
 
 def subscriber_statuses(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for part in chunks(sorted(set(ids))):
-        q = select(subscribers.c.id, subscribers.c.status).where(subscribers.c.id.in_(part))
-        out.update({r.id: r.status for r in conn.execute(q)})
-    return out
+    return lookup(conn, subscribers.c.id, subscribers.c.status, ids)
 
 
 def record(

@@ -11,17 +11,12 @@ from sqlalchemy import JSON, Connection, Row, Text, bindparam, cast, delete, fun
 
 from service.models import Item, Sighting
 from service.store.schema import item_keys, items, sightings, tombstones
-from service.store.util import chunks, insert_ignore
+from service.store.util import chunks, insert_ignore, lookup
 
 
 def lookup_keys(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
     """Which of ``keys`` are known, and the item each belongs to."""
-    wanted = sorted(set(keys))
-    found: dict[str, int] = {}
-    for part in chunks(wanted):
-        rows = conn.execute(select(item_keys.c.key, item_keys.c.item_id).where(item_keys.c.key.in_(part)))
-        found.update({r.key: r.item_id for r in rows})
-    return found
+    return lookup(conn, item_keys.c.key, item_keys.c.item_id, keys)
 
 
 def tombstoned(conn: Connection, keys: Iterable[str]) -> set[str]:
@@ -77,11 +72,7 @@ def insert_merged_items(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> 
 
 def lookup_item_ids(conn: Connection, identity_keys: Iterable[str]) -> dict[str, int]:
     """The ids of the items stored under ``identity_keys``."""
-    found: dict[str, int] = {}
-    for part in chunks(sorted(set(identity_keys))):
-        q = select(items.c.identity_key, items.c.id).where(items.c.identity_key.in_(part))
-        found.update({r.identity_key: r.id for r in conn.execute(q)})
-    return found
+    return lookup(conn, items.c.identity_key, items.c.id, identity_keys)
 
 
 def insert_keys(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:

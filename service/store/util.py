@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Column, Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 T = TypeVar("T")
@@ -28,3 +28,12 @@ def insert_ignore(conn: Connection, table: Table) -> Any:
 
 def is_postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
+
+
+def lookup(conn: Connection, key: Column[Any], value: Column[Any], wanted: Iterable[Any]) -> dict[Any, Any]:
+    """``{key: value}`` for the rows whose ``key`` is one of ``wanted``, read in chunks."""
+    found: dict[Any, Any] = {}
+    for part in chunks(sorted(set(wanted))):
+        # Rows, not the result: dict.update would take a result (it has keys()) for a mapping.
+        found.update((k, v) for k, v in conn.execute(select(key, value).where(key.in_(part))))
+    return found
