@@ -3,14 +3,17 @@ exactly as feedparser does, and every other document falls back to feedparser.""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
+import nh3
 import pytest
 
 from scrapers.parse import _parse_xml_fast, _parse_xml_feed, parse_feed
 from scrapers.sanitize import html_to_text
 from service.models import ParsedFeed
+from service.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_text, sanitize_html
 
 # feedparser reads <media:description> (an image caption) and <itunes:summary> as the entry's
 # summary or content; the fast reader leaves them out. Text fields are compared only without them.
@@ -105,3 +108,42 @@ def test_documents_the_fast_reader_would_read_differently_go_to_feedparser(
     why: str, doc: bytes, headers: dict[str, str]
 ) -> None:
     assert _parse_xml_fast(doc, headers) is None, why
+
+
+def test_sanitize_skips_nh3_only_where_nh3_would_change_nothing() -> None:
+    """Plain text skips nh3 (about 30 µs an item); a randomised comparison with nh3 itself, over
+    the characters nh3 rewrites (markup, entities, CR, no-break space, byte-order mark) and others."""
+
+    def reference(fragment: str) -> str:
+        return nh3.clean(
+            clean_text(fragment), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES, link_rel="noopener noreferrer", strip_comments=True,
+        )  # fmt: skip
+
+    rng = random.Random(20261122)
+    alphabet = [
+        *"abcXYZ 019.,;:!?'\"()-_/\\\n\t=#%*+<>&\r",
+        "é",
+        "’",
+        "—",
+        "\u2028",
+        "\x00",
+        "\x85",
+        "\ufeff",
+    ]
+    alphabet += [
+        "\u200b",
+        "€",
+        "𝔘",
+        "\ud800",
+        "\xa0",
+        "\x0c",
+        "\x7f",
+        "\ufffe",
+        "\U0010ffff",
+        "\u00ad",
+        "\u0300",
+    ]
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        assert sanitize_html(text) == reference(text), repr(text)
