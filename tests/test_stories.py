@@ -73,6 +73,21 @@ def test_signature_finds_names_numbers_and_aliases() -> None:
     assert stories.from_json(json.loads(json.dumps(stories.to_json(sig)))) == sig
 
 
+def test_signatures_do_not_depend_on_what_the_word_memo_has_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signature's word memo only saves work: signatures computed cold, warm, and with a memo so
+    small that it is replaced every few items are the same."""
+    texts = [(i.item.title, i.item.summary) for i in story_set.load()]
+    texts += [(t.upper(), b.lower()) for t, b in texts[:20]]
+    monkeypatch.setattr(stories, "_MEMO", stories._WordMemo())
+    cold = [stories.event_signature(t, b) for t, b in texts]
+    warm = [stories.event_signature(t, b) for t, b in texts]
+    monkeypatch.setattr(stories, "_MEMO_MAX", 50)
+    churned = [stories.event_signature(t, b) for t, b in reversed(texts)][::-1]
+    assert cold == warm == churned
+    assert len(stories._MEMO.flags) <= 50 + max(len(t.split()) + len(b.split()) for t, b in texts)
+    assert any(s.products for s in cold) and any(s.trials for s in cold) and any(s.numbers for s in cold)
+
+
 @pytest.mark.parametrize(
     ("url", "tier"),
     [
