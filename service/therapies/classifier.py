@@ -471,6 +471,8 @@ def _cue_marks(hay: str) -> _Marks:
 def _spread_negation(hits: list[Hit]) -> None:
     """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions."""
     negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
+    if not negated:
+        return
     for h in hits:
         if (h.slug, h.sentence) in negated and h.cue != "neg":
             h.weight *= CUE_FACTOR["neg"]
@@ -678,6 +680,9 @@ def _strong(hits: list[Hit]) -> set[str]:
 
 
 def _absorb(hits: list[Hit]) -> None:
+    generic = [h for h in hits if h.entry.generic]
+    if not generic:
+        return
     specific: dict[str, float] = defaultdict(float)
     for h in hits:
         if not h.entry.generic:
@@ -685,8 +690,8 @@ def _absorb(hits: list[Hit]) -> None:
     for absorber, absorbed in ABSORBS.items():
         if specific.get(absorber, 0.0) < ABSORB_MIN:
             continue
-        for h in hits:
-            if h.entry.generic and h.slug in absorbed and specific.get(h.slug, 0.0) < ABSORB_MIN:
+        for h in generic:
+            if h.slug in absorbed and specific.get(h.slug, 0.0) < ABSORB_MIN:
                 h.slug = absorber
 
 
