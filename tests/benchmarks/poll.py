@@ -1,6 +1,7 @@
 """Polling throughput: poll_due against bare aiohttp fetching the same URLs at the same concurrency.
 
     python tests/benchmarks/poll.py [--feeds 1000] [--repeats 1] [--latency-ms 0 50-100] [--postgres URL]
+        [--loop service|asyncio]
 
 A separate server process serves ``--feeds`` RSS feeds (~11 KB, 10 items each) on 127.0.0.1, one
 loopback address per feed (127.0.x.y), so the per-host politeness limit (2 in flight per host) is
@@ -19,6 +20,9 @@ During each timed run a ticker task on the event loop wakes every 5 ms and recor
 woke: the maximum is the longest the loop was blocked (by parsing, storing, anything), printed
 for the floor too, since aiohttp itself is not free. CPU seconds are the polling process's and
 its pool workers' (from /proc), to show where the time went.
+
+Both run on the event loop the service runs on (``service.entrypoints.scheduler.run_loop``: uvloop
+where installed), or with ``--loop asyncio`` on asyncio's own.
 
 Prints the medians and the ratio of each round to its floor, per latency configuration.
 """
@@ -54,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapers.fetch import build_session  # noqa: E402
 from service.config import Settings  # noqa: E402
-from service.entrypoints.scheduler import parse_pool, tune_gc  # noqa: E402
+from service.entrypoints.scheduler import parse_pool, run_loop, tune_gc  # noqa: E402
 from service.jobs import _parse_and_prepare, build_fetcher, poll_due  # noqa: E402
 from service.store import sources as source_store  # noqa: E402
 from service.store.engine import make_engine, migrate  # noqa: E402
@@ -280,8 +284,15 @@ def main() -> None:
         default=["0", "50-100"],
         help="per-response server latency configurations, e.g. 0 and 50-100 (default: both)",
     )
+    ap.add_argument(
+        "--loop",
+        choices=("service", "asyncio"),
+        default="service",
+        help="event loop of both the floor and poll_due: the service's (uvloop where installed) or asyncio's",
+    )
     ap.add_argument("--postgres", help="a PostgreSQL URL whose database may be filled (default: SQLite file)")
     args = ap.parse_args()
+    runner = run_loop if args.loop == "service" else asyncio.run
 
     ctx = multiprocessing.get_context("spawn")
     avg = statistics.mean(len(feed_bytes(n)) for n in range(min(args.feeds, 50)))
@@ -314,9 +325,7 @@ def main() -> None:
                             db_url = args.postgres
                         else:
                             db_url = f"sqlite:///{tmp}/poll-{config}-{r}.db"
-                        results.setdefault(config, []).append(
-                            asyncio.run(repeat(urls, db_url, settings, pool))
-                        )
+                        results.setdefault(config, []).append(runner(repeat(urls, db_url, settings, pool)))
                 finally:
                     server.terminate()
     finally:
@@ -327,7 +336,7 @@ def main() -> None:
     store = "PostgreSQL" if args.postgres else "SQLite (WAL)"
     print(
         f"feeds={n} avg_feed_bytes={avg:.0f} concurrency={args.concurrency} repeats={args.repeats} "
-        f"store={store} pool=2 processes cores={os.cpu_count()}"
+        f"store={store} pool=2 processes cores={os.cpu_count()} loop={args.loop}"
     )
     print(
         "load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in load_before)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from concurrent.futures import Executor
 
@@ -15,7 +14,7 @@ from sqlalchemy import select
 from scrapers.fetch import build_session
 from service.entrypoints.bootstrap import App
 from service.entrypoints.context import Context, pass_ctx
-from service.entrypoints.scheduler import parse_pool, worker_name
+from service.entrypoints.scheduler import parse_pool, run_loop, worker_name
 from service.jobs import PollReport, SourceOutcome, poll_due
 from service.store import sources as store
 from service.store.schema import sources as sources_table
@@ -79,7 +78,7 @@ def fetch(ctx: Context, names: tuple[str, ...], every: bool, quiet: bool) -> Non
             work = store.count_due(conn, app.now())
     pool = parse_pool() if work >= POOL_FROM else None
     try:
-        report = asyncio.run(_run(app, ids, console, quiet, pool))
+        report = run_loop(_run(app, ids, console, quiet, pool))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

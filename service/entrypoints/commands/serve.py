@@ -7,7 +7,6 @@ note, so ``run`` can stop the scheduler (releasing leadership and leases) and ex
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import signal
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from digests.mailer import make_mailer
 from scrapers.fetch import build_session
 from service.entrypoints.bootstrap import App
 from service.entrypoints.context import Context, pass_ctx
-from service.entrypoints.scheduler import build_scheduler, tune_gc
+from service.entrypoints.scheduler import build_scheduler, run_loop, tune_gc
 from service.entrypoints.web import create_app
 from service.jobs import send_due_digests
 
@@ -115,7 +114,7 @@ def serve(ctx: Context, host: str | None, port: int | None) -> None:
     """HTTP only: feeds, the home page, unsubscribe/preferences pages, /healthz, /metrics."""
     _configure_logging()
     app = ctx.app
-    asyncio.run(serve_http(app, host or app.settings.http_host, port or app.settings.http_port))
+    run_loop(serve_http(app, host or app.settings.http_host, port or app.settings.http_port))
 
 
 @click.command("run")
@@ -127,7 +126,7 @@ def run(ctx: Context, host: str | None, port: int | None) -> None:
     _configure_logging()
     app = ctx.app
     tune_gc()
-    asyncio.run(run_service(app, host or app.settings.http_host, port or app.settings.http_port))
+    run_loop(run_service(app, host or app.settings.http_host, port or app.settings.http_port))
 
 
 COMMANDS: list[click.Command] = [serve, run]
