@@ -69,3 +69,17 @@ def test_command_serves_and_stops_cleanly_on_sigterm(tmp_path: Path, command: st
     assert "Finished server process" in err
     if command == "run":
         assert "run: stopped" in err
+
+
+def test_service_loop_is_uvloop_where_installed() -> None:
+    """``run``, ``serve`` and ``fetch`` start their loop through run_loop: uvloop when importable."""
+    import asyncio
+
+    from service.entrypoints.scheduler import run_loop
+
+    async def loop_module() -> str:
+        await asyncio.sleep(0)
+        return type(asyncio.get_running_loop()).__module__
+
+    pytest.importorskip("uvloop")
+    assert run_loop(loop_module()).startswith("uvloop")
