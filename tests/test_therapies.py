@@ -309,3 +309,20 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
     got = classify("Approval for children with leukaemia", text)
     assert got.primary == "car-t"
     assert "vaccine" not in got.discussed
+
+
+def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
+    # Basic science names RNA editing, silencing and RNAi as things cells do; only a sentence about
+    # treating someone makes them a therapy.
+    science = classify(
+        "Heat changes how vines edit their RNA",
+        "Grape berries grown in warmer rows showed more RNA editing at dozens of sites, and RNA "
+        "silencing of a stress gene was weaker. The team mapped RNAi pathways across three cultivars.",
+    )
+    assert science.primary == NONE and "rna-therapy" not in science.discussed
+    therapy = classify(
+        "RNA editing raises a missing protein",
+        "An RNA editing drug given by injection raised normal protein levels in two patients, and "
+        "the company plans a larger trial.",
+    )
+    assert therapy.primary == "rna-therapy"

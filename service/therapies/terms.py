@@ -572,6 +572,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
 
 # Words near a match (same sentence) that an ambiguous phrase requires or forbids. Keyed by the
 # phrase as written in TERMS; words are matched as prefixes of lowercase words.
+_RNA_THERAPY_CONTEXT = (
+    "therap", "treat", "drug", "patient", "trial", "dose", "dosing", "clinical", "medicine",
+    "oligonucleotide", "candidate", "approv", "biotech", "pharma", "investigational", "cure",
+)  # fmt: skip
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ADC": (
         ("antibod", "conjugate", "payload", "cancer", "tumo", "patient", "drug", "trial", "her2", "trop"),
@@ -644,4 +648,9 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "stereotactic": (("radi", "beam", "surgery", "body", "tumo", "brain", "dose"), ()),
     "cytotoxic": (("drug", "chemo", "agent", "therap", "treatment"), ("t cell", "lymphocyte")),
+    # Cell biology names these processes too (RNA editing in grapes, RNA silencing in plants): a
+    # therapy only where the sentence is about treating someone.
+    "RNA editing": (_RNA_THERAPY_CONTEXT, ()),
+    "RNA silencing": (_RNA_THERAPY_CONTEXT, ()),
+    "RNAi": (_RNA_THERAPY_CONTEXT, ()),
 }
