@@ -312,8 +312,8 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
 
 
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
-    # Basic science names RNA editing, silencing and RNAi as things cells do; only a sentence about
-    # treating someone makes them a therapy.
+    # Basic science names RNA editing, silencing, RNAi and mRNA as things cells do or make; only a
+    # sentence about treating someone (or vaccinating) makes them a therapy.
     science = classify(
         "Heat changes how vines edit their RNA",
         "Grape berries grown in warmer rows showed more RNA editing at dozens of sites, and RNA "
@@ -326,3 +326,7 @@ def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
         "the company plans a larger trial.",
     )
     assert therapy.primary == "rna-therapy"
+    biology = classify("", "Heat-stressed leaves made more mRNAs of two chaperone genes within an hour.")
+    assert biology.primary == NONE
+    enzyme = classify("", "An mRNA infusion restored the missing liver enzyme in three patients.")
+    assert enzyme.primary == "rna-therapy"

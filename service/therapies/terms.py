@@ -648,9 +648,11 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "stereotactic": (("radi", "beam", "surgery", "body", "tumo", "brain", "dose"), ()),
     "cytotoxic": (("drug", "chemo", "agent", "therap", "treatment"), ("t cell", "lymphocyte")),
-    # Cell biology names these processes too (RNA editing in grapes, RNA silencing in plants): a
-    # therapy only where the sentence is about treating someone.
+    # Cell biology names these processes and molecules too (RNA editing in grapes, RNA silencing in
+    # plants, a gene's mRNAs): a therapy only where the sentence is about treating someone, and
+    # mRNA also where it is about vaccinating.
     "RNA editing": (_RNA_THERAPY_CONTEXT, ()),
     "RNA silencing": (_RNA_THERAPY_CONTEXT, ()),
     "RNAi": (_RNA_THERAPY_CONTEXT, ()),
+    "mRNA": ((*_RNA_THERAPY_CONTEXT, "vaccin", "shot", "jab", "immun", "inject", "moderna", "biontech"), ()),
 }
