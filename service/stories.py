@@ -110,16 +110,11 @@ class _Phrases:
         # Every phrase's first word, lower-cased: a word is worth a look when its lower case is one.
         self.first_words = frozenset(self.loose_starts) | {w.lower() for w in self.exact_starts}
 
-    def find(self, words: Sequence[str], lowered: Sequence[str]) -> list[tuple[int, str, str]]:
-        """(position, table, key) of every phrase in ``words``, in order."""
-        first = self.first_words
-        return self.find_at(words, lowered, [i for i, w in enumerate(lowered) if w in first])
-
-    def find_at(
+    def find(
         self, words: Sequence[str], lowered: Sequence[str], at: Iterable[int]
     ) -> list[tuple[int, str, str]]:
-        """``find``, looking only at the positions ``at`` (in order): those whose lower-cased word
-        is in ``first_words``."""
+        """(position, table, key) of every phrase in ``words`` that starts at one of the positions
+        ``at`` (in order); the others are those whose lower-cased word is not in ``first_words``."""
         exact_starts, loose_starts = self.exact_starts, self.loose_starts
         out: list[tuple[int, str, str]] = []
         for i in at:
@@ -178,7 +173,7 @@ _PHRASE_START, _PERSON, _TRIAL_WORD, _PRODUCT, _NOT_ALPHA = 1, 2, 4, 8, 16
 class _WordMemo:
     flags: dict[str, int] = field(default_factory=dict)  # lower-cased word -> bits above
     keys: dict[str, str] = field(default_factory=dict)  # lower-cased word -> product key
-    content: set[str] = field(default_factory=set)  # the words ``content_words`` keeps
+    content: set[str] = field(default_factory=set)  # content words: 4+ letters, not stop words
 
 
 # Replaced (never cleared) when full, so it cannot grow without bound and a reader holding the old
@@ -310,13 +305,6 @@ def _numbers(text: str, lowered: Sequence[str], marked: Iterable[tuple[int, int]
     return out
 
 
-def content_words(lowered: Iterable[str], limit: int = MAX_WORDS) -> list[str]:
-    """Distinct content words in order (no stop words, numbers or words under four letters)."""
-    lowered = list(lowered)
-    content = _memo(lowered).content
-    return [w for w in dict.fromkeys(lowered) if w in content][:limit]
-
-
 def event_signature(
     title: str, body: str, *, conditions: Iterable[str] = (), evidence: Iterable[str] = ()
 ) -> EventSignature:
@@ -334,8 +322,8 @@ def event_signature(
     n = len(title_words)
     title_marked = [m for m in marked if m[0] < n]
     body_marked = [(i - n, b) for i, b in marked if i >= n]
-    in_title = _PHRASES.find_at(title_words, title_low, [i for i, b in title_marked if b & _PHRASE_START])
-    in_body = _PHRASES.find_at(body_words, body_low, [i for i, b in body_marked if b & _PHRASE_START])
+    in_title = _PHRASES.find(title_words, title_low, [i for i, b in title_marked if b & _PHRASE_START])
+    in_body = _PHRASES.find(body_words, body_low, [i for i, b in body_marked if b & _PHRASE_START])
     title_products = _products(title, title_words, title_low, title_marked, memo)
     body_products = _products(body, body_words, body_low, body_marked, memo)
     extra = [

@@ -216,7 +216,7 @@ def run_loop(main: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(main)`` on uvloop where it is installed (every platform but Windows).
 
     The polling round is CPU-bound in one process: on uvloop's event loop a 1,000-feed all-304
-    round took about a fifth less time than on asyncio's own, and so did bare aiohttp GETs
+    round took about a sixth less time than on asyncio's own, and so did bare aiohttp GETs
     (tests/benchmarks/poll.py, which runs both on the loop the service uses).
     """
     try:
