@@ -330,3 +330,35 @@ def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
     assert biology.primary == NONE
     enzyme = classify("", "An mRNA infusion restored the missing liver enzyme in three patients.")
     assert enzyme.primary == "rna-therapy"
+
+
+def test_genome_editing_of_plants_is_not_a_therapy() -> None:
+    # Crop and plant genome editing uses the same tools as the therapies, but no patient gets it.
+    crop = classify(
+        "A faster way to edit the genomes of crop plants",
+        "Researchers built a set of reusable parts for CRISPR genome editing in wheat and tomato. "
+        "Base editing changed a single letter in a drought gene, and the edited lines grew normally.",
+    )
+    assert crop.primary == NONE and "gene-editing" not in crop.discussed
+    patient = classify(
+        "Base editing lowers cholesterol in first patients",
+        "A single infusion of a base editing medicine switched off PCSK9 in the liver of ten patients "
+        "with inherited high cholesterol, and their LDL fell by half.",
+    )
+    assert patient.primary == "gene-editing"
+
+
+def test_an_immunization_named_among_routine_visits_is_not_a_vaccine_story() -> None:
+    # One "immunization" in a list of check-ups is routine care, not a vaccine story; a story about
+    # an immunization campaign names vaccines as well and keeps its label.
+    visits = classify(
+        "What the new law covers for free",
+        "A well-woman visit, a child's immunization and a blood-pressure check now cost nothing at "
+        "the doctor's office. Insurers must also cover counselling on diet and smoking.",
+    )
+    assert visits.primary == NONE and "vaccine" not in visits.discussed
+    campaign = classify(
+        "Measles immunization drive reaches 2 million children",
+        "Health workers gave the measles vaccine to children in 40 districts after an outbreak.",
+    )
+    assert campaign.primary == "vaccine"

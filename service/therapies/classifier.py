@@ -114,7 +114,16 @@ _BLOOD_WORDS = (
     "crohn",
 )
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
-_DAMP = {"vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate")}
+# Words that make a type's mention in the same sentence (or, in the headline, the whole story)
+# count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
+# receives.
+_DAMP = {
+    "vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate"),
+    "gene-editing": re.compile(
+        r"\bplants?\b|\bcrops?\b|arabidopsis|\bwheat\b|\brice\b|\bmaize\b|\bsoybeans?\b|agricultur|"
+        r"\bcultivars?\b|\btomato"
+    ),
+}
 DAMP_FACTOR = 0.2
 
 # Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
