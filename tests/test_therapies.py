@@ -279,6 +279,39 @@ def test_third_written_set_levels_hold() -> None:
     assert report.overall.f1 >= 0.99
 
 
+def test_fourth_written_set_levels_hold() -> None:
+    """The 40-item fourth set (tests/data/classify_holdout4.jsonl): events of 2023-2025 that the
+    other sets do not cover, committed before its one blind run (primary 0.950, discussed F1 0.959).
+    Its misses then: lenacapavir and posoleucel had no entry (antiviral and cell-therapy INN stems
+    since), and "the investigator's choice of lenvatinib or sorafenib" still counts as a
+    small-molecule comparator arm, which the label does not."""
+    _rows, report = _scored("classify_holdout4.jsonl")
+    assert report.items == 40
+    assert report.primary_accuracy >= 0.97, report.misses
+    assert report.overall.f1 >= 0.98
+
+
+def test_inn_stems_name_new_antivirals_and_cell_therapies() -> None:
+    antiviral = classify(
+        "Twice-yearly shot prevents HIV", "Lenacapavir injections kept every participant free of infection."
+    )
+    assert antiviral.primary == "small-molecule"
+    cells = classify(
+        "Donor T cells clear viral infections after transplant",
+        "Posoleucel, made from donor T cells, cleared adenovirus infections in most children treated.",
+    )
+    assert cells.primary == "cell-therapy"
+    # A CAR-T product's INN ends in -leucel too: CAR-T takes the stem's hit.
+    car_t = classify(
+        "New CAR-T approved in China",
+        "Zevorcabtagene autoleucel, a BCMA-directed CAR-T cell therapy, produced deep responses in myeloma.",
+    )
+    assert car_t.primary == "car-t" and "cell-therapy" not in car_t.discussed
+    # A name that ends like an antiviral is not one.
+    person = classify("Founders raise seed money", "Aryavir Kumar and a partner started the juice company.")
+    assert person.primary == NONE
+
+
 def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:
     listed = classify(
         "Tebentafusp extends survival in uveal melanoma",
