@@ -395,3 +395,15 @@ def test_an_immunization_named_among_routine_visits_is_not_a_vaccine_story() -> 
         "Health workers gave the measles vaccine to children in 40 districts after an outbreak.",
     )
     assert campaign.primary == "vaccine"
+
+
+def test_damp_words_are_whole_words() -> None:
+    # "poll" damps a vaccine mention; a surname or "pollen" that starts the same way does not.
+    def score(sentence: str) -> float:
+        got = classify("Shingles shot works for a decade", sentence)
+        return next((t.score for t in got.therapies if t.slug == "vaccine"), 0.0)
+
+    plain = score("The vaccine still prevented most cases after ten years, Dr Smith said.")
+    assert score("The vaccine still prevented most cases after ten years, Dr Pollock said.") == plain
+    assert score("The vaccine still prevented most cases after ten years, in pollen season too.") == plain
+    assert score("The vaccine still prevented most cases after ten years, a poll of doctors said.") < plain

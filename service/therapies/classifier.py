@@ -114,15 +114,39 @@ _BLOOD_WORDS = (
     "crohn",
 )
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
-# Words that make a type's mention in the same sentence (or, in the headline, the whole story)
+# Words that make a type's mentions in the same sentence (or, in the headline, the whole story)
 # count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
-# receives.
-_DAMP = {
-    "vaccine": re.compile(r"hesitan|\bpoll|survey|attitude|misinformation|skeptic|sceptic|mandate"),
-    "gene-editing": re.compile(
-        r"\bplants?\b|\bcrops?\b|arabidopsis|\bwheat\b|\brice\b|\bmaize\b|\bsoybeans?\b|agricultur|"
-        r"\bcultivars?\b|\btomato"
+# receives. A word matches whole (a plural "s" allowed); one ending in "*" matches any word it starts.
+_DAMP_WORDS = {
+    "vaccine": (
+        "hesitan*",
+        "poll",
+        "polling",
+        "polled",
+        "pollster",
+        "survey*",
+        "attitude",
+        "misinformation",
+        "skeptic*",
+        "sceptic*",
+        "mandate*",
     ),
+    "gene-editing": (
+        "plant",
+        "crop",
+        "arabidopsis",
+        "wheat",
+        "rice",
+        "maize",
+        "soybean",
+        "agricultur*",
+        "cultivar",
+        "tomato*",
+    ),
+}
+_DAMP = {
+    slug: re.compile("|".join(rf"\b{w[:-1]}" if w.endswith("*") else rf"\b{w}s?\b" for w in words))
+    for slug, words in _DAMP_WORDS.items()
 }
 DAMP_FACTOR = 0.2
 
@@ -257,7 +281,9 @@ _PHRASE_CUES = frozenset(
     }
 )
 # Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
-_CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS))
+# Damp words too: read where a type's hit needs them, as positions, not by a regex per sentence.
+_DAMP_SLUG = {w.rstrip("*"): slug for slug, words in _DAMP_WORDS.items() for w in words}
+_CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
 NEAR_CHARS = 40
 BEFORE_CHARS = 90  # how far before a hit cue words are read (within its sentence)
 AFTER_CHARS = 50
@@ -425,6 +451,7 @@ class _Marks:
     after: list[int]  # starts of possible cue words after a hit
     result_starts: list[int]
     result_words: list[str]
+    damp: dict[str, list[int]]  # per type, starts of its damp words (_DAMP_WORDS)
 
 
 def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:
@@ -439,13 +466,16 @@ def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
 
 
 # What each cue string can mark (bits), so the pass below asks no set per match.
-_PHRASE, _END, _START, _RESULT, _TOKEN = 1, 2, 4, 8, 16
+_PHRASE, _END, _START, _RESULT, _TOKEN, _DAMPS, _WHOLE = 1, 2, 4, 8, 16, 32, 64
+_WHOLE_DAMP = frozenset(w for words in _DAMP_WORDS.values() for w in words if not w.endswith("*"))
 _CUE_KINDS = tuple(
     (_PHRASE if c in _PHRASE_CUES else 0)
     | (_END if c in _END_CUES else 0)
     | (_TOKEN if c in _ANY_SINGLE else 0)  # "e.g." and "vs." are read as words
     | (_START if c in _START_CUES else 0)
     | (_RESULT if c in _RESULT_WORDS else 0)
+    | (_DAMPS if c in _DAMP_SLUG else 0)
+    | (_WHOLE if c in _WHOLE_DAMP else 0)
     for c in _CUE_STRINGS
 )
 
@@ -457,6 +487,7 @@ def _cue_marks(hay: str) -> _Marks:
     phrases: list[int] = []
     after: list[int] = []
     results: list[tuple[int, str]] = []
+    damp: dict[str, list[int]] = {}
     n = len(hay)
     kinds = _CUE_KINDS
     for index, start, end in _cue_automaton().find_matches_as_indexes(hay, overlapping=True):
@@ -470,11 +501,20 @@ def _cue_marks(hay: str) -> _Marks:
                 after.append(start)
             if kind & _RESULT and (end == n or not hay[end].isalnum()):
                 results.append((start, _CUE_STRINGS[index]))
+        if kind & _DAMPS and (start == 0 or not hay[start - 1].isalnum()):
+            if kind & _WHOLE:
+                if end < n and hay[end] == "s":
+                    end += 1
+                if end < n and hay[end].isalnum():
+                    continue
+            damp.setdefault(_DAMP_SLUG[_CUE_STRINGS[index]], []).append(start)
     words.sort()
     phrases.sort()
     after.sort()
     results.sort()
-    return _Marks(words, phrases, after, [r[0] for r in results], [r[1] for r in results])
+    for starts in damp.values():
+        starts.sort()
+    return _Marks(words, phrases, after, [r[0] for r in results], [r[1] for r in results], damp)
 
 
 def _spread_negation(hits: list[Hit]) -> None:
@@ -615,9 +655,11 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
         if slug == "rna-therapy" and entry.written == "mRNA":
             window = hay[max(0, start - 150) : min(n, end + 150)]
             slug = "vaccine" if _VACCINE_NEAR.search(window) else slug
-        damp = _DAMP.get(slug)
-        if damp is not None and damp.search(hay, lo, hi):
-            factor *= DAMP_FACTOR
+        damp = marks.damp.get(slug)
+        if damp is not None:
+            j = bisect_left(damp, lo)
+            if j < len(damp) and damp[j] < hi:
+                factor *= DAMP_FACTOR
         sentence = (f.name, lo)
         role_cache[(lo, entry.slug)] = (slug, factor, cue, strong)
         hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong)
