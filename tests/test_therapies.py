@@ -407,3 +407,35 @@ def test_damp_words_are_whole_words() -> None:
     assert score("The vaccine still prevented most cases after ten years, Dr Pollock said.") == plain
     assert score("The vaccine still prevented most cases after ten years, in pollen season too.") == plain
     assert score("The vaccine still prevented most cases after ten years, a poll of doctors said.") < plain
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("patritumab deruxtecan", "antibody-drug-conjugate"),  # a named antibody, then its payload
+        ("trastuzumab rezetecan", "antibody-drug-conjugate"),
+        ("zorevunersen", "rna-therapy"),
+        ("donidalorsen", "rna-therapy"),
+        ("capivasertib", "small-molecule"),
+        ("iptacopan", "small-molecule"),
+        ("obicetrapib", "small-molecule"),
+        ("macitentan", "small-molecule"),
+    ],
+)
+def test_inn_stems_type_drugs_no_entry_names(name: str, slug: str) -> None:
+    got = classify(
+        f"Regulators approve {name}", f"{name.capitalize()} was approved after a trial in 300 patients."
+    )
+    assert got.primary == slug
+    if slug == "antibody-drug-conjugate":
+        assert "monoclonal-antibody" not in got.discussed
+
+
+def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
+    for text in (
+        "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
+        "Los resultados se presentan hoy y los casos aumentan.",
+        "The trastuzumab arm, deruxtecan aside, was small.",
+    ):
+        got = classify("", text)
+        assert "rna-therapy" not in got.discussed and "small-molecule" not in got.discussed, text

@@ -588,6 +588,17 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             entry = next((e for e in group if (e.stem or not extended) and _case_ok(e, original)), None)
         if entry is None or not entry.slug:
             continue
+        if (
+            entry.slug == "antibody-drug-conjugate"
+            and hits
+            and hits[-1].slug == "monoclonal-antibody"
+            and hits[-1].end + 1 == start
+        ):
+            # An antibody's INN followed by its payload's ("patritumab deruxtecan") names one
+            # conjugate, not an antibody and a conjugate.
+            start = hits.pop().start
+            original = f.text[start:end]
+            previous = None
         i = bisect_right(bounds, start)
         lo, hi = bounds[i - 1], bounds[i]
         if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi]):
