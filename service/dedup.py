@@ -13,6 +13,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from service.models import ScrapedItem
+from service.text import CharMap
 
 # Query parameters that identify a campaign or a click, never the article.
 TRACKING_PARAMS = frozenset(
@@ -62,12 +63,12 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-_NORMALISE = str.maketrans({c: " " for c in "\t\n\r.,;:!?\"'()[]{}<>«»“”‘’—–-_/\\|*#"})
+_NORMALISE = CharMap({c: " " for c in "\t\n\r.,;:!?\"'()[]{}<>«»“”‘’—–-_/\\|*#"})
 
 
 def content_hash(title: str, text: str) -> str:
     """Hash of normalised title and text: equal for copies that differ only in case and punctuation."""
-    norm = " ".join(f"{title} {text}".lower().translate(_NORMALISE).split())
+    norm = " ".join(_NORMALISE(f"{title} {text}".lower()).split())
     return _digest(norm)
 
 

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from rensa import RMinHash
 
+from service.text import CharMap
+
 SHINGLE = 3
 # 10 bands of 2 rows: a pair with Jaccard 0.5 shares a bucket with probability 0.94, at 0.6 with
 # 0.98, at 0.3 (a short cut of a longer release) with 0.61, at 0.1 (two releases sharing only
@@ -35,12 +37,12 @@ MIN_SHINGLES = 12
 _MASK63 = (1 << 63) - 1
 _M1, _M2, _M4 = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0xD6E8FEB86659FD93
 # Punctuation and symbols become spaces; digits and letters stay (numbers tell releases apart).
-_PUNCT = str.maketrans({c: " " for c in "\t\n\r.,;:!?\"'`()[]{}<>«»“”‘’—–-_/\\|*#@&%$+=~^®™©•…"})
+_PUNCT = CharMap({c: " " for c in "\t\n\r.,;:!?\"'`()[]{}<>«»“”‘’—–-_/\\|*#@&%$+=~^®™©•…"})
 
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` with punctuation removed."""
-    return text.lower().translate(_PUNCT).split()
+    return _PUNCT(text.lower()).split()
 
 
 def shingles(title: str, body: str) -> frozenset[str]:
@@ -50,7 +52,7 @@ def shingles(title: str, body: str) -> frozenset[str]:
     """
     out: set[str] = set()
     for part in (title, body):
-        w = part.lower().translate(_PUNCT).split()
+        w = _PUNCT(part.lower()).split()
         if len(w) < SHINGLE:
             if w:
                 out.add(" ".join(w))

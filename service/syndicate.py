@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from service.models import Evidence, Item, StoryEntry
-from service.text import clean_text, one_line, sanitize_html
+from service.text import CharMap, clean_text, one_line, sanitize_html
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -30,7 +30,7 @@ GUID_NAMESPACE = uuid.UUID("8f0e4c1e-6a55-5b1a-9d1f-3c6f1b7e2a90")
 GENERATOR = "therapywatch"
 SUMMARY_CHARS = 1200
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_JSON_ESCAPES = CharMap({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +227,7 @@ def render_json(info: FeedInfo, stories: Sequence[StoryEntry]) -> bytes:
         doc["hubs"] = [{"type": "WebSub", "url": info.hub}]
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     # Same values once decoded, but no byte sequence a browser could sniff as markup.
-    return text.translate(_JSON_ESCAPES).encode("utf-8")
+    return _JSON_ESCAPES(text).encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import nh3
 
@@ -18,6 +19,35 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 # Anything ``str.splitlines`` breaks at, or a run ``_SPACES`` folds.
 _NEEDS_SQUEEZE = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\t\u00a0]|  ")
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+class CharMap:
+    """``str.translate`` with a table of single characters, fast whatever the text holds.
+
+    CPython translates ASCII text in bulk, but text with any other character (one curly quote is
+    enough) one character at a time through the table: 15 KB of news text took 0.8 ms, against
+    5 µs for ``str.replace`` of each mapped character it holds. So ASCII text is translated, and
+    other text replaced character by character, which gives the same result because no
+    replacement holds a mapped character.
+    """
+
+    __slots__ = ("_pairs", "_table")
+
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        if any(len(old) != 1 for old in mapping):
+            raise ValueError("CharMap maps single characters")
+        if any(old in new for new in mapping.values() for old in mapping):
+            raise ValueError("a CharMap replacement may not hold a mapped character")
+        self._table = str.maketrans(dict(mapping))
+        self._pairs = tuple(mapping.items())
+
+    def __call__(self, text: str) -> str:
+        if text.isascii():
+            return text.translate(self._table)
+        for old, new in self._pairs:
+            if old in text:
+                text = text.replace(old, new)
+        return text
 
 
 def clean_text(value: str | None, limit: int | None = None) -> str:

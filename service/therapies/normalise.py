@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from service.text import CharMap
+
 _SEPARATORS = "-‐‑‒–—/_"
-_TABLE = {ord(c): " " for c in _SEPARATORS} | {ord("’"): "'", ord("\u00a0"): " "}
+_MAP = CharMap({c: " " for c in _SEPARATORS} | {"’": "'", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 
 
@@ -20,7 +22,7 @@ def haystack(text: str) -> str:
     if len(low) != len(text):
         # A few characters lowercase to two ("İ"); keep those as they are so offsets stay exact.
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_TABLE)
+    return _MAP(low)
 
 
 def phrase(text: str) -> str:
