@@ -439,3 +439,28 @@ def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     ):
         got = classify("", text)
         assert "rna-therapy" not in got.discussed and "small-molecule" not in got.discussed, text
+
+
+def test_passing_mentions_deep_in_a_long_article_do_not_make_it_a_therapy_story() -> None:
+    # A long feature about a volunteer knitting group names chemotherapy twice, far from its lead.
+    lead = (
+        "Every Thursday evening, a dozen volunteers meet in the back room of a library in Leeds to "
+        "knit soft hats. The group started with three friends and a bag of donated wool in 2019.\n\n"
+    )
+    filler = (
+        "The volunteers swap patterns, argue about colours and drink a great deal of tea. Some have "
+        "knitted for fifty years; others learned from videos during the pandemic. Each hat takes "
+        "about four hours, and the group sends boxes of them to hospitals across the region.\n\n"
+    )
+    middle = (
+        "Nurses say the hats are popular with patients who lose their hair during chemotherapy, "
+        "and with parents of premature babies.\n\n"
+        "One volunteer began knitting after her sister's chemotherapy ended.\n\n"
+    )
+    text = lead + filler * 9 + middle + filler * 9
+    assert len(text.split()) > 800
+    got = classify("The library knitting circle that keeps patients warm", text)
+    assert got.primary == NONE
+    # The same two mentions in the lead still make a chemotherapy story.
+    early = classify("The library knitting circle that keeps patients warm", lead + middle + filler * 18)
+    assert early.primary == "chemotherapy"

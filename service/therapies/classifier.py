@@ -46,6 +46,9 @@ HEADLINE_LINES = 5
 WEAK = 0.5
 
 PRIMARY_MIN = 1.5
+# The least score of a primary that no title, headline or lead names, per word of the body:
+# 2.5 for 1,000 words.
+BODY_SCORE_PER_WORD = 0.0025
 NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
 DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
@@ -314,6 +317,7 @@ class Hit:
     text: str
     cue: str = ""
     strong: bool = False
+    lead: bool = False  # in the title, the summary, or the body's headline or lead
 
 
 @dataclass(slots=True)
@@ -604,11 +608,14 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
         if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi]):
             continue
         weight = f.weight * f.spans[span_i].weight * (WEAK if entry.weak else 1.0)
+        lead = True
         if f.name == "text":
             if start < headline_end:
                 weight *= HEADLINE_WEIGHT
             elif start - first < LEAD_CHARS:
                 weight *= LEAD_WEIGHT
+            else:
+                lead = False
         if entry.slug == CONDITION:
             # Conditions are counted by position and field only: cues are about therapies.
             hits.append(Hit(CONDITION, entry, f.name, start, end, (f.name, lo), weight, original))
@@ -629,6 +636,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
                     original,
                     cue,
                     strong,
+                    lead,
                 )
             )
             continue
@@ -673,7 +681,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
                 factor *= DAMP_FACTOR
         sentence = (f.name, lo)
         role_cache[(lo, entry.slug)] = (slug, factor, cue, strong)
-        hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong)
+        hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
         hits.append(hit)
         if slug not in (NONE, CONDITION, ""):
             previous = hit
@@ -690,6 +698,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
                     original,
                     cue,
                     strong,
+                    lead,
                 )
             )
     return hits
@@ -832,7 +841,18 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         first_seen[h.slug] = min(first_seen.get(h.slug, key), key)
     ranked = sorted(scores, key=lambda s: (-scores[s], first_seen[s], s))
     top = scores[ranked[0]] if ranked else 0.0
-    primary = ranked[0] if ranked and top >= PRIMARY_MIN and top * NONE_MARGIN > none_score else NONE
+    # A type that the title, headline and lead never name leads the story only when the body
+    # keeps coming back to it: two passing mentions deep in a long article are not its subject,
+    # while a feature that opens on an anecdote names its drug soon after, and often.
+    led = {h.slug for h in therapy_hits if h.lead}
+    body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
+    eligible = [s for s in ranked if s in led or scores[s] >= body_min]
+    first = eligible[0] if eligible else NONE
+    primary = (
+        first
+        if first != NONE and scores[first] >= PRIMARY_MIN and scores[first] * NONE_MARGIN > none_score
+        else NONE
+    )
     # The headline names the story's subject: a type it names plainly (not as the comparator,
     # partner or history) leads over one that only piles up mentions in the body, such as a
     # comparator arm described at length ("TIL therapy beats ipilimumab").
