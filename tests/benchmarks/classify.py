@@ -4,9 +4,10 @@
 
 Articles of exactly 1,000 words are stitched from the texts of the development set
 (tests/data/classify_dev.jsonl): dense with therapy terms (about 90 lexicon matches an article),
-all ASCII. Where ../shared is present, a second set is cut the same way from the Zyte benchmark's
-article bodies: real news text, with curly quotes and dashes, and few therapy terms. Prints
-articles/s for each set:
+all ASCII. Where ../shared is present, two more sets are cut the same way from real pages: the
+five seed articles (medical news as extracted, furniture included: dense with therapy terms too)
+and the Zyte benchmark's article bodies (general news: curly quotes and dashes, few therapy
+terms). Prints articles/s for each set:
 
 - the whole classifier, ``service.therapies.classify`` (furniture, matching, cues, scoring, evidence);
 - the floor: one bare Aho-Corasick pass over the same lexicon (lowercase the text, find
@@ -32,7 +33,8 @@ from service.therapies.evaluate import evaluate, parse_labelled  # noqa: E402
 from service.therapies.lexicon import matcher  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "classify_dev.jsonl"
-ZYTE = ROOT.parent / "shared" / "corpus" / "extraction_benchmark" / "zyte_article_extraction_benchmark"
+SHARED = ROOT.parent / "shared"
+ZYTE = SHARED / "corpus" / "extraction_benchmark" / "zyte_article_extraction_benchmark"
 WORDS = 1000
 
 
@@ -103,13 +105,16 @@ def main() -> None:
     classify(*items[0])  # builds the automaton outside the timing
     print(f"best of {args.rounds} rounds")
     measure("development-set text", items, args.rounds)
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
     truth = ZYTE / "ground-truth.json"
-    if truth.exists():
+    if seeds and truth.exists():
+        pages = [{"title": "", "text": p.read_text(encoding="utf-8")} for p in seeds]
+        measure("real medical news (the five seeds)", articles(pages, args.articles), args.rounds)
         bodies = json.loads(truth.read_text(encoding="utf-8")).values()
         news = [{"title": "", "text": b["articleBody"]} for b in bodies if b.get("articleBody")]
-        measure("real news text (Zyte benchmark bodies)", articles(news, args.articles), args.rounds)
+        measure("real general news (Zyte benchmark bodies)", articles(news, args.articles), args.rounds)
     else:
-        print(f"real news text: skipped, {truth} not found")
+        print(f"real news text: skipped, {SHARED} not found")
     report = evaluate(parse_labelled(r, r["id"]) for r in rows)
     print(
         f"development set ({report.items} items): primary accuracy {report.primary_accuracy:.3f}, "
