@@ -17,8 +17,10 @@ leaves behind:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -158,22 +160,28 @@ def _furniture_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(_FURNITURE_SUBSTRINGS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def _may_have_furniture_lines(lines: list[_Line]) -> bool:
-    """False when none of ``lines`` can be a furniture line: none of their words or phrases occurs in
-    any of them (the usual case, and one automaton pass instead of a scan per line and phrase)."""
+def _furniture_candidates(lines: list[_Line]) -> set[int]:
+    """Indexes of the ``lines`` that hold one of the furniture words or phrases: the only ones
+    that can be furniture lines (usually none; one automaton pass instead of a scan per line)."""
     if not lines:
-        return False
+        return set()
     # No phrase holds a line break, so a phrase found in the joined text is inside one line.
-    return bool(_furniture_automaton().find_matches_as_indexes("\n".join(li.text for li in lines).lower()))
+    joined = "\n".join(li.text for li in lines).lower()
+    found = _furniture_automaton().find_matches_as_indexes(joined)
+    if not found:
+        return set()
+    ends = list(accumulate(len(li.text) + 1 for li in lines))
+    return {bisect_right(ends, start) for _, start, _ in found}
 
 
 def _mark_lines(lines: list[_Line]) -> None:
     seen: set[str] = set()
-    check = _may_have_furniture_lines([li for li in lines if li.keep and li.words <= 30])
-    for line in lines:
+    short = [i for i, li in enumerate(lines) if li.keep and li.words <= 30]
+    candidates = {short[j] for j in _furniture_candidates([lines[i] for i in short])}
+    for i, line in enumerate(lines):
         if not line.keep:
             continue
-        if check and line.words <= 30 and _is_furniture_line(line.text.lower()):
+        if i in candidates and _is_furniture_line(line.text.lower()):
             line.keep = False
             continue
         if line.words >= 5:
