@@ -464,3 +464,23 @@ def test_passing_mentions_deep_in_a_long_article_do_not_make_it_a_therapy_story(
     # The same two mentions in the lead still make a chemotherapy story.
     early = classify("The library knitting circle that keeps patients warm", lead + middle + filler * 18)
     assert early.primary == "chemotherapy"
+
+
+def test_recent_drugs_named_alone_get_their_type() -> None:
+    """tests/data/recent_drugs.tsv: 161 drugs of 2022-2025, each named alone in a one-line story.
+    Checked once before this session's INN stems (25 wrong), kept as a regression set since. The
+    one left is an encapsulated cell implant whose type is arguable (revakinagene taroretcel)."""
+    rows = [
+        line.split("\t")
+        for line in (DATA / "recent_drugs.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    wrong = []
+    for name, slug in rows:
+        got = classify(
+            f"Regulators approve {name}", f"{name.capitalize()} was approved after a trial in 300 patients."
+        )
+        if got.primary != slug:
+            wrong.append((name, slug, got.primary))
+    assert len(rows) == 161
+    assert len(wrong) <= 1, wrong
