@@ -409,28 +409,6 @@ def test_damp_words_are_whole_words() -> None:
     assert score("The vaccine still prevented most cases after ten years, a poll of doctors said.") < plain
 
 
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [
-        ("patritumab deruxtecan", "antibody-drug-conjugate"),  # a named antibody, then its payload
-        ("trastuzumab rezetecan", "antibody-drug-conjugate"),
-        ("zorevunersen", "rna-therapy"),
-        ("donidalorsen", "rna-therapy"),
-        ("capivasertib", "small-molecule"),
-        ("iptacopan", "small-molecule"),
-        ("obicetrapib", "small-molecule"),
-        ("macitentan", "small-molecule"),
-    ],
-)
-def test_inn_stems_type_drugs_no_entry_names(name: str, slug: str) -> None:
-    got = classify(
-        f"Regulators approve {name}", f"{name.capitalize()} was approved after a trial in 300 patients."
-    )
-    assert got.primary == slug
-    if slug == "antibody-drug-conjugate":
-        assert "monoclonal-antibody" not in got.discussed
-
-
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
@@ -480,7 +458,8 @@ def test_recent_drugs_named_alone_get_their_type() -> None:
         got = classify(
             f"Regulators approve {name}", f"{name.capitalize()} was approved after a trial in 300 patients."
         )
-        if got.primary != slug:
-            wrong.append((name, slug, got.primary))
+        # An ADC whose antibody has its own entry ("patritumab deruxtecan") is one conjugate.
+        if got.primary != slug or (slug == "antibody-drug-conjugate" and len(got.discussed) > 1):
+            wrong.append((name, slug, got.primary, got.discussed))
     assert len(rows) == 161
     assert len(wrong) <= 1, wrong
