@@ -288,6 +288,7 @@ _PHRASE_CUES = frozenset(
 _DAMP_SLUG = {w.rstrip("*"): slug for slug, words in _DAMP_WORDS.items() for w in words}
 _CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
 NEAR_CHARS = 40
+LOOKAHEAD_CHARS = 40  # how far past a hit a cue phrase's lookahead may read
 BEFORE_CHARS = 90  # how far before a hit cue words are read (within its sentence)
 AFTER_CHARS = 50
 # The second drug of a combination ("X plus Y", "X approved with Y") is the partner, not the story.
@@ -431,7 +432,11 @@ def _cue_factor(
             found.append("list")
         if _VERSUS.intersection(near):
             found.append("versus")
-    for m in _MULTI.finditer(hay, w0, start) if phrases else ():
+    # The search runs past the hit, so that a lookahead can read the hit itself ("choice of A or
+    # B": a list even for A); only phrases that end before the hit count.
+    for m in _MULTI.finditer(hay, w0, min(hi, start + LOOKAHEAD_CHARS)) if phrases else ():
+        if m.end() > start:
+            break
         kind = m.lastgroup or "history"
         # Only patient history reaches back through the sentence; the others must be near the hit.
         if kind == "history" or start - m.end() <= NEAR_CHARS:
