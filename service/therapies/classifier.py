@@ -156,7 +156,21 @@ DAMP_FACTOR = 0.2
 # Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
 # centre): before the hit, the last few words; for patient history, the whole sentence before it.
 _NEG = frozenset(
-    {"no", "not", "none", "nor", "neither", "without", "non", "never", "avoid", "avoiding", "avoids"}
+    {
+        "no",
+        "not",
+        "none",
+        "nor",
+        "neither",
+        "without",
+        "non",
+        "never",
+        "avoid",
+        "avoiding",
+        "avoids",
+        "cannot",  # "patients who cannot take cisplatin"
+        "unable",
+    }
 )
 _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 _INSTEAD = frozenset({"instead", "unlike"})
