@@ -324,6 +324,20 @@ def test_fifth_written_set_levels_hold() -> None:
     assert report.overall.f1 >= 0.95
 
 
+def test_sixth_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout6.jsonl (a conference roundup, a deal, an
+    opinion piece...), committed before their one blind run (primary 0.900, discussed F1 0.833).
+    Its misses then: a deal for antibody-carried RNA drugs went to monoclonal-antibody (the
+    conjugates, "RNA medicines" and -dirsen names are RNA therapy since); and the roundup's
+    one-sentence items (cemiplimab, pertuzumab) still fall short of discussed. Result words
+    that would have caught them ("extended", "recurrence"...) were tried and dropped: they made
+    chemotherapy discussed in a seed that names it as a later option."""
+    _rows, report = _scored("classify_holdout6.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 >= 0.9
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
