@@ -338,6 +338,46 @@ def test_sixth_written_set_levels_hold() -> None:
     assert report.overall.f1 >= 0.9
 
 
+def test_seventh_written_set_levels_hold() -> None:
+    """The 11 stories of tests/data/classify_holdout7.jsonl (implicit mentions, head-to-head trials,
+    near-misses), committed before their one blind run (primary 0.636, discussed F1 0.870). Its
+    misses then: "X edges out docetaxel" and "added to chemotherapy" in headlines made the
+    comparator and the backbone lead; a nurses' strike that kept "the chemotherapy infusion
+    centre" open, and a kidney from a gene-edited pig, were filed under those types."""
+    _rows, report = _scored("classify_holdout7.jsonl")
+    assert report.items == 11
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 >= 0.95
+
+
+def test_headline_comparators_and_backbones_do_not_lead() -> None:
+    beaten = classify(
+        "Kinase inhibitor edges out docetaxel in stomach cancer",
+        "Patients given the kinase inhibitor lived longer than those given docetaxel chemotherapy. "
+        "Docetaxel remains widely used, and docetaxel is cheap.",
+    )
+    assert beaten.primary == "small-molecule"
+    backbone = classify(
+        "Antibody lengthens survival when added to chemotherapy",
+        "Adding the monoclonal antibody to carboplatin and paclitaxel extended median survival by "
+        "four months. Carboplatin and paclitaxel have long been the standard pair.",
+    )
+    assert backbone.primary == "monoclonal-antibody"
+
+
+def test_places_named_after_a_therapy_and_organs_from_edited_animals_are_not_therapies() -> None:
+    ward = classify(
+        "Storm floods hospital basement",
+        "Water reached the radiotherapy department and the transplant unit before pumps cleared it.",
+    )
+    assert ward.primary == NONE
+    pig = classify(
+        "Second patient gets heart from gene-edited pig",
+        "Surgeons transplanted a heart from a pig whose genes were edited to avoid rejection.",
+    )
+    assert pig.primary == NONE
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

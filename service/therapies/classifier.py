@@ -145,6 +145,11 @@ _DAMP_WORDS = {
         "agricultur*",
         "cultivar",
         "tomato*",
+        "pig",  # organs from gene-edited pigs: the patient gets a transplant
+        "porcine",
+        "xenotransplant*",
+        "livestock",
+        "cattle",
     ),
 }
 _DAMP = {
@@ -187,6 +192,11 @@ _HISTORY = frozenset(
     }
 )
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
+# A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
+_PLACE_AFTER = frozenset(
+    {"centre", "center", "centres", "centers", "unit", "units", "ward", "wards", "department", "suite"}
+    | {"clinic"}
+)
 _STEP = frozenset(
     {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
 )
@@ -204,6 +214,11 @@ _VERSUS = frozenset(
         "beating",
         "outperformed",
         "outperforms",
+        "edges",  # "X edges out Y"
+        "tops",
+        "bests",
+        "surpasses",
+        "trumps",
     }
 )
 _RESULT_WORDS = frozenset(
@@ -251,6 +266,8 @@ _MULTI = re.compile(
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,| or\b| and\b)))|"
     r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
+    # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
+    r"(?P<partner>added to|on top of|in addition to)|"
     r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
     r"progress\w* (?:on|after|despite|following)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
@@ -266,7 +283,7 @@ _WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
 # may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
 _END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
-_START_CUES = _NEG_AFTER | _HISTORY_AFTER
+_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER
 _PHRASE_CUES = frozenset(
     {
         "e.g.",
@@ -280,6 +297,9 @@ _PHRASE_CUES = frozenset(
         "choice of",
         "compared ",
         "comparison with",
+        "added to",
+        "on top of",
+        "in addition to",
         "superior to",
         "better than",
         "refractory",
@@ -311,7 +331,16 @@ _PARTNER = re.compile(
     r"([\w.]+\W+){0,3}$"
 )
 PARTNER_FACTOR = 0.7
-CUE_FACTOR = {"neg": 0.15, "instead": 0.3, "history": 0.25, "step": 0.5, "list": 0.5, "versus": 0.6}
+CUE_FACTOR = {
+    "neg": 0.15,
+    "instead": 0.3,
+    "history": 0.25,
+    "step": 0.5,
+    "list": 0.5,
+    "versus": 0.6,
+    "partner": PARTNER_FACTOR,
+    "place": 0.4,
+}
 RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
 _SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
@@ -459,6 +488,8 @@ def _cue_factor(
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
     if neg_after or _HISTORY_AFTER.intersection(after):
         found.append("neg" if neg_after else "history")
+    if _PLACE_AFTER.intersection(after[:2]):
+        found.append("place")
     if not found:
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
