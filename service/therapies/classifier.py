@@ -194,8 +194,19 @@ _HISTORY = frozenset(
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
 # A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
 _PLACE_AFTER = frozenset(
-    {"centre", "center", "centres", "centers", "unit", "units", "ward", "wards", "department", "suite"}
-    | {"clinic"}
+    {
+        "centre",
+        "center",
+        "centres",
+        "centers",
+        "unit",
+        "units",
+        "ward",
+        "wards",
+        "department",
+        "suite",
+        "clinic",
+    }
 )
 _STEP = frozenset(
     {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
