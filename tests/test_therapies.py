@@ -378,6 +378,40 @@ def test_places_named_after_a_therapy_and_organs_from_edited_animals_are_not_the
     assert pig.primary == NONE
 
 
+def test_eighth_written_set_levels_hold() -> None:
+    """The 11 stories of tests/data/classify_holdout8.jsonl (failed trials, safety warnings,
+    implicit descriptions, a patient feature), committed before their one blind run (primary
+    0.727, discussed F1 0.818). Its misses then: a modified herpes virus injected into tumours
+    had no entry (it has since, with RP2); "the transplant" in a sickle cell story needed blood
+    words in its own sentence (anywhere in the story since). Still missed: that story's "blood-
+    forming stem cells from his sister" and its conditioning chemotherapy, and a drug shortage
+    named in passing at the end of a short story."""
+    _rows, report = _scored("classify_holdout8.jsonl")
+    assert report.items == 11
+    assert report.primary_accuracy >= 0.8, report.misses
+    assert report.overall.f1 >= 0.86
+
+
+def test_a_bare_transplant_reads_its_story_and_a_herpes_virus_its_sentence() -> None:
+    sickle = classify(
+        "Teenager free of sickle cell crises",
+        "She had suffered from sickle cell disease since birth. Her brother was a perfect match. "
+        "The transplant took place in March. Her doctors now call the transplant a cure.",
+    )
+    assert sickle.primary == "stem-cell-transplant"
+    hair = classify(
+        "Clinics abroad sell cut-price hair transplants",
+        "Some advertise stem cell boosters. A hair transplant moves follicles to thinning areas.",
+    )
+    assert hair.primary == NONE
+    virus = classify(
+        "Herpes virus injected into tumours shrinks melanoma", "Tumours shrank in a third of patients."
+    )
+    assert virus.primary == "oncolytic-virus"
+    sores = classify("Herpes virus outbreak at a care home", "Residents with cold sores were isolated.")
+    assert sores.primary == NONE
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

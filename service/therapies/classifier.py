@@ -593,8 +593,10 @@ def _spread_negation(hits: list[Hit]) -> None:
             h.cue = "neg"
 
 
-def _context_ok(entry: Entry, window: str) -> bool:
-    if entry.requires and not any(w in window for w in entry.requires):
+def _context_ok(entry: Entry, window: str, field: str) -> bool:
+    """Whether the words around a match allow its entry: the words it requires in ``window`` (its
+    sentence), or in its whole ``field`` for a story-level entry; none it forbids in ``window``."""
+    if entry.requires and not any(w in (field if entry.story_requires else window) for w in entry.requires):
         return False
     return not any(w in window for w in entry.forbids)
 
@@ -666,7 +668,7 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             previous = None
         i = bisect_right(bounds, start)
         lo, hi = bounds[i - 1], bounds[i]
-        if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi]):
+        if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi], hay):
             continue
         weight = f.weight * f.spans[span_i].weight * (WEAK if entry.weak else 1.0)
         lead = True

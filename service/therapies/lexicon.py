@@ -41,6 +41,7 @@ class Entry:
     condition: str = ""
     requires: tuple[str, ...] = ()
     forbids: tuple[str, ...] = ()
+    story_requires: bool = False  # the words it requires may be anywhere in its field
     source: str = "terms"
 
 
@@ -59,6 +60,7 @@ def _entries() -> Iterator[Entry]:
             negates="n" in flags,
             requires=requires,
             forbids=forbids,
+            story_requires="b" in flags,
         )
     for text, slug, source in BIOLOGICS:
         yield Entry(written=text, slug=slug, source=source)

@@ -22,6 +22,9 @@ Flags:
 * ``i`` implicit CAR-T ("genetically engineered T cells"): CAR-T unless the story is about TCR-T/TILs.
 * ``n`` negating: the phrase rules its type out ("chemotherapy-free"), and so every mention of that
   type in the same sentence counts as negated.
+* ``b`` the words its ``CONTEXT`` requires may be anywhere in the field ("transplant" in a story
+  about sickle cell disease), not only in its sentence; the words it forbids still must not be
+  in its sentence.
 * ``x`` a "stem cell transplant" phrase that means a cell therapy when the cells go to a heart, knee,
   eye or brain rather than the bone marrow (``classifier`` decides from the whole story).
 
@@ -360,13 +363,16 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("vaccine", "vaccine", "", "polls about attitudes damp it (classifier.DAMP)"),
     # oncolytic-virus
     ("cancer-killing virus", "oncolytic-virus", "", ""),
+    ("cold sore virus", "oncolytic-virus", "w", "only as a cancer treatment: see CONTEXT"),
     ("delytact", "oncolytic-virus", "", ""),
     ("DNX-2401", "oncolytic-virus", "", ""),
+    ("herpes virus", "oncolytic-virus", "w", "only as a cancer treatment: see CONTEXT"),
     ("oncolytic", "oncolytic-virus", "", ""),
     ("oncolytic virus", "oncolytic-virus", "", ""),
     ("pelareorep", "oncolytic-virus", "", ""),
     ("repvec", "oncolytic-virus", "s", "replicating vector INN stem"),
     ("RP1", "oncolytic-virus", "c", ""),
+    ("RP2", "oncolytic-virus", "c", ""),
     ("T-VEC", "oncolytic-virus", "", ""),
     ("talimogene laherparepvec", "oncolytic-virus", "", ""),
     ("teserpaturev", "oncolytic-virus", "", ""),
@@ -406,7 +412,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("stem-cell transplant", "stem-cell-transplant", "x", ""),
     ("stem-cell transplantation", "stem-cell-transplant", "x", ""),
     ("transplanted stem cell", "stem-cell-transplant", "x", ""),
-    ("transplant", "stem-cell-transplant", "w", "alone only in a blood-cancer sentence: see CONTEXT"),
+    ("transplant", "stem-cell-transplant", "wb", "alone only in a blood-disease story: see CONTEXT"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("abiraterone", "small-molecule", "", ""),
@@ -617,6 +623,9 @@ _RNA_THERAPY_CONTEXT = (
     "therap", "treat", "drug", "patient", "trial", "dose", "dosing", "clinical", "medicine",
     "oligonucleotide", "candidate", "approv", "biotech", "pharma", "investigational", "cure",
 )  # fmt: skip
+# A herpes virus in a cancer sentence is a modified one injected to kill the tumour; elsewhere it
+# is the infection.
+_CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ADC": (
         ("antibod", "conjugate", "payload", "cancer", "tumo", "patient", "drug", "trial", "her2", "trop"),
@@ -631,6 +640,9 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
     "RP1": (("virus", "oncolytic", "melanoma", "tumo", "cancer", "replimune"), ()),
+    "RP2": (("virus", "oncolytic", "tumo", "cancer", "replimune"), ()),
+    "cold sore virus": _CANCER_VIRUS,
+    "herpes virus": _CANCER_VIRUS,
     "TIL": (("tumo", "lymphocyte", "cell", "melanoma", "infus", "therapy"), ()),
     "TKI": (("kinase", "inhibitor", "leuk", "cancer", "patient", "drug", "resist", "therapy"), ()),
     "T cell": (
@@ -661,7 +673,6 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "lymphoma",
             "myeloma",
             "marrow",
-            "stem cell",
             "blood cancer",
             "sickle",
             "thalass",
@@ -680,6 +691,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "fecal",
             "faecal",
             "islet",
+            "hair",
         ),
     ),
     "booster": (("vaccin", "dose", "shot", "covid", "flu", "immun", "jab"), ()),
