@@ -597,6 +597,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("cognitive behavioral therapy", "none", "", ""),
     ("colonoscopy", "none", "", ""),
     ("diet", "none", "", ""),
+    ("efgartigimod", "none", "", "an antibody Fc fragment: ends like the -imod small molecules"),
+    ("vyvgart", "none", "", ""),
     ("dietary supplement", "none", "", ""),
     ("exercise", "none", "", ""),
     ("fecal microbiota transplant", "none", "", ""),
