@@ -271,12 +271,13 @@ def test_third_written_set_levels_hold() -> None:
     """The 56-item third set (tests/data/classify_holdout3.jsonl), news-style with page furniture,
     labelled from TAXONOMY.md and committed before its one blind run (primary 0.982, discussed F1
     0.983). Its misses: chlorambucil was not in the lexicon (added since); an approval paragraph about
-    a second product is too short to count; a story that swaps radiation for chemotherapy is still
-    put under radiotherapy, which its headline names first."""
+    a second product is too short to count; a story that swaps radiation for chemotherapy was put
+    under radiotherapy, which its headline names first ("can skip radiation": since "skip" negates,
+    it is chemotherapy, and the radiation it skips is no longer counted as discussed)."""
     _rows, report = _scored("classify_holdout3.jsonl")
     assert report.items == 56
-    assert report.primary_accuracy >= 0.98, report.misses
-    assert report.overall.f1 >= 0.99
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 >= 0.98
 
 
 def test_fourth_written_set_levels_hold() -> None:
@@ -410,6 +411,27 @@ def test_a_bare_transplant_reads_its_story_and_a_herpes_virus_its_sentence() -> 
     assert virus.primary == "oncolytic-virus"
     sores = classify("Herpes virus outbreak at a care home", "Residents with cold sores were isolated.")
     assert sores.primary == NONE
+
+
+def test_ninth_written_set_levels_hold() -> None:
+    """The 12 ordinary news stories of tests/data/classify_holdout9.jsonl, committed before their
+    one blind run (primary 0.917, discussed F1 0.903). Its misses then: "lets patients delay
+    radiation and chemotherapy" in a headline (delay, postpone, skip, spare and omit negate
+    since), and "somatostatin" read as a -statin."""
+    _rows, report = _scored("classify_holdout9.jsonl")
+    assert report.items == 12
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 >= 0.98
+
+
+def test_a_therapy_patients_put_off_is_not_their_treatment() -> None:
+    got = classify(
+        "New pill lets patients postpone radiation",
+        "The kinase inhibitor kept tumours in check for two years, so that patients could delay "
+        "radiotherapy and skip chemotherapy for now.",
+    )
+    assert got.primary == "small-molecule"
+    assert "radiotherapy" not in got.discussed and "chemotherapy" not in got.discussed
 
 
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:

@@ -175,6 +175,20 @@ _NEG = frozenset(
         "avoids",
         "cannot",  # "patients who cannot take cisplatin"
         "unable",
+        # "lets patients delay radiation and chemotherapy": put off, not given
+        "delay",
+        "delaying",
+        "postpone",
+        "postponing",
+        "defer",
+        "deferring",
+        "skip",
+        "skipping",
+        "spare",
+        "sparing",
+        "omit",
+        "omitting",
+        "forgo",
     }
 )
 _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})

@@ -56,6 +56,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("lymphodepletion chemotherapy", "", "", ""),
     ("non-chemotherapy", "chemotherapy", "n", ""),
     ("security checkpoint", "", "", ""),
+    ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("stem cell research", "", "", ""),
     # car-t
     ("abecma", "car-t", "", ""),
