@@ -434,6 +434,15 @@ def test_a_therapy_patients_put_off_is_not_their_treatment() -> None:
     assert "radiotherapy" not in got.discussed and "chemotherapy" not in got.discussed
 
 
+def test_tenth_written_set_levels_hold() -> None:
+    """The 13 ordinary news stories of tests/data/classify_holdout10.jsonl, committed before
+    their one blind run, which scored primary 1.000 and discussed F1 1.000."""
+    _rows, report = _scored("classify_holdout10.jsonl")
+    assert report.items == 13
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
