@@ -443,6 +443,29 @@ def test_tenth_written_set_levels_hold() -> None:
     assert report.overall.f1 == 1.0
 
 
+def test_eleventh_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout11.jsonl (furniture, other senses, places),
+    committed before their one blind run (primary 0.800, discussed F1 0.857). Its misses then: a
+    new cancer centre offering "everything from screening to CAR-T" (a list since), and "stem
+    cell injections" sold by clinics (cell therapy since)."""
+    _rows, report = _scored("classify_holdout11.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
+def test_a_therapy_in_a_range_of_services_and_clinic_cell_injections() -> None:
+    ranged = classify(
+        "Community hospital expands",
+        "The new wing offers everything from physiotherapy to chemotherapy, the manager said.",
+    )
+    assert ranged.primary == NONE
+    clinics = classify(
+        "Regulator shuts down clinics", "The clinics sold stem cell injections for back pain and arthritis."
+    )
+    assert clinics.primary == "cell-therapy"
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

@@ -287,7 +287,8 @@ _RESULT_WORDS = frozenset(
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of)|(?P<instead>rather than|in place of)|"
-    r"(?P<step>to prepare|also (?:received|receive|got|given|took))|(?P<list>such as|"
+    r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
+    r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,| or\b| and\b)))|"
     r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
@@ -319,6 +320,8 @@ _PHRASE_CUES = frozenset(
         "prepare",
         "also ",
         "such as",
+        "everything from",
+        "ranging from",
         "choice of",
         "compared ",
         "comparison with",

@@ -152,6 +152,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("remestemcel-L", "cell-therapy", "", ""),
     ("retinal pigment epithelium cell", "cell-therapy", "", ""),
     ("ryoncil", "cell-therapy", "", ""),
+    ("stem cell clinic", "cell-therapy", "g", "clinics that sell cell injections"),
+    ("stem cell injection", "cell-therapy", "g", "cells injected into a joint, the spine or an eye"),
     ("stem cell therapy", "cell-therapy", "gx", ""),
     ("stem cell treatment", "cell-therapy", "gx", ""),
     ("stem-cell-derived", "cell-therapy", "", ""),
