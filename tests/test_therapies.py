@@ -580,6 +580,24 @@ def test_damp_words_are_whole_words() -> None:
     assert score("The vaccine still prevented most cases after ten years, a poll of doctors said.") < plain
 
 
+def test_brand_names_alone_get_their_type() -> None:
+    """tests/data/brands.tsv: 136 brand names, each alone in a one-line story. Checked once when
+    written (35 wrong, mostly small molecules and chemotherapy, which have no Purple Book table),
+    kept as a regression set since."""
+    rows = [
+        line.split("\t")
+        for line in (DATA / "brands.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    wrong = []
+    for brand, slug in rows:
+        got = classify(f"Regulators approve {brand}", f"{brand} was approved after a trial in 300 patients.")
+        if got.primary != slug:
+            wrong.append((brand, slug, got.primary))
+    assert len(rows) == 136
+    assert wrong == []
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
