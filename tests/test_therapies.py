@@ -466,6 +466,27 @@ def test_a_therapy_in_a_range_of_services_and_clinic_cell_injections() -> None:
     assert clinics.primary == "cell-therapy"
 
 
+def test_twelfth_written_set_levels_hold() -> None:
+    """The 12 stories of tests/data/classify_holdout12.jsonl, one per edge rule of TAXONOMY.md,
+    committed before their one blind run (primary 0.917, discussed F1 0.909). Its miss then: TCR-T
+    cells described as "genetically engineered T cells" with "an engineered T-cell receptor", in a
+    story that names CAR-T once as the contrast, went to CAR-T."""
+    _rows, report = _scored("classify_holdout12.jsonl")
+    assert report.items == 12
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
+def test_engineered_t_cells_with_a_t_cell_receptor_are_tcr_t_even_beside_a_car_t_mention() -> None:
+    got = classify(
+        "Engineered T cells shrink sarcomas",
+        "The genetically engineered T cells carry an engineered T-cell receptor against NY-ESO-1. "
+        "Unlike the synthetic receptors of approved CAR-T products, it reads protein fragments "
+        "from inside the cell. Letetresgene autoleucel shrank tumours in four of ten patients.",
+    )
+    assert got.primary == "cell-therapy" and "car-t" not in got.discussed
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

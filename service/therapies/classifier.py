@@ -806,9 +806,13 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
             for h in hits:
                 if h.entry.organ_ambiguous:
                     h.slug = "cell-therapy"
-    explicit_car = sum(h.weight for h in hits if h.slug == "car-t" and not h.entry.implicit) >= 1.0
-    other_cells = any(h.slug == "cell-therapy" and not (h.entry.generic or h.entry.weak) for h in hits)
-    if not explicit_car and other_cells:
+    # "Engineered T cells" are CAR-T unless the story names another cell therapy (TCR-T, TILs)
+    # more than it names CAR-T ("TCR cells, rather than the receptors used in CAR-T").
+    explicit_car = sum(h.weight for h in hits if h.slug == "car-t" and not h.entry.implicit)
+    other_cells = sum(
+        h.weight for h in hits if h.slug == "cell-therapy" and not (h.entry.generic or h.entry.weak)
+    )
+    if other_cells > 0 and explicit_car < max(1.0, other_cells):
         for h in hits:
             if h.entry.implicit:
                 h.slug = "cell-therapy"

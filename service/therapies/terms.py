@@ -127,6 +127,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donislecel", "cell-therapy", "", ""),
     ("dopamine-producing cell", "cell-therapy", "", ""),
     ("engineered TCR", "cell-therapy", "", ""),
+    ("engineered T-cell receptor", "cell-therapy", "", "TCR-T, not the implicit CAR-T 'engineered T cells'"),
     ("gamma delta T cell", "cell-therapy", "", ""),
     ("induced pluripotent stem cell", "cell-therapy", "", ""),
     ("iPSC-derived", "cell-therapy", "", ""),
