@@ -756,6 +756,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "RP2": (("virus", "oncolytic", "tumo", "cancer", "replimune"), ()),
     "cold sore virus": _CANCER_VIRUS,
     "herpes virus": _CANCER_VIRUS,
+    # A bispecific built on a TCR ("one end is an engineered T-cell receptor") is not TCR-T.
+    "engineered T-cell receptor": ((), ("bispecific", "immtac", "one end", "fused", "fusion")),
     "TIL": (("tumo", "lymphocyte", "cell", "melanoma", "infus", "therapy"), ()),
     "TKI": (("kinase", "inhibitor", "leuk", "cancer", "patient", "drug", "resist", "therapy"), ()),
     "T cell": (
