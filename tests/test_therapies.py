@@ -487,6 +487,28 @@ def test_engineered_t_cells_with_a_t_cell_receptor_are_tcr_t_even_beside_a_car_t
     assert got.primary == "cell-therapy" and "car-t" not in got.discussed
 
 
+def test_thirteenth_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout13.jsonl (abbreviations and other senses),
+    committed before their one blind run (primary 0.900, discussed F1 0.909). Its miss then: "the
+    MMR jab" had no entry (MMR, jab, flu jab and flu shot have since, MMR not as mismatch repair)."""
+    _rows, report = _scored("classify_holdout13.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
+def test_mmr_is_the_vaccine_only_where_it_is_not_mismatch_repair() -> None:
+    jab = classify("MMR uptake falls", "Fewer toddlers had the MMR jab this year, and measles cases rose.")
+    assert jab.primary == "vaccine"
+    repair = classify(
+        "Immunotherapy for MMR-deficient tumours",
+        "Tumours that are MMR-deficient respond well to pembrolizumab, the PD-1 inhibitor.",
+    )
+    assert repair.primary == "checkpoint-inhibitor" and "vaccine" not in repair.discussed
+    boxing = classify("Title fight", "He landed a left jab in the third round.")
+    assert boxing.primary == NONE
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

@@ -373,6 +373,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("inoculation", "vaccine", "", ""),
     ("intismeran autogene", "vaccine", "", ""),
     ("mRNA-4157", "vaccine", "", ""),
+    ("flu jab", "vaccine", "", ""),
+    ("flu shot", "vaccine", "", ""),
+    ("jab", "vaccine", "w", "British for a vaccine shot; not a punch: see CONTEXT"),
+    ("MMR", "vaccine", "c", "the measles, mumps and rubella vaccine; not mismatch repair: see CONTEXT"),
     ("mRNA vaccine", "vaccine", "", ""),
     ("sipuleucel-T", "vaccine", "", ""),
     ("V940", "vaccine", "c", ""),
@@ -758,6 +762,14 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "herpes virus": _CANCER_VIRUS,
     # A bispecific built on a TCR ("one end is an engineered T-cell receptor") is not TCR-T.
     "engineered T-cell receptor": ((), ("bispecific", "immtac", "one end", "fused", "fusion")),
+    "jab": (
+        ("vaccin", "flu", "covid", "measles", "mmr", "dose", "booster", "immunis", "immuniz", "hpv", "rsv"),
+        ("boxing", "boxer", "punch", "left jab", "right jab"),
+    ),
+    "MMR": (
+        ("measles", "mumps", "rubella", "jab", "vaccin", "dose", "immunis", "immuniz"),
+        ("mismatch", "repair", "deficien", "proficient", "dmmr", "pmmr", "microsatellite"),
+    ),
     "TIL": (("tumo", "lymphocyte", "cell", "melanoma", "infus", "therapy"), ()),
     "TKI": (("kinase", "inhibitor", "leuk", "cancer", "patient", "drug", "resist", "therapy"), ()),
     "T cell": (
