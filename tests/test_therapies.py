@@ -509,6 +509,18 @@ def test_mmr_is_the_vaccine_only_where_it_is_not_mismatch_repair() -> None:
     assert boxing.primary == NONE
 
 
+def test_fourteenth_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout14.jsonl (business news, lists of brands, a
+    standard replaced), committed before their one blind run (primary 0.900, discussed F1 1.000),
+    unchanged since. Its miss, not fixed: a story that spends its headline and first paragraph
+    on the thirty years of platinum chemotherapy that a new ADC combination replaces is filed
+    under chemotherapy."""
+    _rows, report = _scored("classify_holdout14.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy >= 0.9, report.misses
+    assert report.overall.f1 == 1.0
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
