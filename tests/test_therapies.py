@@ -521,6 +521,15 @@ def test_fourteenth_written_set_levels_hold() -> None:
     assert report.overall.f1 == 1.0
 
 
+def test_fifteenth_written_set_levels_hold() -> None:
+    """The 12 variants of TAXONOMY.md's hard cases in tests/data/classify_holdout15.jsonl,
+    committed before their one blind run, which scored primary 1.000 and discussed F1 1.000."""
+    _rows, report = _scored("classify_holdout15.jsonl")
+    assert report.items == 12
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
