@@ -530,6 +530,27 @@ def test_fifteenth_written_set_levels_hold() -> None:
     assert report.overall.f1 == 1.0
 
 
+def test_sixteenth_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout16.jsonl (negative trials, a pause, histories
+    and lists), committed before their one blind run (primary 0.900, discussed F1 0.941). Its
+    miss then: "prescriptions, including those for insulin, blood pressure medicines and
+    chemotherapy pills" made a pharmacy-closure story chemotherapy (a list word now reaches the
+    later items of its enumeration)."""
+    _rows, report = _scored("classify_holdout16.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
+def test_a_list_word_reaches_the_last_items_of_its_enumeration() -> None:
+    got = classify(
+        "Clinic expands opening hours",
+        "Patients can now collect medicines at weekends, including inhalers, eye drops, insulin pens "
+        "and chemotherapy tablets.",
+    )
+    assert got.primary == NONE
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

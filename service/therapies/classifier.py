@@ -350,6 +350,8 @@ _PHRASE_CUES = frozenset(
 _DAMP_SLUG = {w.rstrip("*"): slug for slug, words in _DAMP_WORDS.items() for w in words}
 _CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
 NEAR_CHARS = 40
+LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
+_ENUMERATED = re.compile(r",\s*$")  # the hit follows a comma: an item of an enumeration
 LOOKAHEAD_CHARS = 40  # how far past a hit a cue phrase's lookahead may read
 BEFORE_CHARS = 90  # how far before a hit cue words are read (within its sentence)
 AFTER_CHARS = 50
@@ -499,7 +501,12 @@ def _cue_factor(
             found.append("instead")
         if _STEP.intersection(near[-3:]):
             found.append("step")
-        if _LIST.intersection(near):
+        # A list word names options for the items right after it, and for the later items of the
+        # same enumeration ("including insulin, blood pressure medicines and chemotherapy").
+        if _LIST.intersection(near) or (
+            _LIST.intersection(before[-LIST_WORDS:])
+            and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start))
+        ):
             found.append("list")
         if _VERSUS.intersection(near):
             found.append("versus")
