@@ -551,6 +551,26 @@ def test_a_list_word_reaches_the_last_items_of_its_enumeration() -> None:
     assert got.primary == NONE
 
 
+def test_seventeenth_written_set_levels_hold() -> None:
+    """The 15 feed items of tests/data/classify_holdout17.jsonl (a headline and one line each),
+    committed before their one blind run (primary 0.933, discussed F1 0.917). Its misses then:
+    "transplant" in a headline whose blood-disease words are in the summary (the story, all fields,
+    is read since), and "adults over 70" read as a comparison. Left: panitumumab "added to the
+    KRAS inhibitor" with a result is discussed, as the classifier treats every partner with
+    results, though the label leaves it out."""
+    _rows, report = _scored("classify_holdout17.jsonl")
+    assert report.items == 15
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 >= 0.96
+
+
+def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
+    older = classify("Transplants for older adults", "More adults over 70 now receive allogeneic HSCT.")
+    assert older.primary == "stem-cell-transplant"
+    beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
+    assert beaten.primary != "chemotherapy"
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",

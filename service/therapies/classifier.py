@@ -508,7 +508,9 @@ def _cue_factor(
             and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start))
         ):
             found.append("list")
-        if _VERSUS.intersection(near):
+        # "adults over 70", "over 12 months": an age or a span, not a comparison.
+        versus = [k for k, w in enumerate(near) if w in _VERSUS]
+        if any(near[k] != "over" or k + 1 == len(near) or not near[k + 1].isdigit() for k in versus):
             found.append("versus")
     # The search runs past the hit, so that a lookahead can read the hit itself ("choice of A or
     # B": a list even for A); only phrases that end before the hit count.
@@ -617,15 +619,16 @@ def _spread_negation(hits: list[Hit]) -> None:
             h.cue = "neg"
 
 
-def _context_ok(entry: Entry, window: str, field: str) -> bool:
+def _context_ok(entry: Entry, window: str, story: str) -> bool:
     """Whether the words around a match allow its entry: the words it requires in ``window`` (its
-    sentence), or in its whole ``field`` for a story-level entry; none it forbids in ``window``."""
-    if entry.requires and not any(w in (field if entry.story_requires else window) for w in entry.requires):
+    sentence), or anywhere in the ``story`` for a story-level entry; none it forbids in ``window``."""
+    if entry.requires and not any(w in (story if entry.story_requires else window) for w in entry.requires):
         return False
     return not any(w in window for w in entry.forbids)
 
 
-def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
+def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
+    """The hits of one field; ``story`` is every field's matching text, for story-level context."""
     lex = matcher()
     hay = f.hay
     n = len(hay)
@@ -692,7 +695,9 @@ def _field_hits(f: _Field, headline_end: int) -> list[Hit]:
             previous = None
         i = bisect_right(bounds, start)
         lo, hi = bounds[i - 1], bounds[i]
-        if (entry.requires or entry.forbids) and not _context_ok(entry, hay[max(lo, start - 200) : hi], hay):
+        if (entry.requires or entry.forbids) and not _context_ok(
+            entry, hay[max(lo, start - 200) : hi], story
+        ):
             continue
         weight = f.weight * f.spans[span_i].weight * (WEAK if entry.weak else 1.0)
         lead = True
@@ -890,8 +895,9 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     fields = _fields(title, text, summary)
     headline_end = _headline_end(text, fields[-1].spans) if not title.strip() else 0
     hits: list[Hit] = []
+    story = "\n".join(f.hay for f in fields)
     for f in fields:
-        hits += _field_hits(f, headline_end)
+        hits += _field_hits(f, headline_end, story)
     hits = [h for h in hits if h.slug]
     _spread_negation(hits)
     _resolve(hits, fields)

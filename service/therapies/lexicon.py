@@ -41,7 +41,7 @@ class Entry:
     condition: str = ""
     requires: tuple[str, ...] = ()
     forbids: tuple[str, ...] = ()
-    story_requires: bool = False  # the words it requires may be anywhere in its field
+    story_requires: bool = False  # the words it requires may be anywhere in the story
     source: str = "terms"
 
 

@@ -22,9 +22,9 @@ Flags:
 * ``i`` implicit CAR-T ("genetically engineered T cells"): CAR-T unless the story is about TCR-T/TILs.
 * ``n`` negating: the phrase rules its type out ("chemotherapy-free"), and so every mention of that
   type in the same sentence counts as negated.
-* ``b`` the words its ``CONTEXT`` requires may be anywhere in the field ("transplant" in a story
-  about sickle cell disease), not only in its sentence; the words it forbids still must not be
-  in its sentence.
+* ``b`` the words its ``CONTEXT`` requires may be anywhere in the story, title and summary
+  included ("transplant" in a story about sickle cell disease), not only in its sentence; the
+  words it forbids still must not be in its sentence.
 * ``x`` a "stem cell transplant" phrase that means a cell therapy when the cells go to a heart, knee,
   eye or brain rather than the bone marrow (``classifier`` decides from the whole story).
 
