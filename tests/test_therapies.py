@@ -571,6 +571,16 @@ def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     assert beaten.primary != "chemotherapy"
 
 
+def test_eighteenth_written_set_levels_hold() -> None:
+    """The 10 stories of tests/data/classify_holdout18.jsonl (side effects, animal studies, tests,
+    low-dose uses, a donor drive), committed before their one blind run, which scored primary
+    1.000 and discussed F1 1.000."""
+    _rows, report = _scored("classify_holdout18.jsonl")
+    assert report.items == 10
+    assert report.primary_accuracy == 1.0, report.misses
+    assert report.overall.f1 == 1.0
+
+
 def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
     got = classify(
         "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
