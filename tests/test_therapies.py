@@ -780,3 +780,9 @@ def test_recent_drugs_named_alone_get_their_type() -> None:
             wrong.append((name, slug, got.primary, got.discussed))
     assert len(rows) == 161
     assert len(wrong) <= 1, wrong
+
+
+def test_organ_sparing_treatment_is_given_not_spared() -> None:
+    # "Bladder-sparing" keeps the bladder; the chemoradiation is what the patients receive.
+    got = classify("", "A bladder-sparing approach with chemoradiation cured most patients in the trial.")
+    assert got.primary in ("chemotherapy", "radiotherapy")

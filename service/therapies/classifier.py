@@ -184,8 +184,6 @@ _NEG = frozenset(
         "deferring",
         "skip",
         "skipping",
-        "spare",
-        "sparing",
         "omit",
         "omitting",
         "forgo",
