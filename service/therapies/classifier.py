@@ -7,17 +7,25 @@ The recipe:
    case (for "CAR", "ADC", "ALL") and the context words its phrase requires or forbids.
 3. Each hit gets a weight: its field (headline 3, summary 1.5, body 1; the lead 1.5), its line
    (short list-like lines count less) and the words around it in its sentence: negation ("without
-   chemotherapy"), patient history ("resistant to chemotherapy"), comparators ("compared with
-   blinatumomab") and lists of options ("medications like emicizumab") lower it; a result in the
-   sentence raises it.
+   chemotherapy", "cannot take cisplatin", "delay radiation"), patient history ("resistant to
+   chemotherapy"), comparators ("compared with blinatumomab", "X edges out docetaxel"), the
+   backbone a drug joins ("added to chemotherapy"), lists of options ("medications like
+   emicizumab", "including insulin, inhalers and chemotherapy pills") and a place named after a
+   therapy ("the chemotherapy infusion centre") lower it; a result in the sentence raises it.
+   Damp words lower a type's whole sentence, or the whole story from the headline: polls about
+   vaccines, genome editing of plants, crops and pigs.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
-   into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story is about
-   TCR-T or TILs; generic phrases ("gene therapy", "cell therapy") go to the specific type that
-   absorbs them (a CAR-T product called gene therapy is CAR-T alone).
+   into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
+   TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
+   generic phrases ("gene therapy", "cell therapy") go to the specific type that absorbs them (a
+   CAR-T product called gene therapy is CAR-T alone); an antibody's INN followed by a payload's
+   ("patritumab deruxtecan") is one conjugate.
 5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
    sentence adds nothing. The top type is primary when it beats the non-therapy interventions
-   (diet, devices, organ transplants); a type is discussed when its score is a real share of the
-   story's, not a passing mention.
+   (diet, devices, organ transplants); a type that no title, headline or lead names needs a score
+   that grows with the body's length (two passing mentions deep in a long feature are not its
+   subject); a type the headline names plainly leads. A type is discussed when its score is a real
+   share of the story's, not a passing mention.
 """
 
 from __future__ import annotations
