@@ -454,6 +454,16 @@ WRITTEN_SETS = (
         "tests, low-dose uses, a donor drive), committed before their one blind run, which scored "
         "primary 1.000 and discussed F1 1.000.",
     ),
+    WrittenSet(
+        "classify_holdout19.jsonl",
+        5,
+        1.0,
+        0.94,
+        "Five stories with secondary therapies that are and are not discussed, committed before "
+        "their one blind run (primary 1.000, discussed F1 0.941), unchanged since. Its one "
+        "difference: the high-dose chemotherapy of a transplant arm that CAR-T beat is discussed, "
+        "as in the second set's Breyanzi story, though this label leaves it out.",
+    ),
 )
 
 
