@@ -464,6 +464,17 @@ WRITTEN_SETS = (
         "difference: the high-dose chemotherapy of a transplant arm that CAR-T beat is discussed, "
         "as in the second set's Breyanzi story, though this label leaves it out.",
     ),
+    WrittenSet(
+        "classify_holdout20.jsonl",
+        4,
+        1.0,
+        1.0,
+        "Four long stories with furniture, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.750). Its misses then: in a radioligand story, 'a switch to another "
+        "hormone pill' had no entry (it is a small molecule now), and docetaxel, named only as "
+        "'either ... or' option, a step and a negation, counted as sustained discussion (only "
+        "plain sentences count toward it now).",
+    ),
 )
 
 
@@ -796,3 +807,13 @@ def test_organ_sparing_treatment_is_given_not_spared() -> None:
     # "Bladder-sparing" keeps the bladder; the chemoradiation is what the patients receive.
     got = classify("", "A bladder-sparing approach with chemoradiation cured most patients in the trial.")
     assert got.primary in ("chemotherapy", "radiotherapy")
+
+
+def test_a_therapy_named_only_as_an_option_or_a_step_is_not_discussed() -> None:
+    got = classify(
+        "New radioligand approved before chemotherapy",
+        "After a hormone pill fails, men have usually had either another hormone pill or docetaxel "
+        "chemotherapy. The radioligand doubled the time to progression in men who had not had "
+        "chemotherapy. Doctors must now decide whether to use it before or after chemotherapy.",
+    )
+    assert got.primary == "radiotherapy" and "chemotherapy" not in got.discussed

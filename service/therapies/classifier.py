@@ -290,7 +290,8 @@ _RESULT_WORDS = frozenset(
         "hazard",
     }
 )
-_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS
+_EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
+_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of)|(?P<instead>rather than|in place of)|"
     r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
@@ -509,9 +510,14 @@ def _cue_factor(
             found.append("step")
         # A list word names options for the items right after it, and for the later items of the
         # same enumeration ("including insulin, blood pressure medicines and chemotherapy").
-        if _LIST.intersection(near) or (
-            _LIST.intersection(before[-LIST_WORDS:])
-            and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start))
+        # "Either A or B" offers options too, but only for B: "either" alone is "in either arm".
+        if (
+            _LIST.intersection(near)
+            or (
+                _LIST.intersection(before[-LIST_WORDS:])
+                and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start))
+            )
+            or (near[-1] == "or" and _EITHER.intersection(before[-LIST_WORDS:]))
         ):
             found.append("list")
         # "adults over 70", "over 12 months": an age or a span, not a comparison.
@@ -972,11 +978,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     plain = {h.slug for h in therapy_hits if h.cue in ("", "partner", "versus")}
+    # Sustained discussion is told by the sentences that name a type plainly, not by mentions as
+    # history, a step, an option or a negation, however many.
+    plain_scores = _scores([h for h in therapy_hits if h.cue in ("", "partner", "versus")])
     discussed = [
         s
         for s in ranked
         if s == primary
-        or (scores[s] >= floor and (s in strong or scores[s] >= SUSTAINED))
+        or (scores[s] >= floor and (s in strong or plain_scores.get(s, 0.0) >= SUSTAINED))
         or (s in compared and scores[s] >= COMPARED_MIN)
         or (s == "stem-cell-transplant" and primary in EX_VIVO and s in plain and scores[s] >= COMPARED_MIN)
     ]

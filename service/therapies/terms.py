@@ -510,6 +510,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("gliflozin", "small-molecule", "s", "SGLT2 inhibitors"),
     ("gliptin", "small-molecule", "s", ""),
     ("hydroxychloroquine", "small-molecule", "", ""),
+    ("hormone pill", "small-molecule", "w", "abiraterone, enzalutamide, tamoxifen and the like"),
     ("imod", "small-molecule", "s", "S1P modulators (fingolimod)"),
     ("JAK inhibitor", "small-molecule", "", ""),
     ("ketamine", "small-molecule", "", ""),
