@@ -979,8 +979,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     plain = {h.slug for h in therapy_hits if h.cue in ("", "partner", "versus")}
     # Sustained discussion is told by the sentences that name a type plainly, not by mentions as
-    # history, a step, an option or a negation, however many.
-    plain_scores = _scores([h for h in therapy_hits if h.cue in ("", "partner", "versus")])
+    # history, a step, an option or a negation, however many (scored only when a type needs it).
+    maybe_sustained = {s for s in ranked if scores[s] >= SUSTAINED and s != primary and s not in strong}
+    plain_scores = (
+        _scores([h for h in therapy_hits if h.slug in maybe_sustained and h.cue in ("", "partner", "versus")])
+        if maybe_sustained
+        else {}
+    )
     discussed = [
         s
         for s in ranked
