@@ -340,7 +340,8 @@ WRITTEN_SETS = (
         '0.870). Its misses then: "X edges out docetaxel" and "added to chemotherapy" in '
         "headlines made the comparator and the backbone lead; a nurses' strike that kept \"the "
         'chemotherapy infusion centre" open, and a kidney from a gene-edited pig, were filed '
-        "under those types.",
+        "under those types. Left: rituximab, in the comparator arm with results, is discussed, "
+        "as the classifier reads every comparator with results, though the label leaves it out.",
     ),
     WrittenSet(
         "classify_holdout8.jsonl",
