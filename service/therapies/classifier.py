@@ -160,10 +160,6 @@ _DAMP_WORDS = {
         "cattle",
     ),
 }
-_DAMP = {
-    slug: re.compile("|".join(rf"\b{w[:-1]}" if w.endswith("*") else rf"\b{w}s?\b" for w in words))
-    for slug, words in _DAMP_WORDS.items()
-}
 DAMP_FACTOR = 0.2
 
 # Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
@@ -368,6 +364,8 @@ _PARTNER = re.compile(
     r"([\w.]+\W+){0,3}$"
 )
 PARTNER_FACTOR = 0.7
+# The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
+_PLAIN_CUES = ("", "versus", "partner")
 CUE_FACTOR = {
     "neg": 0.15,
     "instead": 0.3,
@@ -767,7 +765,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         ):
             factor, cue = PARTNER_FACTOR, "partner"
         strong = False
-        if cue in ("", "versus", "partner"):
+        if cue in _PLAIN_CUES:
             if lo not in result_cache:
                 result_cache[lo] = _result_words(hay, marks, lo, hi)
             results = result_cache[lo]
@@ -921,14 +919,13 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
 def _damp_story(hits: list[Hit], title_hay: str) -> None:
     """A headline about polls or attitudes ("fewer parents say vaccines matter, poll finds") makes
     the whole story about opinion, not a therapy: every mention of that type counts little, not only
-    those in a sentence that says "poll"."""
+    those in a sentence that says "poll". The damp words are read as in a sentence (_cue_marks)."""
     if not title_hay:
         return
-    for slug, damp in _DAMP.items():
-        if damp.search(title_hay):
-            for h in hits:
-                if h.slug == slug:
-                    h.weight *= DAMP_FACTOR
+    for slug in _cue_marks(title_hay).damp:
+        for h in hits:
+            if h.slug == slug:
+                h.weight *= DAMP_FACTOR
 
 
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
@@ -977,12 +974,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
-    plain = {h.slug for h in therapy_hits if h.cue in ("", "partner", "versus")}
+    plain = {h.slug for h in therapy_hits if h.cue in _PLAIN_CUES}
     # Sustained discussion is told by the sentences that name a type plainly, not by mentions as
     # history, a step, an option or a negation, however many (scored only when a type needs it).
     maybe_sustained = {s for s in ranked if scores[s] >= SUSTAINED and s != primary and s not in strong}
     plain_scores = (
-        _scores([h for h in therapy_hits if h.slug in maybe_sustained and h.cue in ("", "partner", "versus")])
+        _scores([h for h in therapy_hits if h.slug in maybe_sustained and h.cue in _PLAIN_CUES])
         if maybe_sustained
         else {}
     )
