@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from service import therapies
+from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
 from service.therapies.classifier import find_hits
@@ -730,20 +731,33 @@ def test_damp_words_are_whole_words() -> None:
     assert score("The vaccine still prevented most cases after ten years, a poll of doctors said.") < plain
 
 
+def _named_alone(file: str, *, capitalize: bool) -> list[tuple[str, str, Classification]]:
+    """Each (name, type) row of tests/data/FILE with the classification of a one-line story that
+    names it alone; ``capitalize`` starts the sentence with a capital (INNs are written lower case)."""
+    rows = [
+        line.split("\t")
+        for line in (DATA / file).read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    return [
+        (
+            name,
+            slug,
+            classify(
+                f"Regulators approve {name}",
+                f"{name.capitalize() if capitalize else name} was approved after a trial in 300 patients.",
+            ),
+        )
+        for name, slug in rows
+    ]
+
+
 def test_brand_names_alone_get_their_type() -> None:
     """tests/data/brands.tsv: 136 brand names, each alone in a one-line story. Checked once when
     written (35 wrong, mostly small molecules and chemotherapy, which have no Purple Book table),
     kept as a regression set since."""
-    rows = [
-        line.split("\t")
-        for line in (DATA / "brands.tsv").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    wrong = []
-    for brand, slug in rows:
-        got = classify(f"Regulators approve {brand}", f"{brand} was approved after a trial in 300 patients.")
-        if got.primary != slug:
-            wrong.append((brand, slug, got.primary))
+    rows = _named_alone("brands.tsv", capitalize=False)
+    wrong = [(brand, slug, got.primary) for brand, slug, got in rows if got.primary != slug]
     assert len(rows) == 136
     assert wrong == []
 
@@ -787,19 +801,13 @@ def test_recent_drugs_named_alone_get_their_type() -> None:
     """tests/data/recent_drugs.tsv: 161 drugs of 2022-2025, each named alone in a one-line story.
     Checked once before this session's INN stems (25 wrong), kept as a regression set since. The
     one left is an encapsulated cell implant whose type is arguable (revakinagene taroretcel)."""
-    rows = [
-        line.split("\t")
-        for line in (DATA / "recent_drugs.tsv").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
+    rows = _named_alone("recent_drugs.tsv", capitalize=True)
+    # An ADC whose antibody has its own entry ("patritumab deruxtecan") is one conjugate.
+    wrong = [
+        (name, slug, got.primary, got.discussed)
+        for name, slug, got in rows
+        if got.primary != slug or (slug == "antibody-drug-conjugate" and len(got.discussed) > 1)
     ]
-    wrong = []
-    for name, slug in rows:
-        got = classify(
-            f"Regulators approve {name}", f"{name.capitalize()} was approved after a trial in 300 patients."
-        )
-        # An ADC whose antibody has its own entry ("patritumab deruxtecan") is one conjugate.
-        if got.primary != slug or (slug == "antibody-drug-conjugate" and len(got.discussed) > 1):
-            wrong.append((name, slug, got.primary, got.discussed))
     assert len(rows) == 161
     assert len(wrong) <= 1, wrong
 
