@@ -10,6 +10,7 @@ resolver is not enough, because aiohttp skips the resolver for IP-literal URLs.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import re
 import socket
@@ -171,15 +172,34 @@ class FetchResult:
 
 def check_url(url: str | URL) -> URL:
     """The URL as yarl parses it (the object that is sent); FetchError(kind='invalid_url') otherwise."""
-    raw = str(url)
+    if isinstance(url, URL):
+        raw = str(url)
+        _check_chars(raw)
+        return _check_parts(url, raw)
+    return _check_text(url)
+
+
+@functools.lru_cache(maxsize=8192)
+def _check_text(raw: str) -> URL:
+    # A long-running service fetches the same source URLs every round, and parsing one costs more
+    # than all the rest of a 304's bookkeeping. URL objects are immutable, so sharing them is safe;
+    # a refused URL raises, and exceptions are not cached.
+    _check_chars(raw)
+    try:
+        parsed = URL(raw)
+    except (ValueError, TypeError) as e:
+        raise FetchError(f"fetch: invalid URL {raw!r}: {e}", kind="invalid_url") from e
+    return _check_parts(parsed, raw)
+
+
+def _check_chars(raw: str) -> None:
     if _BAD_URL_CHAR.search(raw):
         raise FetchError(
             f"fetch: URL contains spaces, control characters or a backslash: {raw!r}", kind="invalid_url"
         )
-    try:
-        parsed = url if isinstance(url, URL) else URL(raw)
-    except (ValueError, TypeError) as e:
-        raise FetchError(f"fetch: invalid URL {raw!r}: {e}", kind="invalid_url") from e
+
+
+def _check_parts(parsed: URL, raw: str) -> URL:
     if parsed.scheme not in ("http", "https"):
         raise FetchError(f"fetch: only http(s) URLs are fetched, got {raw!r}", kind="invalid_url")
     if not parsed.host:
@@ -208,21 +228,45 @@ class HostLimiter:
         self.min_delay = min_delay
         self._hosts: dict[tuple[str, int | None], _HostState] = {}
 
-    @asynccontextmanager
-    async def slot(self, url: URL) -> AsyncIterator[None]:
+    def slot(self, url: URL) -> _Slot:
+        """``async with limiter.slot(url):`` holds one of the host's slots, started politely."""
         key = (url.host or "", url.port)
         state = self._hosts.get(key)
         if state is None:
             state = self._hosts[key] = _HostState(asyncio.Semaphore(self.per_host))
-        async with state.slots:
-            if self.min_delay > 0:
-                async with state.spacing:
-                    loop = asyncio.get_running_loop()
-                    wait = state.last_start + self.min_delay - loop.time()
-                    if wait > 0:
-                        await asyncio.sleep(wait)
-                    state.last_start = loop.time()
-            yield
+        return _Slot(state, self.min_delay)
+
+
+class _Slot:
+    """One request's hold on a host (a plain class: it runs once per fetch, twice per redirect)."""
+
+    __slots__ = ("_min_delay", "_state")
+
+    def __init__(self, state: _HostState, min_delay: float) -> None:
+        self._state = state
+        self._min_delay = min_delay
+
+    async def __aenter__(self) -> None:
+        state = self._state
+        await state.slots.acquire()
+        if self._min_delay <= 0:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            if not state.spacing.locked() and loop.time() >= state.last_start + self._min_delay:
+                state.last_start = loop.time()  # no one waiting and the gap is over: no await needed
+                return
+            async with state.spacing:
+                wait = state.last_start + self._min_delay - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                state.last_start = loop.time()
+        except BaseException:
+            state.slots.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._state.slots.release()
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
