@@ -452,6 +452,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("abiraterone", "small-molecule", "", ""),
+    ("androgen receptor inhibitor", "small-molecule", "", ""),
+    ("androgen receptor pathway inhibitor", "small-molecule", "", ""),
+    ("ARPI", "small-molecule", "c", "androgen receptor pathway inhibitor (abiraterone, enzalutamide)"),
     ("acoramidis", "small-molecule", "", ""),
     ("afil", "small-molecule", "s", "PDE5 inhibitors"),
     ("aficamten", "small-molecule", "", ""),
