@@ -26,7 +26,8 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 _TAIL = re.compile(
-    r"^(related( articles?| stories| posts| content| news| reading| coverage| information| links| resources)?|"
+    r"^(related( articles?| stories| posts| content| news| reading| coverage| information| links|"
+    r" resources)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
