@@ -826,3 +826,16 @@ def test_a_therapy_named_only_as_an_option_or_a_step_is_not_discussed() -> None:
         "chemotherapy. Doctors must now decide whether to use it before or after chemotherapy.",
     )
     assert got.primary == "radiotherapy" and "chemotherapy" not in got.discussed
+
+
+def test_forbidden_context_words_begin_a_word() -> None:
+    # "deliver" is not "liver": the bone-marrow transplant is still the blood-disease kind.
+    story = (
+        "Before the gene therapy, the only option for children with leukodystrophy was a donor bone "
+        "marrow transplant. A transplant can slow the disease, but donor cells take too long to "
+        "deliver enough enzyme to the brain, and it carries the risk of graft-versus-host disease."
+    )
+    hits = [h for h in find_hits("", story) if h.slug == "stem-cell-transplant"]
+    assert any(h.text == "transplant" for h in hits)
+    liver = "A liver transplant saved his life after years of hepatitis and a failing organ."
+    assert not any(h.slug == "stem-cell-transplant" for h in find_hits("", liver))

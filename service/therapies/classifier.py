@@ -634,7 +634,17 @@ def _context_ok(entry: Entry, window: str, story: str) -> bool:
     sentence), or anywhere in the ``story`` for a story-level entry; none it forbids in ``window``."""
     if entry.requires and not any(w in (story if entry.story_requires else window) for w in entry.requires):
         return False
-    return not any(w in window for w in entry.forbids)
+    return not any(_starts_word(window, w) for w in entry.forbids)
+
+
+def _starts_word(text: str, word: str) -> bool:
+    """Whether ``word`` begins a word of ``text`` ("liver" does not begin "deliver")."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:

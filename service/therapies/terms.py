@@ -739,7 +739,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 # Words near a match (same sentence) that an ambiguous phrase requires or forbids. Keyed by the
-# phrase as written in TERMS; words are matched as prefixes of lowercase words.
+# phrase as written in TERMS, in lowercase. A required word may sit inside a word ("therap" in
+# "immunotherapy"); a forbidden one must begin a word ("liver" forbids, "deliver" does not).
 _RNA_THERAPY_CONTEXT = (
     "therap", "treat", "drug", "patient", "trial", "dose", "dosing", "clinical", "medicine",
     "oligonucleotide", "candidate", "approv", "biotech", "pharma", "investigational", "cure",
