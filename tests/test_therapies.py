@@ -839,3 +839,14 @@ def test_forbidden_context_words_begin_a_word() -> None:
     assert any(h.text == "transplant" for h in hits)
     liver = "A liver transplant saved his life after years of hepatitis and a failing organ."
     assert not any(h.slug == "stem-cell-transplant" for h in find_hits("", liver))
+
+
+def test_negation_stops_at_a_comma_that_opens_a_new_clause() -> None:
+    opened = (
+        "For people with haemophilia without inhibitors, Hympavzi is injected once a week and cut "
+        "bleeding rates by 35% in its pivotal trial."
+    )
+    assert [h.cue for h in find_hits("", opened) if h.text == "Hympavzi"] == [""]
+    # A list after the negation is still negated, every item of it.
+    listed = "The regimen works without chemotherapy, radiotherapy or surgery."
+    assert {h.cue for h in find_hits("", listed) if h.slug in ("chemotherapy", "radiotherapy")} == {"neg"}

@@ -194,6 +194,11 @@ _NEG = frozenset(
     }
 )
 _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
+# A hit that opens a new clause as its subject ("for people without inhibitors, Hympavzi is
+# injected weekly") is out of reach of a negation before the comma.
+_SUBJECT_VERBS = frozenset(
+    {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might"}
+)
 _INSTEAD = frozenset({"instead", "unlike"})
 _HISTORY = frozenset(
     {
@@ -498,7 +503,7 @@ def _cue_factor(
     before = _WORD.findall(hay, w0, start) if words else []
     if _ANY_SINGLE.intersection(before):
         near = before[-5:]
-        if _NEG.intersection(near[-4:]):
+        if _NEG.intersection(near[-4:]) and not _new_clause(hay, w0, start, end, hi):
             found.append("neg")
         if _HISTORY.intersection(before):
             found.append("history")
@@ -541,6 +546,16 @@ def _cue_factor(
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
     return CUE_FACTOR[cue], cue
+
+
+def _new_clause(hay: str, w0: int, start: int, end: int, hi: int) -> bool:
+    """Whether the hit at ``start:end`` opens a clause after a comma that follows every negation
+    word before it (it is then the subject of its own verb, not one of the things negated)."""
+    comma = hay.rfind(",", w0, start)
+    if comma < 0 or _NEG.intersection(_WORD.findall(hay, comma, start)):
+        return False
+    verb = _WORD.search(hay, end, min(hi, end + 12))
+    return verb is not None and verb.group() in _SUBJECT_VERBS
 
 
 @dataclass(slots=True)
