@@ -850,3 +850,13 @@ def test_negation_stops_at_a_comma_that_opens_a_new_clause() -> None:
     # A list after the negation is still negated, every item of it.
     listed = "The regimen works without chemotherapy, radiotherapy or surgery."
     assert {h.cue for h in find_hits("", listed) if h.slug in ("chemotherapy", "radiotherapy")} == {"neg"}
+
+
+def test_patients_described_as_pretreated_are_not_the_drugs_history() -> None:
+    def cues(sentence: str) -> dict[str, str]:
+        return {h.text: h.cue for h in find_hits("", sentence) if h.slug not in ("none", "@condition")}
+
+    assert cues("In heavily pretreated patients, teclistamab gave responses.") == {"teclistamab": ""}
+    assert cues("In previously untreated patients, pembrolizumab improved survival.") == {"pembrolizumab": ""}
+    assert cues("Patients previously treated with chemotherapy were eligible.") == {"chemotherapy": "history"}
+    assert cues("Patients pretreated with rituximab did worse.") == {"rituximab": "history"}

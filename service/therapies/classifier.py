@@ -505,7 +505,7 @@ def _cue_factor(
         near = before[-5:]
         if _NEG.intersection(near[-4:]) and not _new_clause(hay, w0, start, end, hi):
             found.append("neg")
-        if _HISTORY.intersection(before):
+        if _HISTORY.intersection(before) and _treated_before(before):
             found.append("history")
         if _INSTEAD.intersection(near):
             found.append("instead")
@@ -546,6 +546,22 @@ def _cue_factor(
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
     return CUE_FACTOR[cue], cue
+
+
+def _treated_before(before: list[str]) -> bool:
+    """Whether the history words before a hit tell of treatment given before, rather than describe
+    the patients a trial enrolled ("in previously untreated patients", "heavily pretreated
+    patients": the drug that follows is the one tested, not their history)."""
+    for k, word in enumerate(before):
+        if word not in _HISTORY:
+            continue
+        following = before[k + 1 : k + 3]
+        if word == "pretreated" or (word == "previously" and following[:1] in (["treated"], ["untreated"])):
+            given = following[1:] if word == "previously" else following[:1]
+            if given not in (["with"], ["by"]):
+                continue
+        return True
+    return False
 
 
 def _new_clause(hay: str, w0: int, start: int, end: int, hi: int) -> bool:
