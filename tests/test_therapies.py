@@ -860,3 +860,9 @@ def test_patients_described_as_pretreated_are_not_the_drugs_history() -> None:
     assert cues("In previously untreated patients, pembrolizumab improved survival.") == {"pembrolizumab": ""}
     assert cues("Patients previously treated with chemotherapy were eligible.") == {"chemotherapy": "history"}
     assert cues("Patients pretreated with rituximab did worse.") == {"rituximab": "history"}
+
+
+def test_pd_l1_as_a_biomarker_is_no_checkpoint_inhibitor() -> None:
+    text = "Patients with PD-L1-positive tumours did best, whatever their PD-L1 status at the start."
+    assert not [h for h in find_hits("", text) if h.slug == "checkpoint-inhibitor"]
+    assert [h.text for h in find_hits("", "Atezolizumab blocks PD-L1.")] == ["Atezolizumab", "PD-L1"]
