@@ -866,3 +866,18 @@ def test_pd_l1_as_a_biomarker_is_no_checkpoint_inhibitor() -> None:
     text = "Patients with PD-L1-positive tumours did best, whatever their PD-L1 status at the start."
     assert not [h for h in find_hits("", text) if h.slug == "checkpoint-inhibitor"]
     assert [h.text for h in find_hits("", "Atezolizumab blocks PD-L1.")] == ["Atezolizumab", "PD-L1"]
+
+
+def test_a_combination_headline_names_the_lead_drug_first() -> None:
+    title = "Enhertu and pertuzumab extend control of HER2-positive breast cancer"
+    text = (
+        "In the DESTINY-Breast09 trial, trastuzumab deruxtecan given with pertuzumab kept the cancer "
+        "in check for a median of 40.7 months. Pertuzumab, an antibody that stops HER2 pairing, has been "
+        "part of first treatment for years."
+    )
+    scores = {t.slug: t.score for t in classify(title, text).therapies}
+    assert scores["antibody-drug-conjugate"] < scores["monoclonal-antibody"]  # the case in point
+    assert classify(title, text).primary == "antibody-drug-conjugate"
+    # Clearly outweighed, the first-named drug does not lead: scores decide as before.
+    more = text + " Pertuzumab was given every three weeks. The other arm had pertuzumab and a taxane."
+    assert classify(title, more).primary == "monoclonal-antibody"
