@@ -881,3 +881,14 @@ def test_a_combination_headline_names_the_lead_drug_first() -> None:
     # Clearly outweighed, the first-named drug does not lead: scores decide as before.
     more = text + " Pertuzumab was given every three weeks. The other arm had pertuzumab and a taxane."
     assert classify(title, more).primary == "monoclonal-antibody"
+
+
+def test_a_comparator_that_lost_on_fewer_relapses_is_discussed() -> None:
+    text = (
+        "The study compared autologous stem cell transplants with three drugs. Against fingolimod, a "
+        "daily pill, the transplant was clearly superior: patients had fewer relapses and more of them "
+        "saw their disability improve. The transplant took weeks in hospital."
+    )
+    result = classify("Stem cell transplants beat drugs in multiple sclerosis", text)
+    assert result.primary == "stem-cell-transplant"
+    assert "small-molecule" in result.discussed

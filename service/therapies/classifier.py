@@ -274,6 +274,7 @@ _RESULT_WORDS = frozenset(
         "reduces",
         "reduction",
         "reducing",
+        "improve",
         "improved",
         "improves",
         "improvement",
@@ -291,6 +292,9 @@ _RESULT_WORDS = frozenset(
         "likely",
         "percent",
         "hazard",
+        "superior",
+        "inferior",
+        "fewer",
     }
 )
 _EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
