@@ -892,3 +892,25 @@ def test_a_comparator_that_lost_on_fewer_relapses_is_discussed() -> None:
     result = classify("Stem cell transplants beat drugs in multiple sclerosis", text)
     assert result.primary == "stem-cell-transplant"
     assert "small-molecule" in result.discussed
+
+
+def test_therapy_finished_before_the_story_is_history() -> None:
+    text = (
+        "A three-year exercise programme, begun after patients finished adjuvant chemotherapy for colon "
+        "cancer, cut the risk of recurrence or death by 28% compared with health-education materials."
+    )
+    result = classify("Exercise after colon cancer chemo cuts recurrence", text)
+    assert result.primary == "none"
+    unrelated = "The trial completed enrolment in 2023, and pembrolizumab improved survival by 20%."
+    assert [h.cue for h in find_hits("", unrelated) if h.slug == "checkpoint-inhibitor"] == [""]
+
+
+def test_every_mention_of_chemoradiation_names_radiotherapy_too() -> None:
+    # The second mention in a sentence takes the first one's part; it must still bring radiotherapy.
+    text = (
+        "Weekly carboplatin and paclitaxel ahead of standard chemoradiation raised five-year survival "
+        "to 80% from 72% with chemoradiation alone."
+    )
+    result = classify("Short course of chemo before chemoradiation boosts cervical cancer survival", text)
+    assert result.primary == "chemotherapy"
+    assert "radiotherapy" in result.discussed

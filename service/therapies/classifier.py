@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -308,6 +308,9 @@ _MULTI = re.compile(
     r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
     r"(?P<partner>added to|on top of|in addition to)|"
+    # "after patients finished adjuvant chemotherapy": history, when it is what was finished (see
+    # _cue_factor: "the trial completed enrolment, and pembrolizumab..." is not).
+    r"(?P<done>finish(?:ed|ing)|complet(?:ed|ing))|"
     r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
     r"progress\w* (?:on|after|despite|following)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
@@ -357,6 +360,8 @@ _PHRASE_CUES = frozenset(
         "after ",
         "stopped working",
         "not work",
+        "finish",
+        "complet",
     }
 )
 # Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
@@ -539,8 +544,13 @@ def _cue_factor(
         if m.end() > start:
             break
         kind = m.lastgroup or "history"
+        if kind == "done":
+            # Finished or completed what comes straight after it, at most three words on.
+            gap = hay[m.end() : start]
+            if "," not in gap and len(gap.split()) <= 3:
+                found.append("history")
         # Only patient history reaches back through the sentence; the others must be near the hit.
-        if kind == "history" or start - m.end() <= NEAR_CHARS:
+        elif kind == "history" or start - m.end() <= NEAR_CHARS:
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
@@ -773,21 +783,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         known = role_cache.get((lo, entry.slug))
         if known is not None and not entry.negates:
             slug, factor, cue, strong = known
-            hits.append(
-                Hit(
-                    slug,
-                    entry,
-                    f.name,
-                    start,
-                    end,
-                    (f.name, lo),
-                    weight * factor,
-                    original,
-                    cue,
-                    strong,
-                    lead,
-                )
+            hit = Hit(
+                slug, entry, f.name, start, end, (f.name, lo), weight * factor, original, cue, strong, lead
             )
+            hits.append(hit)
+            if entry.written in _BOTH_CHEMO_AND_RADIATION:
+                hits.append(replace(hit, slug="radiotherapy"))
             continue
         # Only hits with a mark in their windows get the full reading.
         w0 = max(lo, start - BEFORE_CHARS)
@@ -834,23 +835,13 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         hits.append(hit)
         if slug not in (NONE, CONDITION, ""):
             previous = hit
-        if entry.written in ("chemoradiation", "chemoradiotherapy"):
-            hits.append(
-                Hit(
-                    "radiotherapy",
-                    entry,
-                    f.name,
-                    start,
-                    end,
-                    sentence,
-                    weight * factor,
-                    original,
-                    cue,
-                    strong,
-                    lead,
-                )
-            )
+        if entry.written in _BOTH_CHEMO_AND_RADIATION:
+            hits.append(replace(hit, slug="radiotherapy"))
     return hits
+
+
+# Phrases that name two types at once: the entry's (chemotherapy) and radiotherapy.
+_BOTH_CHEMO_AND_RADIATION = frozenset({"chemoradiation", "chemoradiotherapy"})
 
 
 def _headline_end(text: str, spans: list[Span]) -> int:
