@@ -477,6 +477,49 @@ WRITTEN_SETS = (
         "'either ... or' option, a step and a negation, counted as sustained discussion (only "
         "plain sentences count toward it now).",
     ),
+    WrittenSet(
+        "classify_holdout21.jsonl",
+        25,
+        1.0,
+        0.96,
+        "25 items from regulators, press releases, trade press and a patient blog, written by a "
+        "helper session that saw neither the classifier nor its lexicon, committed before their one "
+        "blind run (primary 1.000, discussed F1 0.918). Fixed since: an FDA 'Related information' "
+        "list counted as discussion, 'ARPI' had no entry, and 'without inhibitors, Hympavzi is "
+        "injected' read as negated. Still apart: the cord blood product the FDA calls a 'cell "
+        "therapy' in its headline, and a nirsevimab paragraph in a vaccine story (one sentence, "
+        "then pronouns).",
+    ),
+    WrittenSet(
+        "classify_holdout22.jsonl",
+        25,
+        1.0,
+        0.96,
+        "25 everyday health news stories by the same kind of blind helper, committed before their "
+        "one blind run (primary 1.000, discussed F1 0.945). Fixed since: 'deliver' forbade "
+        "'transplant' as if it said 'liver'. Still apart: a TIL story's background paragraph on "
+        "checkpoint inhibitors and its one-sentence contrast with CAR-T, which the label counts.",
+    ),
+    WrittenSet(
+        "classify_holdout23.jsonl",
+        25,
+        1.0,
+        0.98,
+        "25 hard cases by a blind helper, committed before their one blind run (primary 0.960, "
+        "discussed F1 0.972). Fixed since: 'Padcev and Keytruda' now lets the first-named lead, "
+        "PD-L1 status is a biomarker, and 'superior' and 'fewer relapses' are results. Still "
+        "apart: a base-editing rival described over a paragraph by pronouns.",
+    ),
+    WrittenSet(
+        "classify_holdout24.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 feed-length items (a headline and one to six sentences) by a blind helper, committed "
+        "before their one blind run (primary 0.975, discussed F1 0.974). Fixed since: 'after "
+        "patients finished adjuvant chemotherapy' is history, and every mention of chemoradiation "
+        "brings radiotherapy.",
+    ),
 )
 
 
