@@ -957,3 +957,17 @@ def test_every_mention_of_chemoradiation_names_radiotherapy_too() -> None:
     result = classify("Short course of chemo before chemoradiation boosts cervical cancer survival", text)
     assert result.primary == "chemotherapy"
     assert "radiotherapy" in result.discussed
+
+
+def test_a_type_the_headline_rules_out_leads_only_when_nothing_replaced_it() -> None:
+    text = (
+        "For decades the standard for rectal cancer was chemotherapy, then radiation, then surgery. "
+        "Chemotherapy left many patients exhausted, and chemotherapy before surgery was routine. "
+        "In the trial, every patient took dostarlimab, a PD-1 inhibitor, for six months. "
+        "The tumours of all 42 patients vanished on dostarlimab."
+    )
+    title = "No surgery, no radiation, no chemo: the patients whose tumours simply vanished"
+    assert classify(title, text).primary == "checkpoint-inhibitor"
+    skip = "Some women with early breast cancer can skip chemotherapy"
+    body = "A genomic test found that chemotherapy added nothing for most women; chemotherapy was spared."
+    assert classify(skip, body).primary == "chemotherapy"

@@ -1005,6 +1005,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     led = {h.slug for h in therapy_hits if h.lead}
     body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
     eligible = [s for s in ranked if s in led or scores[s] >= body_min]
+    # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") is about what
+    # replaced it, however much the story tells of the old treatment; when nothing did ("some
+    # women can skip chemotherapy"), the story is about leaving it out.
+    in_title = [h for h in therapy_hits if h.field == "title"]
+    refused = {h.slug for h in in_title if h.cue == "neg"} - {h.slug for h in in_title if not h.cue}
+    eligible = [s for s in eligible if s not in refused and scores[s] >= PRIMARY_MIN] or eligible
     first = eligible[0] if eligible else NONE
     primary = (
         first
