@@ -971,3 +971,14 @@ def test_a_type_the_headline_rules_out_leads_only_when_nothing_replaced_it() -> 
     skip = "Some women with early breast cancer can skip chemotherapy"
     body = "A genomic test found that chemotherapy added nothing for most women; chemotherapy was spared."
     assert classify(skip, body).primary == "chemotherapy"
+
+
+def test_history_ends_where_the_next_clause_begins() -> None:
+    sentence = (
+        "About 500 patients whose cancer had progressed after platinum chemotherapy were randomly "
+        "assigned to tarlatamab."
+    )
+    cues = {h.text: h.cue for h in find_hits("", sentence) if h.slug not in ("none", "@condition")}
+    assert cues == {"chemotherapy": "history", "tarlatamab": ""}
+    listed = "Patients who had received chemotherapy and a stem cell transplant were eligible."
+    assert {h.cue for h in find_hits("", listed) if h.slug not in ("none", "@condition")} == {"history"}

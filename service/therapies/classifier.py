@@ -215,6 +215,9 @@ _HISTORY = frozenset(
     }
 )
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
+# Words that start the next clause after a patient's history: what the trial then gave them is not
+# their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
+_CLAUSE_BREAK = frozenset({"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"})
 # A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
 _PLACE_AFTER = frozenset(
     {
@@ -549,8 +552,13 @@ def _cue_factor(
             gap = hay[m.end() : start]
             if "," not in gap and len(gap.split()) <= 3:
                 found.append("history")
-        # Only patient history reaches back through the sentence; the others must be near the hit.
-        elif kind == "history" or start - m.end() <= NEAR_CHARS:
+        # Only patient history reaches back through the sentence, up to the verb of the next clause
+        # ("whose cancer had progressed after chemotherapy were assigned to tarlatamab"); the
+        # others must be near the hit.
+        elif kind == "history":
+            if not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start)):
+                found.append(kind)
+        elif start - m.end() <= NEAR_CHARS:
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
@@ -576,6 +584,8 @@ def _treated_before(before: list[str]) -> bool:
             given = following[1:] if word == "previously" else following[:1]
             if given not in (["with"], ["by"]):
                 continue
+        if _CLAUSE_BREAK.intersection(before[k + 1 :]):
+            continue
         return True
     return False
 
