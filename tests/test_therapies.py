@@ -982,3 +982,18 @@ def test_history_ends_where_the_next_clause_begins() -> None:
     assert cues == {"chemotherapy": "history", "tarlatamab": ""}
     listed = "Patients who had received chemotherapy and a stem cell transplant were eligible."
     assert {h.cue for h in find_hits("", listed) if h.slug not in ("none", "@condition")} == {"history"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["bumetanide", "lisinopril", "metoprolol", "amlodipine", "omeprazole", "sertraline", "warfarin"],
+)
+def test_everyday_drugs_studied_for_new_uses_are_small_molecules(name: str) -> None:
+    title = f"{name.capitalize()} slows memory loss in mice"
+    result = classify(title, f"Mice given {name} kept their memory longer.")
+    assert result.primary == "small-molecule"
+
+
+def test_drug_stems_need_a_drug_name_before_them() -> None:
+    text = "In April the program ran a control protocol for the anthracycline-free arm."
+    assert not [h for h in find_hits("", text) if h.slug == "small-molecule"]
