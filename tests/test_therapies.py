@@ -997,3 +997,13 @@ def test_everyday_drugs_studied_for_new_uses_are_small_molecules(name: str) -> N
 def test_drug_stems_need_a_drug_name_before_them() -> None:
     text = "In April the program ran a control protocol for the anthracycline-free arm."
     assert not [h for h in find_hits("", text) if h.slug == "small-molecule"]
+
+
+def test_crispr_used_as_a_laboratory_tool_is_no_gene_editing_story() -> None:
+    title = "CRISPR screen reveals the human genes a virus depends on"
+    text = (
+        "Scientists used a genome-wide CRISPR screen to find the genes lung cells need for infection. "
+        "The team used CRISPR gene editing as a laboratory tool to switch off each gene in turn. "
+        "The findings could one day guide new treatments."
+    )
+    assert classify(title, text).primary == "none"

@@ -160,6 +160,7 @@ _DAMP_WORDS = {
         "xenotransplant*",
         "livestock",
         "cattle",
+        "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
     ),
 }
 DAMP_FACTOR = 0.2
