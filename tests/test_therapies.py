@@ -1007,3 +1007,23 @@ def test_crispr_used_as_a_laboratory_tool_is_no_gene_editing_story() -> None:
         "The findings could one day guide new treatments."
     )
     assert classify(title, text).primary == "none"
+
+
+def test_tickers_pipe_menus_and_company_boilerplate_are_furniture() -> None:
+    article = (
+        "The agency approved the first drug for the disease after a trial in which most patients "
+        "improved within a year and few stopped treatment because of side effects. " * 4
+    )
+    page = "\n".join(
+        [
+            "Gene editing | Gene therapy | RNA | Cell therapy | Business | Policy",
+            "Breaking: FDA advisers weigh first gene therapy for Duchenne muscular dystrophy",
+            "Photo: a CAR-T infusion bag. Credit: Stock",
+            "Insulin makers cut prices",
+            article,
+            "About Children's National Hospital",
+            "Its research institute and its cell therapy programme study new treatments for children.",
+        ]
+    )
+    assert classify("Insulin makers cut list prices by 70%", page).primary == "none"
+    assert not [h for h in find_hits("", page) if h.slug not in ("none", "@condition")]

@@ -35,10 +35,35 @@ _TAIL = re.compile(
     r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
     r"leave a (reply|comment)|join the (conversation|discussion)|commenting is (disabled|closed)\b.*|"
     r"latest( news| stories| articles)?|see also|editor'?s picks|top stories|sources?|references?|"
-    r"about the author|related topics|tags)\s*:?$",
+    r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
+    # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
+    # of a press release, after its news ("About the trial" and "About <drug>" are news).
+    r"about (?!the\b)[^.!?]{0,60}\b(inc|hospital|therapeutics|biotherapeutics|pharmaceuticals?|pharma|"
+    r"biotech|biosciences|university|institute|ltd|limited|plc|ag|corporation|corp|company|group|"
+    r"foundation|clinic|health|medical center|medical centre|cancer center|cancer centre)\.?)\s*:?$",
     re.IGNORECASE,
 )
-_LINK_LINES = ("back to", "read more", "read also", "read next", "see also:", "related:", "also read")
+_LINK_LINES = (
+    "back to",
+    "read more",
+    "read also",
+    "read next",
+    "see also:",
+    "related:",
+    "also read",
+    # tickers of other stories and media captions at the head of a page
+    "breaking:",
+    "ticker:",
+    "trending:",
+    "just in:",
+    "live:",
+    "watch:",
+    "listen:",
+    "photo:",
+    "image:",
+)
+# A short line cut into three or more parts by "|" is a menu or a ticker ("News | Health | Opinion").
+_PIPE = "|"
 # Newsletter boxes, sharing prompts and legal lines: one of these words or phrases in a short line.
 _FURNITURE_WORDS = frozenset(
     {"subscribe", "newsletter", "inbox", "unsubscribe", "cookie", "cookies", "copyright", "advertisement"}
@@ -58,7 +83,7 @@ _FURNITURE_PHRASES = (
     "required fields",
     "sponsored content",
 )
-_FURNITURE_SUBSTRINGS = (*_LINK_LINES, *_FURNITURE_WORDS, *_FURNITURE_PHRASES)
+_FURNITURE_SUBSTRINGS = (*_LINK_LINES, *_FURNITURE_WORDS, *_FURNITURE_PHRASES, _PIPE)
 _BULLETS = " \t•-*·>›»<|"
 MENU_WORDS = 5
 MENU_RUN = 3
@@ -151,7 +176,7 @@ def _mark_tail(lines: list[_Line]) -> None:
 
 def _is_furniture_line(low: str) -> bool:
     # "Read more: <headline>" links sit inside articles too: only that line goes.
-    if low.startswith(_LINK_LINES) or any(p in low for p in _FURNITURE_PHRASES):
+    if low.startswith(_LINK_LINES) or low.count(_PIPE) >= 2 or any(p in low for p in _FURNITURE_PHRASES):
         return True
     return not _FURNITURE_WORDS.isdisjoint(w.strip(".,:;!?()") for w in low.split())
 
