@@ -1027,3 +1027,12 @@ def test_tickers_pipe_menus_and_company_boilerplate_are_furniture() -> None:
     )
     assert classify("Insulin makers cut list prices by 70%", page).primary == "none"
     assert not [h for h in find_hits("", page) if h.slug not in ("none", "@condition")]
+
+
+def test_radiation_from_ct_scans_is_imaging_not_radiotherapy() -> None:
+    title = "CT scans in childhood linked to small increase in blood cancer risk"
+    text = (
+        "The study reconstructed the radiation dose each child's bone marrow received from CT scans. "
+        "The risk of leukaemia rose with the cumulative radiation dose to the marrow."
+    )
+    assert classify(title, text).primary == "none"

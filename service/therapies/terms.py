@@ -798,6 +798,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("blood test", "none", "", ""),
     ("cognitive behavioral therapy", "none", "", ""),
     ("colonoscopy", "none", "", ""),
+    ("computed tomography", "none", "", ""),
+    ("CT scan", "none", "", ""),
     ("diet", "none", "", ""),
     ("efgartigimod", "none", "", "an antibody Fc fragment: ends like the -imod small molecules"),
     ("nogapendekin alfa", "none", "", ""),
