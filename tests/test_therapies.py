@@ -520,6 +520,39 @@ WRITTEN_SETS = (
         "patients finished adjuvant chemotherapy' is history, and every mention of chemoradiation "
         "brings radiotherapy.",
     ),
+    WrittenSet(
+        "classify_holdout25.jsonl",
+        20,
+        0.9,
+        0.85,
+        "20 long-form features (1,100-1,400 words) by a blind helper, committed before their one "
+        "blind run (primary 0.800, discussed F1 0.813): the weakest kind. Fixed since: missing "
+        "names (donepezil, riluzole, cretostimogene...), a headline that rules chemotherapy out, "
+        "and history reaching past the next clause. Still apart: an oncolytic-virus feature that "
+        "names its virus four times and describes it for pages, and a TIL feature whose "
+        "checkpoint-inhibitor background outweighs it; the secondary therapies described over a "
+        "paragraph without their names.",
+    ),
+    WrittenSet(
+        "classify_holdout26.jsonl",
+        30,
+        1.0,
+        0.86,
+        "30 research-news items by a blind helper, half about no therapy, committed before their "
+        "one blind run (primary 0.900, discussed F1 0.789). Fixed since: bumetanide and other "
+        "everyday drugs had no entry, a CRISPR screen is a lab tool, and CT scans are imaging. "
+        "Still apart: regimen partners and one-sentence results that the label counts.",
+    ),
+    WrittenSet(
+        "classify_holdout27.jsonl",
+        25,
+        1.0,
+        0.96,
+        "25 news pages inside heavy furniture by a blind helper, committed before their one blind "
+        "run (primary 0.960, discussed F1 0.933). Fixed since: 'Breaking:' tickers, pipe menus "
+        "and 'About <company>' boilerplate are furniture. Still apart: a two-sentence contrast "
+        "with CAR-T in a TCR-T story, which the label counts.",
+    ),
 )
 
 
