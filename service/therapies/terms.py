@@ -431,6 +431,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("virotherapy", "oncolytic-virus", "", ""),
     ("vusolimogene oderparepvec", "oncolytic-virus", "", ""),
     # stem-cell-transplant
+    ("aHSCT", "stem-cell-transplant", "c", "autologous HSCT"),
+    ("AHSCT", "stem-cell-transplant", "c", ""),
     ("allo-HSCT", "stem-cell-transplant", "", ""),
     ("allo-SCT", "stem-cell-transplant", "", ""),
     ("allogeneic transplant", "stem-cell-transplant", "", ""),
