@@ -1069,3 +1069,16 @@ def test_radiation_from_ct_scans_is_imaging_not_radiotherapy() -> None:
         "The risk of leukaemia rose with the cumulative radiation dose to the marrow."
     )
     assert classify(title, text).primary == "none"
+
+
+def test_an_in_vivo_editor_that_spares_a_liver_transplant_discusses_no_stem_cell_transplant() -> None:
+    text = (
+        "Doctors gave the baby a base editor carried by lipid nanoparticles to the liver, where it "
+        "corrected the mutation in his CPS1 gene. He has since grown and tolerated more protein.\n\n"
+        "Until now the main option for such children was a liver transplant once they are big enough.\n\n"
+        '"We lived in fear of every fever, waiting for a transplant," said the mother of another child.'
+        "\n\nCasgevy, approved for sickle cell disease, edits a patient's cells outside the body instead."
+    )
+    result = classify("Personalised base editing treats a baby's rare liver disease", text)
+    assert result.primary == "gene-editing"
+    assert "stem-cell-transplant" not in result.discussed

@@ -1050,7 +1050,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
+    # The story must name the stem cell transplant by a phrase of its own somewhere: "transplant"
+    # alone may be the liver transplant an in vivo editor spares a child.
     plain = {h.slug for h in therapy_hits if h.cue in _PLAIN_CUES}
+    named = {h.slug for h in therapy_hits if not h.entry.weak}
     # Sustained discussion is told by the sentences that name a type plainly, not by mentions as
     # history, a step, an option or a negation, however many (scored only when a type needs it).
     maybe_sustained = {s for s in ranked if scores[s] >= SUSTAINED and s != primary and s not in strong}
@@ -1065,7 +1068,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         if s == primary
         or (scores[s] >= floor and (s in strong or plain_scores.get(s, 0.0) >= SUSTAINED))
         or (s in compared and scores[s] >= COMPARED_MIN)
-        or (s == "stem-cell-transplant" and primary in EX_VIVO and s in plain and scores[s] >= COMPARED_MIN)
+        or (
+            s == "stem-cell-transplant"
+            and primary in EX_VIVO
+            and s in plain
+            and s in named
+            and scores[s] >= COMPARED_MIN
+        )
     ]
     if primary == NONE:
         discussed = [s for s in discussed if scores[s] >= max(floor, PRIMARY_MIN)]
