@@ -1082,3 +1082,10 @@ def test_an_in_vivo_editor_that_spares_a_liver_transplant_discusses_no_stem_cell
     result = classify("Personalised base editing treats a baby's rare liver disease", text)
     assert result.primary == "gene-editing"
     assert "stem-cell-transplant" not in result.discussed
+
+
+def test_treatment_patients_have_already_been_given_is_history() -> None:
+    text = "Pluvicto is for adults who have already been treated with hormone drugs and chemotherapy."
+    assert [h.cue for h in find_hits("", text) if h.slug == "chemotherapy"] == ["history"]
+    given = "Patients were treated with pembrolizumab."
+    assert [h.cue for h in find_hits("", given) if h.slug != "none"] == [""]

@@ -321,6 +321,8 @@ _MULTI = re.compile(
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone)"
     r"(?! (?:\w+ )?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing))|"
     r"(?:been|went) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
+    # "who have already been treated with hormone drugs and chemotherapy": eligibility, i.e. history
+    r"who (?:had|have|has)(?: already| previously)? been (?:treated|given)|already been (?:treated|given)|"
     r"stopped working|did not work))\b"
 )
 _WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
@@ -366,6 +368,8 @@ _PHRASE_CUES = frozenset(
         "not work",
         "finish",
         "complet",
+        "been treated",
+        "been given",
     }
 )
 # Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
