@@ -1089,3 +1089,8 @@ def test_treatment_patients_have_already_been_given_is_history() -> None:
     assert [h.cue for h in find_hits("", text) if h.slug == "chemotherapy"] == ["history"]
     given = "Patients were treated with pembrolizumab."
     assert [h.cue for h in find_hits("", given) if h.slug != "none"] == [""]
+
+
+def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
+    assert {h.slug for h in find_hits("FDA rejects melanoma virus therapy", "")} == {"oncolytic-virus"}
+    assert not [h for h in find_hits("Antiviral and virus therapy for hepatitis C", "") if h.slug != "none"]

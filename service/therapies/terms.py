@@ -429,6 +429,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("talimogene laherparepvec", "oncolytic-virus", "", ""),
     ("teserpaturev", "oncolytic-virus", "", ""),
     ("virotherapy", "oncolytic-virus", "", ""),
+    ("virus therapy", "oncolytic-virus", "", "only for cancer: see CONTEXT"),
     ("vusolimogene oderparepvec", "oncolytic-virus", "", ""),
     # stem-cell-transplant
     ("aHSCT", "stem-cell-transplant", "c", "autologous HSCT"),
@@ -849,6 +850,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
+    "virus therapy": (("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma"), ()),
     "RP1": (("virus", "oncolytic", "melanoma", "tumo", "cancer", "replimune"), ()),
     "RP2": (("virus", "oncolytic", "tumo", "cancer", "replimune"), ()),
     "cold sore virus": _CANCER_VIRUS,
