@@ -1092,5 +1092,7 @@ def test_treatment_patients_have_already_been_given_is_history() -> None:
 
 
 def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
-    assert {h.slug for h in find_hits("FDA rejects melanoma virus therapy", "")} == {"oncolytic-virus"}
-    assert not [h for h in find_hits("Antiviral and virus therapy for hepatitis C", "") if h.slug != "none"]
+    rejected = find_hits("FDA rejects melanoma virus therapy", "")
+    assert {h.slug for h in rejected if h.slug != "@condition"} == {"oncolytic-virus"}
+    hepatitis = find_hits("Antiviral and virus therapy for hepatitis C", "")
+    assert not [h for h in hepatitis if h.slug not in ("none", "@condition")]
