@@ -1094,5 +1094,5 @@ def test_treatment_patients_have_already_been_given_is_history() -> None:
 def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
     rejected = find_hits("FDA rejects melanoma virus therapy", "")
     assert {h.slug for h in rejected if h.slug != "@condition"} == {"oncolytic-virus"}
-    hepatitis = find_hits("Antiviral and virus therapy for hepatitis C", "")
+    hepatitis = find_hits("Virus therapy for hepatitis C patients", "")
     assert not [h for h in hepatitis if h.slug not in ("none", "@condition")]
