@@ -1096,3 +1096,21 @@ def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
     assert {h.slug for h in rejected if h.slug != "@condition"} == {"oncolytic-virus"}
     hepatitis = find_hits("Virus therapy for hepatitis C patients", "")
     assert not [h for h in hepatitis if h.slug not in ("none", "@condition")]
+
+
+def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
+    title = "Base-editing feature: the road to a sickle cell cure"
+    text = (
+        "Exa-cel was the first CRISPR therapy for sickle cell disease, and doctors edited the stem "
+        "cells of a young woman with it in a landmark trial.\n\n"
+        "Before the cells go back, patients receive busulfan. It wipes out the bone marrow and "
+        "caused infertility and mouth sores in most of the trial's patients. It also left some in "
+        "hospital for weeks with infections.\n\n"
+        "Exa-cel freed nearly all of them from pain crises."
+    )
+    result = classify(title, text)
+    assert result.primary == "gene-editing"
+    assert "chemotherapy" in result.discussed
+    # "The drug" after a sentence naming two types is ambiguous and goes to neither.
+    both = find_hits("", "Doctors gave chemotherapy and pembrolizumab. The drug releases a brake on T cells.")
+    assert not [h for h in both if h.continued]

@@ -421,6 +421,7 @@ class Hit:
     cue: str = ""
     strong: bool = False
     lead: bool = False  # in the title, the summary, or the body's headline or lead
+    continued: bool = False  # a sentence that goes on about the type by "it" or "the drug" (_continued)
 
 
 @dataclass(slots=True)
@@ -852,7 +853,65 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             previous = hit
         if entry.written in _BOTH_CHEMO_AND_RADIATION:
             hits.append(replace(hit, slug="radiotherapy"))
+    if f.name == "text":
+        hits += _continued(f, hits, bounds, marks, starts, ends)
     return hits
+
+
+# A sentence that goes on about the therapy the sentence before named, by a pronoun or "the drug".
+_CONTINUES = re.compile(
+    r"\s*(it|its|the (?:drug|therapy|treatment|antibody|vaccine|virus|medicine|product|injection|"
+    r"infusion|pill))\b"
+)
+
+
+def _continued(
+    f: _Field, hits: list[Hit], bounds: list[int], marks: _Marks, starts: list[int], ends: list[int]
+) -> list[Hit]:
+    """Hits for sentences that name no therapy but open with "It" or "The drug" right after a
+    sentence that named one plainly: the same therapy, said again ("The closest competitor is
+    emicizumab, a bispecific antibody. Since its approval it has cut bleeding to near zero.")."""
+    subject: dict[int, Hit] = {}
+    named: dict[int, set[str]] = defaultdict(set)
+    for h in hits:
+        if h.slug in (NONE, CONDITION, ""):
+            continue
+        named[h.sentence[1]].add(h.slug)
+        if not h.cue and h.sentence[1] not in subject:
+            subject[h.sentence[1]] = h
+    # Only a sentence about one type has an unambiguous "it".
+    subject = {lo: h for lo, h in subject.items() if len(named[lo]) == 1}
+    out: list[Hit] = []
+    for i in range(1, len(bounds) - 1):
+        lo, hi = bounds[i], bounds[i + 1]
+        before = subject.get(bounds[i - 1])
+        if before is None or lo in named:
+            continue
+        m = _CONTINUES.match(f.hay, lo, hi)
+        if m is None:
+            continue
+        span_i = bisect_right(starts, m.start(1)) - 1
+        if span_i < 0 or m.end(1) > ends[span_i]:
+            continue
+        results = _result_words(f.hay, marks, lo, hi)
+        weight = f.weight * f.spans[span_i].weight * RESULT_FACTOR[results]
+        hit = Hit(
+            before.slug,
+            before.entry,
+            f.name,
+            m.start(1),
+            m.end(1),
+            (f.name, lo),
+            weight,
+            f.text[m.start(1) : m.end(1)],
+            "",
+            results >= 2,
+            False,
+            True,
+        )
+        out.append(hit)
+        subject[lo] = hit
+    return out
 
 
 # Phrases that name two types at once: the entry's (chemotherapy) and radiotherapy.
@@ -1014,22 +1073,30 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         first_seen[h.slug] = min(first_seen.get(h.slug, key), key)
     ranked = sorted(scores, key=lambda s: (-scores[s], first_seen[s], s))
     top = scores[ranked[0]] if ranked else 0.0
+    # What leads is decided by the sentences that name a type; those that only go on about it
+    # ("It was approved in 2022") add to how much it is discussed, not to whether it leads.
+    said = (
+        _scores([h for h in therapy_hits if not h.continued])
+        if any(h.continued for h in therapy_hits)
+        else scores
+    )
+    by_said = sorted(said, key=lambda s: (-said[s], first_seen[s], s))
     # A type that the title, headline and lead never name leads the story only when the body
     # keeps coming back to it: two passing mentions deep in a long article are not its subject,
     # while a feature that opens on an anecdote names its drug soon after, and often.
     led = {h.slug for h in therapy_hits if h.lead}
     body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
-    eligible = [s for s in ranked if s in led or scores[s] >= body_min]
+    eligible = [s for s in by_said if s in led or said[s] >= body_min]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") is about what
     # replaced it, however much the story tells of the old treatment; when nothing did ("some
     # women can skip chemotherapy"), the story is about leaving it out.
     in_title = [h for h in therapy_hits if h.field == "title"]
     refused = {h.slug for h in in_title if h.cue == "neg"} - {h.slug for h in in_title if not h.cue}
-    eligible = [s for s in eligible if s not in refused and scores[s] >= PRIMARY_MIN] or eligible
+    eligible = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN] or eligible
     first = eligible[0] if eligible else NONE
     primary = (
         first
-        if first != NONE and scores[first] >= PRIMARY_MIN and scores[first] * NONE_MARGIN > none_score
+        if first != NONE and said[first] >= PRIMARY_MIN and said[first] * NONE_MARGIN > none_score
         else NONE
     )
     # The headline names the story's subject: a type it names plainly (not as the comparator,
@@ -1037,15 +1104,15 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # comparator arm described at length ("TIL therapy beats ipilimumab").
     lead = {h.slug for h in therapy_hits if h.field == "title" and not h.cue}
     if primary != NONE and lead and primary not in lead:
-        best = min(lead, key=lambda s: (-scores[s], first_seen[s], s))
-        if scores[best] >= PRIMARY_MIN:
+        best = min(lead, key=lambda s: (-said[s], first_seen[s], s))
+        if said[best] >= PRIMARY_MIN:
             primary = best
     # A headline naming a combination ("Padcev and Keytruda double survival") names the drug that
     # leads it first; it leads the story too unless the other clearly outweighs it.
     paired = _title_pair(therapy_hits, title)
     if primary != NONE and paired and primary in paired:
         first_named, second = paired
-        if scores[first_named] * TITLE_ORDER_RATIO >= scores[second] and scores[first_named] >= PRIMARY_MIN:
+        if said[first_named] * TITLE_ORDER_RATIO >= said[second] and said[first_named] >= PRIMARY_MIN:
             primary = first_named
     floor = max(DISCUSS_MIN, DISCUSS_SHARE * top)
     strong = _strong(therapy_hits)
