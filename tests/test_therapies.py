@@ -524,7 +524,7 @@ WRITTEN_SETS = (
         "classify_holdout25.jsonl",
         20,
         0.9,
-        0.85,
+        0.88,
         "20 long-form features (1,100-1,400 words) by a blind helper, committed before their one "
         "blind run (primary 0.800, discussed F1 0.813): the weakest kind. Fixed since: missing "
         "names (donepezil, riluzole, cretostimogene...), a headline that rules chemotherapy out, "
@@ -552,6 +552,29 @@ WRITTEN_SETS = (
         "run (primary 0.960, discussed F1 0.933). Fixed since: 'Breaking:' tickers, pipe menus "
         "and 'About <company>' boilerplate are furniture. Still apart: a two-sentence contrast "
         "with CAR-T in a TCR-T story, which the label counts.",
+    ),
+    WrittenSet(
+        "classify_holdout28.jsonl",
+        15,
+        0.8,
+        0.89,
+        "15 long-form features (1,260-1,540 words) by a blind helper, committed before their one "
+        "blind run (primary 0.800, discussed F1 0.865). Fixed since: aHSCT had no entry (no label "
+        "changed), and 'waiting for a transplant' of a liver in an in vivo editing story no longer "
+        "makes the stem cell transplant discussed. Still apart: an MS transplant feature led by its "
+        "conditioning chemotherapy, an oncolytic-virus feature led by the patient's checkpoint "
+        "inhibitor history, and a feature on marrow donors (no therapy) led by the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout29.jsonl",
+        30,
+        0.96,
+        0.91,
+        "30 wire-service stories across medicine by a blind helper, committed before their one "
+        "blind run (primary 0.933, discussed F1 0.886). Fixed since: 'melanoma virus therapy' "
+        "names an oncolytic virus, and 'who have already been treated with' is history. Still "
+        "apart: a measles-outbreak story (no therapy) with a paragraph on the vaccine's "
+        "effectiveness, and secondary therapies the label counts from a paragraph of description.",
     ),
 )
 
