@@ -697,7 +697,7 @@ def _context_ok(entry: Entry, window: str, story: str) -> bool:
     sentence), or anywhere in the ``story`` for a story-level entry; none it forbids in ``window``."""
     if entry.requires and not any(w in (story if entry.story_requires else window) for w in entry.requires):
         return False
-    return not any(_starts_word(window, w) for w in entry.forbids)
+    return not any(w in window and _starts_word(window, w) for w in entry.forbids)
 
 
 def _starts_word(text: str, word: str) -> bool:
@@ -863,37 +863,41 @@ _CONTINUES = re.compile(
     r"\s*(it|its|the (?:drug|therapy|treatment|antibody|vaccine|virus|medicine|product|injection|"
     r"infusion|pill))\b"
 )
+_OPENERS = ("it", "the ")  # what a sentence _CONTINUES can match starts with
 
 
 def _continued(
     f: _Field, hits: list[Hit], bounds: list[int], marks: _Marks, starts: list[int], ends: list[int]
 ) -> list[Hit]:
     """Hits for sentences that name no therapy but open with "It" or "The drug" right after a
-    sentence that named one plainly: the same therapy, said again ("The closest competitor is
-    emicizumab, a bispecific antibody. Since its approval it has cut bleeding to near zero.")."""
-    subject: dict[int, Hit] = {}
-    named: dict[int, set[str]] = defaultdict(set)
-    for h in hits:
-        if h.slug in (NONE, CONDITION, ""):
-            continue
-        named[h.sentence[1]].add(h.slug)
-        if not h.cue and h.sentence[1] not in subject:
-            subject[h.sentence[1]] = h
-    # Only a sentence about one type has an unambiguous "it".
-    subject = {lo: h for lo, h in subject.items() if len(named[lo]) == 1}
+    sentence that named one type, and only one, plainly: the same therapy, said again ("The
+    closest competitor is emicizumab, a bispecific antibody. It has cut bleeding to near zero.")."""
+    hay = f.hay
+    therapy = [h for h in hits if h.slug not in (NONE, CONDITION, "")]
+    if not therapy:
+        return []
+    at = [h.start for h in therapy]
     out: list[Hit] = []
+    went_on: dict[int, Hit] = {}  # sentence start: its continuation hit, for "It ... It also ..."
     for i in range(1, len(bounds) - 1):
         lo, hi = bounds[i], bounds[i + 1]
-        before = subject.get(bounds[i - 1])
-        if before is None or lo in named:
-            continue
-        m = _CONTINUES.match(f.hay, lo, hi)
+        # (a sentence starts at the white space after its full stop)
+        m = _CONTINUES.match(hay, lo, hi) if hay[lo : lo + 4].lstrip().startswith(_OPENERS) else None
         if m is None:
             continue
+        j, k = bisect_left(at, bounds[i - 1]), bisect_left(at, lo)
+        if k < len(at) and at[k] < hi:
+            continue  # the sentence names a therapy itself
+        before = went_on.get(bounds[i - 1])
+        if before is None:
+            plain = [h for h in therapy[j:k] if not h.cue]
+            if not plain or any(h.slug != plain[0].slug for h in therapy[j:k]):
+                continue
+            before = plain[0]
         span_i = bisect_right(starts, m.start(1)) - 1
         if span_i < 0 or m.end(1) > ends[span_i]:
             continue
-        results = _result_words(f.hay, marks, lo, hi)
+        results = _result_words(hay, marks, lo, hi)
         weight = f.weight * f.spans[span_i].weight * RESULT_FACTOR[results]
         hit = Hit(
             before.slug,
@@ -910,7 +914,7 @@ def _continued(
             True,
         )
         out.append(hit)
-        subject[lo] = hit
+        went_on[lo] = hit
     return out
 
 
@@ -1075,11 +1079,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     top = scores[ranked[0]] if ranked else 0.0
     # What leads is decided by the sentences that name a type; those that only go on about it
     # ("It was approved in 2022") add to how much it is discussed, not to whether it leads.
-    said = (
-        _scores([h for h in therapy_hits if not h.continued])
-        if any(h.continued for h in therapy_hits)
-        else scores
-    )
+    # (a sentence that goes on is one of its own, with no other hit: its weight is its share)
+    said = scores
+    for h in therapy_hits:
+        if h.continued:
+            if said is scores:
+                said = dict(scores)
+            said[h.slug] -= h.weight
     by_said = sorted(said, key=lambda s: (-said[s], first_seen[s], s))
     # A type that the title, headline and lead never name leads the story only when the body
     # keeps coming back to it: two passing mentions deep in a long article are not its subject,
