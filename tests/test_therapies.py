@@ -1137,3 +1137,13 @@ def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
     # "The drug" after a sentence naming two types is ambiguous and goes to neither.
     both = find_hits("", "Doctors gave chemotherapy and pembrolizumab. The drug releases a brake on T cells.")
     assert not [h for h in both if h.continued]
+
+
+def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
+    for name in ("rinatabart sesutecan", "izalontamab brengitecan", "tusamitamab ravtansine"):
+        hits = [h for h in find_hits("", f"Patients got {name} in the trial.") if h.slug != "@condition"]
+        assert [(h.slug, h.text) for h in hits] == [("antibody-drug-conjugate", name)]
+    both = find_hits("", "Patients got rituximab and bendamustine.")
+    listed = [h.slug for h in both if h.slug != "@condition"]
+    assert listed == ["monoclonal-antibody", "chemotherapy"]
+    assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]

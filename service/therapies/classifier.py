@@ -766,13 +766,16 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         if entry is None or not entry.slug:
             continue
         if (
-            entry.slug == "antibody-drug-conjugate"
+            (entry.slug == "antibody-drug-conjugate" or (entry.slug == "chemotherapy" and entry.stem))
             and hits
-            and hits[-1].slug == "monoclonal-antibody"
+            and hits[-1].slug in ("monoclonal-antibody", "bispecific-antibody")
             and hits[-1].end + 1 == start
         ):
             # An antibody's INN followed by its payload's ("patritumab deruxtecan") names one
-            # conjugate, not an antibody and a conjugate.
+            # conjugate, not an antibody and a conjugate; so does one followed by a cytotoxic
+            # INN ("rinatabart sesutecan", "izalontamab brengitecan": a bispecific conjugate).
+            if entry.slug == "chemotherapy":
+                entry = _CONJUGATE
             start = hits.pop().start
             original = f.text[start:end]
             previous = None
@@ -916,6 +919,10 @@ def _continued(
         out.append(hit)
         went_on[lo] = hit
     return out
+
+
+# What an antibody INN followed by a cytotoxic one names (_field_hits).
+_CONJUGATE = Entry(written="antibody-drug conjugate", slug="antibody-drug-conjugate", source="classifier")
 
 
 # Phrases that name two types at once: the entry's (chemotherapy) and radiotherapy.
