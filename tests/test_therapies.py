@@ -1143,6 +1143,8 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     for name in ("rinatabart sesutecan", "izalontamab brengitecan", "tusamitamab ravtansine"):
         hits = [h for h in find_hits("", f"Patients got {name} in the trial.") if h.slug != "@condition"]
         assert [(h.slug, h.text) for h in hits] == [("antibody-drug-conjugate", name)]
+    carried = find_hits("", "Patients got delpacibart zotadirsen in the trial.")
+    assert [(h.slug, h.text) for h in carried] == [("rna-therapy", "delpacibart zotadirsen")]
     both = find_hits("", "Patients got rituximab and bendamustine.")
     listed = [h.slug for h in both if h.slug != "@condition"]
     assert listed == ["monoclonal-antibody", "chemotherapy"]

@@ -766,7 +766,10 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         if entry is None or not entry.slug:
             continue
         if (
-            (entry.slug == "antibody-drug-conjugate" or (entry.slug == "chemotherapy" and entry.stem))
+            (
+                entry.slug in ("antibody-drug-conjugate", "rna-therapy")
+                or (entry.slug == "chemotherapy" and entry.stem)
+            )
             and hits
             and hits[-1].slug in ("monoclonal-antibody", "bispecific-antibody")
             and hits[-1].end + 1 == start
@@ -774,6 +777,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             # An antibody's INN followed by its payload's ("patritumab deruxtecan") names one
             # conjugate, not an antibody and a conjugate; so does one followed by a cytotoxic
             # INN ("rinatabart sesutecan", "izalontamab brengitecan": a bispecific conjugate).
+            # Followed by an oligonucleotide's ("delpacibart zotadirsen"), the antibody only
+            # carries an RNA medicine into muscle: the RNA therapy.
             if entry.slug == "chemotherapy":
                 entry = _CONJUGATE
             start = hits.pop().start
