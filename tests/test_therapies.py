@@ -1149,3 +1149,10 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     listed = [h.slug for h in both if h.slug != "@condition"]
     assert listed == ["monoclonal-antibody", "chemotherapy"]
     assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]
+
+
+def test_angiogenesis_inhibitors_and_ips_cell_products_have_entries() -> None:
+    tablets = find_hits("", "Rivoceranib and pazopanib block VEGF receptors.")
+    assert {h.slug for h in tablets} == {"small-molecule"}
+    sheets = find_hits("Cuorips files for approval of iPS-derived heart muscle sheets", "")
+    assert {h.slug for h in sheets} == {"cell-therapy"}
