@@ -576,6 +576,27 @@ WRITTEN_SETS = (
         "apart: a measles-outbreak story (no therapy) with a paragraph on the vaccine's "
         "effectiveness, and secondary therapies the label counts from a paragraph of description.",
     ),
+    WrittenSet(
+        "classify_holdout30.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 biopharma business stories by a blind helper, committed before their one blind run "
+        "(primary 0.933, discussed F1 0.943). Fixed since: 'Genmab' matched the -mab stem, and an "
+        "antibody INN followed by a payload or an oligonucleotide INN is one conjugate or RNA "
+        "medicine. Still apart: an AI-scribe funding story whose one lead sentence mentions "
+        "chemotherapy, and Opdivo as the partner in a rejected virus therapy's application.",
+    ),
+    WrittenSet(
+        "classify_holdout31.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 Asia-Pacific and European stories by a blind helper, committed before their one blind "
+        "run (primary 0.933, discussed F1 0.974). Fixed since: rivoceranib (-anib) and iPS-derived "
+        "heart muscle sheets had no entry. Still apart: toripalimab's combination result in a "
+        "disitamab vedotin story, which the label counts.",
+    ),
 )
 
 
