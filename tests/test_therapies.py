@@ -1184,6 +1184,29 @@ SHORT_STORIES = (
         "gene-editing",
         not_discussed=("stem-cell-transplant",),
     ),
+    ShortStory(
+        "adding a drug to a backbone makes the backbone its partner",
+        "Adding Daratumumab to VRd Induction Reduces Risk of Progression by 58% in Myeloma",
+        "Adding daratumumab to bortezomib, lenalidomide and dexamethasone (VRd) improved "
+        "progression-free survival compared with VRd alone in the PERSEUS trial. Both arms had VRd "
+        "induction and consolidation, then lenalidomide maintenance. Bortezomib caused neuropathy.",
+        "monoclonal-antibody",
+    ),
+    ShortStory(
+        "clinical news names regimens and radioligands by their short names",
+        "POLARIX: Pola-R-CHP Improves PFS Over R-CHOP in Previously Untreated DLBCL",
+        "Replacing vincristine in R-CHOP with polatuzumab vedotin improved progression-free survival.",
+        "antibody-drug-conjugate",
+        discussed=("chemotherapy",),
+    ),
+    ShortStory(
+        "a radioligand written Lu-PSMA-617 leads over the ARPI switch it beat",
+        "PSMAfore: Lu-PSMA-617 Doubles rPFS Over ARPI Switch in Taxane-Naive mCRPC",
+        "Median rPFS was 9.3 months with 177Lu-PSMA-617 vs 5.6 months with ARPI change (HR 0.41), "
+        "and abiraterone or enzalutamide gave a PSA50 response in only a fifth of patients.",
+        "radiotherapy",
+        discussed=("small-molecule",),
+    ),
 )
 
 

@@ -388,6 +388,8 @@ _PARTNER = re.compile(
     r"([\w.]+\W+){0,3}$"
 )
 PARTNER_FACTOR = 0.7
+_ADDED_TO = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
+_ADDING = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,2}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
 _PLAIN_CUES = ("", "versus", "partner")
 CUE_FACTOR = {
@@ -833,7 +835,11 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             and previous is not None
             and previous.sentence == (f.name, lo)
             and previous.slug != entry.slug
-            and _PARTNER.match(hay, previous.end, start)
+            and (
+                _PARTNER.match(hay, previous.end, start)
+                # "adding daratumumab to VRd": VRd is the backbone the new drug joins
+                or (_ADDED_TO.fullmatch(hay, previous.end, start) and _ADDING.search(hay, lo, previous.start))
+            )
         ):
             factor, cue = PARTNER_FACTOR, "partner"
         strong = False
