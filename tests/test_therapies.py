@@ -597,6 +597,17 @@ WRITTEN_SETS = (
         "heart muscle sheets had no entry. Still apart: toripalimab's combination result in a "
         "disitamab vedotin story, which the label counts.",
     ),
+    WrittenSet(
+        "classify_holdout32.jsonl",
+        35,
+        1.0,
+        0.95,
+        "35 stories of clinical news for doctors (OncLive, Healio) by a blind helper, committed "
+        "before their one blind run (primary 0.943, discussed F1 0.954). Fixed since: Pola-R-CHP, "
+        "Lu-PSMA-617 and VRd had no entry, and 'adding X to Y' makes Y the partner. Still apart: "
+        "conditioning and comparator chemotherapy the label counts from one clause, and a "
+        "checkpoint inhibitor's adjuvant result cited in a chemotherapy trial's story.",
+    ),
 )
 
 
