@@ -12,20 +12,26 @@ The recipe:
    backbone a drug joins ("added to chemotherapy"), lists of options ("medications like
    emicizumab", "including insulin, inhalers and chemotherapy pills") and a place named after a
    therapy ("the chemotherapy infusion centre") lower it; a result in the sentence raises it.
-   Damp words lower a type's whole sentence, or the whole story from the headline: polls about
-   vaccines, genome editing of plants, crops and pigs.
+   History reaches back through its sentence but not into the next clause ("whose cancer
+   progressed after chemotherapy were assigned to tarlatamab"), and a negation does not reach a
+   hit that opens a clause of its own after a comma. Damp words lower a type's whole sentence, or
+   the whole story from the headline: polls about vaccines, genome editing of plants, crops and
+   pigs, CRISPR as a laboratory tool. A sentence that names no therapy but goes on about the one
+   the sentence before named ("It cut bleeding to near zero") counts for that type's discussion.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
    generic phrases ("gene therapy", "cell therapy") go to the specific type that absorbs them (a
    CAR-T product called gene therapy is CAR-T alone); an antibody's INN followed by a payload's
-   ("patritumab deruxtecan") is one conjugate.
+   ("patritumab deruxtecan") or another cytotoxic INN is one conjugate, and followed by an
+   oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine.
 5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
    sentence adds nothing. The top type is primary when it beats the non-therapy interventions
    (diet, devices, organ transplants); a type that no title, headline or lead names needs a score
    that grows with the body's length (two passing mentions deep in a long feature are not its
-   subject); a type the headline names plainly leads. A type is discussed when its score is a real
-   share of the story's, not a passing mention.
+   subject); a type the headline names plainly leads, the first of two it joins with "and" unless
+   clearly outweighed, and a type it only rules out ("no chemo") leads only when nothing else
+   can. A type is discussed when its score is a real share of the story's, not a passing mention.
 """
 
 from __future__ import annotations
