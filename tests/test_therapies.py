@@ -1218,6 +1218,13 @@ SHORT_STORIES = (
         "radiotherapy",
         discussed=("small-molecule",),
     ),
+    ShortStory(
+        "a genetically modified pig kidney is a transplant, not a gene therapy",
+        "Pig kidney removed from New Hampshire man after a record 271 days",
+        "Surgeons removed a genetically modified pig kidney from a 67-year-old man who lived with the "
+        "organ for 271 days. He is back on dialysis. The pig's genome had 69 edits.",
+        "none",
+    ),
 )
 
 

@@ -150,6 +150,8 @@ _DAMP_WORDS = {
         "sceptic*",
         "mandate*",
     ),
+    # Organs from genetically modified pigs: the patient gets a transplant, not a gene therapy.
+    "gene-therapy": ("pig", "porcine", "xenotransplant*"),
     "gene-editing": (
         "plant",
         "crop",
@@ -380,7 +382,12 @@ _PHRASE_CUES = frozenset(
 )
 # Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
 # Damp words too: read where a type's hit needs them, as positions, not by a regex per sentence.
-_DAMP_SLUG = {w.rstrip("*"): slug for slug, words in _DAMP_WORDS.items() for w in words}
+# Each damp word and the types it damps ("pig" damps gene editing and gene therapy alike).
+_DAMP_SLUG: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _slug, _words in _DAMP_WORDS.items():
+    for _w in _words:
+        _DAMP_SLUG[_w.rstrip("*")] += (_slug,)
+_DAMP_SLUG = dict(_DAMP_SLUG)
 _CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
 NEAR_CHARS = 40
 LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
@@ -679,7 +686,8 @@ def _cue_marks(hay: str) -> _Marks:
                     end += 1
                 if end < n and hay[end].isalnum():
                     continue
-            damp.setdefault(_DAMP_SLUG[_CUE_STRINGS[index]], []).append(start)
+            for slug in _DAMP_SLUG[_CUE_STRINGS[index]]:
+                damp.setdefault(slug, []).append(start)
     words.sort()
     phrases.sort()
     after.sort()
