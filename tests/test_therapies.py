@@ -608,6 +608,28 @@ WRITTEN_SETS = (
         "conditioning and comparator chemotherapy the label counts from one clause, and a "
         "checkpoint inhibitor's adjuvant result cited in a chemotherapy trial's story.",
     ),
+    WrittenSet(
+        "classify_holdout33.jsonl",
+        35,
+        0.88,
+        0.91,
+        "35 items that test precision (25 about no therapy) by a blind helper, committed before "
+        "their one blind run (primary 0.886, discussed F1 0.914); no rule changed for them. Apart: "
+        "a Medicare price-negotiation story whose list names three cancer pills, a measles "
+        "outbreak told through vaccination rates, an APOE4 study with a paragraph on lecanemab's "
+        "risks, and the Princess of Wales's remission after chemotherapy, all about no therapy by "
+        "their labels (another helper put a negotiation story under small molecules).",
+    ),
+    WrittenSet(
+        "classify_holdout34.jsonl",
+        30,
+        1.0,
+        0.88,
+        "30 stories of medicine outside oncology by a blind helper, committed before their one "
+        "blind run (primary 0.967, discussed F1 0.838). Fixed since: a genetically modified pig "
+        "kidney damps gene therapy, and ensifentrine, entecavir and the -virsen stem had no entry. "
+        "Still apart: secondary therapies the label counts from one descriptive sentence.",
+    ),
 )
 
 
