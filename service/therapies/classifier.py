@@ -380,14 +380,20 @@ _PHRASE_CUES = frozenset(
         "been given",
     }
 )
+
+
 # Result words ride along in the same pass: a whole word (a boundary on both sides) is a token.
 # Damp words too: read where a type's hit needs them, as positions, not by a regex per sentence.
-# Each damp word and the types it damps ("pig" damps gene editing and gene therapy alike).
-_DAMP_SLUG: dict[str, tuple[str, ...]] = defaultdict(tuple)
-for _slug, _words in _DAMP_WORDS.items():
-    for _w in _words:
-        _DAMP_SLUG[_w.rstrip("*")] += (_slug,)
-_DAMP_SLUG = dict(_DAMP_SLUG)
+def _damp_slugs() -> dict[str, tuple[str, ...]]:
+    """Each damp word and the types it damps ("pig" damps gene editing and gene therapy alike)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for slug, words in _DAMP_WORDS.items():
+        for word in words:
+            out[word.rstrip("*")] = (*out.get(word.rstrip("*"), ()), slug)
+    return out
+
+
+_DAMP_SLUG = _damp_slugs()
 _CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
 NEAR_CHARS = 40
 LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
