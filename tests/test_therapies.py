@@ -1228,7 +1228,8 @@ SHORT_STORIES = (
     ShortStory(
         "clinical news names regimens and radioligands by their short names",
         "POLARIX: Pola-R-CHP Improves PFS Over R-CHOP in Previously Untreated DLBCL",
-        "Replacing vincristine in R-CHOP with polatuzumab vedotin improved progression-free survival.",
+        "Replacing vincristine in R-CHOP with polatuzumab vedotin improved progression-free survival. "
+        "At two years, progression-free survival was 76.7% versus 70.2% for patients on R-CHOP.",
         "antibody-drug-conjugate",
         discussed=("chemotherapy",),
     ),

@@ -210,7 +210,8 @@ _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 _SUBJECT_VERBS = frozenset(
     {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might"}
 )
-_INSTEAD = frozenset({"instead", "unlike"})
+# "ending decades of reliance on chemotherapy", "replacing vincristine": what the story's drug displaces
+_INSTEAD = frozenset({"instead", "unlike", "replacing", "replaced", "replaces", "ending"})
 _HISTORY = frozenset(
     {
         "prior",
@@ -312,7 +313,10 @@ _RESULT_WORDS = frozenset(
 _EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
-    r"\b(?:(?P<neg>free of)|(?P<instead>rather than|in place of)|"
+    r"\b(?:(?P<neg>free of|"
+    # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
+    r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
+    r"(?P<instead>rather than|in place of)|"
     r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
@@ -346,6 +350,7 @@ _PHRASE_CUES = frozenset(
         "e.g.",
         "vs.",
         "free of",
+        "spar",
         "rather than",
         "place of",
         "prepare",
