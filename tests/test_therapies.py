@@ -1254,6 +1254,16 @@ SHORT_STORIES = (
         discussed=("small-molecule",),
     ),
     ShortStory(
+        "a type the headline names only as the comparator does not lead when another type can",
+        "Immune drug beats chemotherapy for small cell lung cancer, extending survival by months",
+        "A drug that links immune cells to cancer cells helped people live five months longer than "
+        "standard chemotherapy. The drug, tarlatamab, is a bispecific T-cell engager. Small cell lung "
+        "cancer has been treated with platinum chemotherapy for decades. Chemotherapy works at first, "
+        "but the cancer returns. Second-line chemotherapy such as topotecan helps few patients.",
+        "bispecific-antibody",
+        discussed=("chemotherapy",),
+    ),
+    ShortStory(
         "a genetically modified pig kidney is a transplant, not a gene therapy",
         "Pig kidney removed from New Hampshire man after a record 271 days",
         "Surgeons removed a genetically modified pig kidney from a 67-year-old man who lived with the "

@@ -30,8 +30,9 @@ The recipe:
    (diet, devices, organ transplants); a type that no title, headline or lead names needs a score
    that grows with the body's length (two passing mentions deep in a long feature are not its
    subject); a type the headline names plainly leads, the first of two it joins with "and" unless
-   clearly outweighed, and a type it only rules out ("no chemo") leads only when nothing else
-   can. A type is discussed when its score is a real share of the story's, not a passing mention.
+   clearly outweighed, and a type it only rules out or names as the comparator ("no chemo",
+   "beats chemotherapy") leads only when nothing else can. A type is discussed when its score is
+   a real share of the story's, not a passing mention.
 """
 
 from __future__ import annotations
@@ -1136,11 +1137,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     led = {h.slug for h in therapy_hits if h.lead}
     body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
     eligible = [s for s in by_said if s in led or said[s] >= body_min]
-    # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") is about what
-    # replaced it, however much the story tells of the old treatment; when nothing did ("some
-    # women can skip chemotherapy"), the story is about leaving it out.
+    # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
+    # what the news beat or replaced ("Immune drug beats chemotherapy") is about the new treatment,
+    # however much the story tells of the old one; when it names no other ("some women can skip
+    # chemotherapy"), the story is about the old one.
     in_title = [h for h in therapy_hits if h.field == "title"]
-    refused = {h.slug for h in in_title if h.cue == "neg"} - {h.slug for h in in_title if not h.cue}
+    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead")} - {
+        h.slug for h in in_title if not h.cue
+    }
     eligible = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN] or eligible
     first = eligible[0] if eligible else NONE
     primary = (
