@@ -633,14 +633,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout35.jsonl",
         30,
-        0.9,
+        0.96,
         0.97,
         "30 mainstream health news stories by a blind helper, committed before their one blind run "
         "(primary 0.800, discussed F1 0.977): the drug named once by brand, then 'the drug', 'the "
         "shot'. Fixed since: 'chemotherapy payload' names a conjugate, 'RNA drug' and 'antibody "
-        "shot' had no entry. Still apart: three stories whose chemotherapy background outweighs "
-        "the drug that replaced it (EV-302, tarlatamab, dostarlimab), though their headlines say "
-        "'ending reliance on chemotherapy', 'beats chemotherapy' and 'sparing them chemotherapy'.",
+        "shot' had no entry, and a type a headline names only as what the news beat or replaced "
+        "('beats chemotherapy', 'ending reliance on chemotherapy') no longer leads. Still apart: "
+        "the dostarlimab story, whose headline names only 'an immunotherapy drug'.",
     ),
 )
 
