@@ -653,142 +653,11 @@ def test_written_set_levels_hold(written: WrittenSet) -> None:
     assert report.overall.f1 >= written.f1
 
 
-def test_inn_stems_name_new_antivirals_and_cell_therapies() -> None:
-    antiviral = classify(
-        "Twice-yearly shot prevents HIV", "Lenacapavir injections kept every participant free of infection."
-    )
-    assert antiviral.primary == "small-molecule"
-    cells = classify(
-        "Donor T cells clear viral infections after transplant",
-        "Posoleucel, made from donor T cells, cleared adenovirus infections in most children treated.",
-    )
-    assert cells.primary == "cell-therapy"
-    # A CAR-T product's INN ends in -leucel too: CAR-T takes the stem's hit.
-    car_t = classify(
-        "New CAR-T approved in China",
-        "Zevorcabtagene autoleucel, a BCMA-directed CAR-T cell therapy, produced deep responses in myeloma.",
-    )
-    assert car_t.primary == "car-t" and "cell-therapy" not in car_t.discussed
-    # A name that ends like an antiviral is not one.
-    person = classify("Founders raise seed money", "Aryavir Kumar and a partner started the juice company.")
-    assert person.primary == NONE
-
-
-def test_headline_comparators_and_backbones_do_not_lead() -> None:
-    beaten = classify(
-        "Kinase inhibitor edges out docetaxel in stomach cancer",
-        "Patients given the kinase inhibitor lived longer than those given docetaxel chemotherapy. "
-        "Docetaxel remains widely used, and docetaxel is cheap.",
-    )
-    assert beaten.primary == "small-molecule"
-    backbone = classify(
-        "Antibody lengthens survival when added to chemotherapy",
-        "Adding the monoclonal antibody to carboplatin and paclitaxel extended median survival by "
-        "four months. Carboplatin and paclitaxel have long been the standard pair.",
-    )
-    assert backbone.primary == "monoclonal-antibody"
-
-
-def test_places_named_after_a_therapy_and_organs_from_edited_animals_are_not_therapies() -> None:
-    ward = classify(
-        "Storm floods hospital basement",
-        "Water reached the radiotherapy department and the transplant unit before pumps cleared it.",
-    )
-    assert ward.primary == NONE
-    pig = classify(
-        "Second patient gets heart from gene-edited pig",
-        "Surgeons transplanted a heart from a pig whose genes were edited to avoid rejection.",
-    )
-    assert pig.primary == NONE
-
-
-def test_a_bare_transplant_reads_its_story_and_a_herpes_virus_its_sentence() -> None:
-    sickle = classify(
-        "Teenager free of sickle cell crises",
-        "She had suffered from sickle cell disease since birth. Her brother was a perfect match. "
-        "The transplant took place in March. Her doctors now call the transplant a cure.",
-    )
-    assert sickle.primary == "stem-cell-transplant"
-    hair = classify(
-        "Clinics abroad sell cut-price hair transplants",
-        "Some advertise stem cell boosters. A hair transplant moves follicles to thinning areas.",
-    )
-    assert hair.primary == NONE
-    virus = classify(
-        "Herpes virus injected into tumours shrinks melanoma", "Tumours shrank in a third of patients."
-    )
-    assert virus.primary == "oncolytic-virus"
-    sores = classify("Herpes virus outbreak at a care home", "Residents with cold sores were isolated.")
-    assert sores.primary == NONE
-
-
-def test_a_therapy_patients_put_off_is_not_their_treatment() -> None:
-    got = classify(
-        "New pill lets patients postpone radiation",
-        "The kinase inhibitor kept tumours in check for two years, so that patients could delay "
-        "radiotherapy and skip chemotherapy for now.",
-    )
-    assert got.primary == "small-molecule"
-    assert "radiotherapy" not in got.discussed and "chemotherapy" not in got.discussed
-
-
-def test_a_therapy_in_a_range_of_services_and_clinic_cell_injections() -> None:
-    ranged = classify(
-        "Community hospital expands",
-        "The new wing offers everything from physiotherapy to chemotherapy, the manager said.",
-    )
-    assert ranged.primary == NONE
-    clinics = classify(
-        "Regulator shuts down clinics", "The clinics sold stem cell injections for back pain and arthritis."
-    )
-    assert clinics.primary == "cell-therapy"
-
-
-def test_engineered_t_cells_with_a_t_cell_receptor_are_tcr_t_even_beside_a_car_t_mention() -> None:
-    got = classify(
-        "Engineered T cells shrink sarcomas",
-        "The genetically engineered T cells carry an engineered T-cell receptor against NY-ESO-1. "
-        "Unlike the synthetic receptors of approved CAR-T products, it reads protein fragments "
-        "from inside the cell. Letetresgene autoleucel shrank tumours in four of ten patients.",
-    )
-    assert got.primary == "cell-therapy" and "car-t" not in got.discussed
-
-
-def test_mmr_is_the_vaccine_only_where_it_is_not_mismatch_repair() -> None:
-    jab = classify("MMR uptake falls", "Fewer toddlers had the MMR jab this year, and measles cases rose.")
-    assert jab.primary == "vaccine"
-    repair = classify(
-        "Immunotherapy for MMR-deficient tumours",
-        "Tumours that are MMR-deficient respond well to pembrolizumab, the PD-1 inhibitor.",
-    )
-    assert repair.primary == "checkpoint-inhibitor" and "vaccine" not in repair.discussed
-    boxing = classify("Title fight", "He landed a left jab in the third round.")
-    assert boxing.primary == NONE
-
-
-def test_a_list_word_reaches_the_last_items_of_its_enumeration() -> None:
-    got = classify(
-        "Clinic expands opening hours",
-        "Patients can now collect medicines at weekends, including inhalers, eye drops, insulin pens "
-        "and chemotherapy tablets.",
-    )
-    assert got.primary == NONE
-
-
 def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     older = classify("Transplants for older adults", "More adults over 70 now receive allogeneic HSCT.")
     assert older.primary == "stem-cell-transplant"
     beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
     assert beaten.primary != "chemotherapy"
-
-
-def test_a_drug_patients_cannot_take_is_not_their_treatment() -> None:
-    got = classify(
-        "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
-        "About half of patients are unable to receive cisplatin because of weak kidneys. In the trial, "
-        "pembrolizumab given before surgery doubled the share of patients with no cancer left.",
-    )
-    assert got.primary == "checkpoint-inhibitor" and "chemotherapy" not in got.discussed
 
 
 def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:
@@ -850,38 +719,6 @@ def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
     assert biology.primary == NONE
     enzyme = classify("", "An mRNA infusion restored the missing liver enzyme in three patients.")
     assert enzyme.primary == "rna-therapy"
-
-
-def test_genome_editing_of_plants_is_not_a_therapy() -> None:
-    # Crop and plant genome editing uses the same tools as the therapies, but no patient gets it.
-    crop = classify(
-        "A faster way to edit the genomes of crop plants",
-        "Researchers built a set of reusable parts for CRISPR genome editing in wheat and tomato. "
-        "Base editing changed a single letter in a drought gene, and the edited lines grew normally.",
-    )
-    assert crop.primary == NONE and "gene-editing" not in crop.discussed
-    patient = classify(
-        "Base editing lowers cholesterol in first patients",
-        "A single infusion of a base editing medicine switched off PCSK9 in the liver of ten patients "
-        "with inherited high cholesterol, and their LDL fell by half.",
-    )
-    assert patient.primary == "gene-editing"
-
-
-def test_an_immunization_named_among_routine_visits_is_not_a_vaccine_story() -> None:
-    # One "immunization" in a list of check-ups is routine care, not a vaccine story; a story about
-    # an immunization campaign names vaccines as well and keeps its label.
-    visits = classify(
-        "What the new law covers for free",
-        "A well-woman visit, a child's immunization and a blood-pressure check now cost nothing at "
-        "the doctor's office. Insurers must also cover counselling on diet and smoking.",
-    )
-    assert visits.primary == NONE and "vaccine" not in visits.discussed
-    campaign = classify(
-        "Measles immunization drive reaches 2 million children",
-        "Health workers gave the measles vaccine to children in 40 districts after an outbreak.",
-    )
-    assert campaign.primary == "vaccine"
 
 
 def test_damp_words_are_whole_words() -> None:
@@ -981,16 +818,6 @@ def test_organ_sparing_treatment_is_given_not_spared() -> None:
     # "Bladder-sparing" keeps the bladder; the chemoradiation is what the patients receive.
     got = classify("", "A bladder-sparing approach with chemoradiation cured most patients in the trial.")
     assert got.primary in ("chemotherapy", "radiotherapy")
-
-
-def test_a_therapy_named_only_as_an_option_or_a_step_is_not_discussed() -> None:
-    got = classify(
-        "New radioligand approved before chemotherapy",
-        "After a hormone pill fails, men have usually had either another hormone pill or docetaxel "
-        "chemotherapy. The radioligand doubled the time to progression in men who had not had "
-        "chemotherapy. Doctors must now decide whether to use it before or after chemotherapy.",
-    )
-    assert got.primary == "radiotherapy" and "chemotherapy" not in got.discussed
 
 
 def test_forbidden_context_words_begin_a_word() -> None:
@@ -1170,6 +997,191 @@ class ShortStory:
 
 
 SHORT_STORIES = (
+    ShortStory(
+        "inn stems name new antivirals and cell therapies: antiviral",
+        "Twice-yearly shot prevents HIV",
+        "Lenacapavir injections kept every participant free of infection.",
+        "small-molecule",
+    ),
+    ShortStory(
+        "inn stems name new antivirals and cell therapies: cells",
+        "Donor T cells clear viral infections after transplant",
+        "Posoleucel, made from donor T cells, cleared adenovirus infections in most children treated.",
+        "cell-therapy",
+    ),
+    # A CAR-T product's INN ends in -leucel too: CAR-T takes the stem's hit.
+    ShortStory(
+        "inn stems name new antivirals and cell therapies: car t",
+        "New CAR-T approved in China",
+        "Zevorcabtagene autoleucel, a BCMA-directed CAR-T cell therapy, produced deep responses in myeloma.",
+        "car-t",
+        not_discussed=("cell-therapy",),
+    ),
+    # A name that ends like an antiviral is not one.
+    ShortStory(
+        "inn stems name new antivirals and cell therapies: person",
+        "Founders raise seed money",
+        "Aryavir Kumar and a partner started the juice company.",
+        "none",
+    ),
+    ShortStory(
+        "headline comparators and backbones do not lead: beaten",
+        "Kinase inhibitor edges out docetaxel in stomach cancer",
+        "Patients given the kinase inhibitor lived longer than those given docetaxel "
+        "chemotherapy. Docetaxel remains widely used, and docetaxel is cheap.",
+        "small-molecule",
+    ),
+    ShortStory(
+        "headline comparators and backbones do not lead: backbone",
+        "Antibody lengthens survival when added to chemotherapy",
+        "Adding the monoclonal antibody to carboplatin and paclitaxel extended median survival by"
+        " four months. Carboplatin and paclitaxel have long been the standard pair.",
+        "monoclonal-antibody",
+    ),
+    ShortStory(
+        "places named after a therapy and organs from edited animals are not therapies: ward",
+        "Storm floods hospital basement",
+        "Water reached the radiotherapy department and the transplant unit before pumps cleared it.",
+        "none",
+    ),
+    ShortStory(
+        "places named after a therapy and organs from edited animals are not therapies: pig",
+        "Second patient gets heart from gene-edited pig",
+        "Surgeons transplanted a heart from a pig whose genes were edited to avoid rejection.",
+        "none",
+    ),
+    ShortStory(
+        "a bare transplant reads its story and a herpes virus its sentence: sickle",
+        "Teenager free of sickle cell crises",
+        "She had suffered from sickle cell disease since birth. Her brother was a perfect match. "
+        "The transplant took place in March. Her doctors now call the transplant a cure.",
+        "stem-cell-transplant",
+    ),
+    ShortStory(
+        "a bare transplant reads its story and a herpes virus its sentence: hair",
+        "Clinics abroad sell cut-price hair transplants",
+        "Some advertise stem cell boosters. A hair transplant moves follicles to thinning areas.",
+        "none",
+    ),
+    ShortStory(
+        "a bare transplant reads its story and a herpes virus its sentence: virus",
+        "Herpes virus injected into tumours shrinks melanoma",
+        "Tumours shrank in a third of patients.",
+        "oncolytic-virus",
+    ),
+    ShortStory(
+        "a bare transplant reads its story and a herpes virus its sentence: sores",
+        "Herpes virus outbreak at a care home",
+        "Residents with cold sores were isolated.",
+        "none",
+    ),
+    ShortStory(
+        "a therapy patients put off is not their treatment",
+        "New pill lets patients postpone radiation",
+        "The kinase inhibitor kept tumours in check for two years, so that patients could delay "
+        "radiotherapy and skip chemotherapy for now.",
+        "small-molecule",
+        not_discussed=("radiotherapy", "chemotherapy"),
+    ),
+    ShortStory(
+        "a therapy in a range of services and clinic cell injections: ranged",
+        "Community hospital expands",
+        "The new wing offers everything from physiotherapy to chemotherapy, the manager said.",
+        "none",
+    ),
+    ShortStory(
+        "a therapy in a range of services and clinic cell injections: clinics",
+        "Regulator shuts down clinics",
+        "The clinics sold stem cell injections for back pain and arthritis.",
+        "cell-therapy",
+    ),
+    ShortStory(
+        "engineered t cells with a t cell receptor are tcr t even beside a car t mention",
+        "Engineered T cells shrink sarcomas",
+        "The genetically engineered T cells carry an engineered T-cell receptor against NY-ESO-1."
+        " Unlike the synthetic receptors of approved CAR-T products, it reads protein fragments "
+        "from inside the cell. Letetresgene autoleucel shrank tumours in four of ten patients.",
+        "cell-therapy",
+        not_discussed=("car-t",),
+    ),
+    ShortStory(
+        "mmr is the vaccine only where it is not mismatch repair: jab",
+        "MMR uptake falls",
+        "Fewer toddlers had the MMR jab this year, and measles cases rose.",
+        "vaccine",
+    ),
+    ShortStory(
+        "mmr is the vaccine only where it is not mismatch repair: repair",
+        "Immunotherapy for MMR-deficient tumours",
+        "Tumours that are MMR-deficient respond well to pembrolizumab, the PD-1 inhibitor.",
+        "checkpoint-inhibitor",
+        not_discussed=("vaccine",),
+    ),
+    ShortStory(
+        "mmr is the vaccine only where it is not mismatch repair: boxing",
+        "Title fight",
+        "He landed a left jab in the third round.",
+        "none",
+    ),
+    ShortStory(
+        "a list word reaches the last items of its enumeration",
+        "Clinic expands opening hours",
+        "Patients can now collect medicines at weekends, including inhalers, eye drops, insulin "
+        "pens and chemotherapy tablets.",
+        "none",
+    ),
+    ShortStory(
+        "a drug patients cannot take is not their treatment",
+        "Immunotherapy before surgery helps bladder cancer patients who cannot take cisplatin",
+        "About half of patients are unable to receive cisplatin because of weak kidneys. In the "
+        "trial, pembrolizumab given before surgery doubled the share of patients with no cancer "
+        "left.",
+        "checkpoint-inhibitor",
+        not_discussed=("chemotherapy",),
+    ),
+    # Crop and plant genome editing uses the same tools as the therapies, but no patient gets it.
+    ShortStory(
+        "genome editing of plants is not a therapy: crop",
+        "A faster way to edit the genomes of crop plants",
+        "Researchers built a set of reusable parts for CRISPR genome editing in wheat and tomato."
+        " Base editing changed a single letter in a drought gene, and the edited lines grew "
+        "normally.",
+        "none",
+        not_discussed=("gene-editing",),
+    ),
+    ShortStory(
+        "genome editing of plants is not a therapy: patient",
+        "Base editing lowers cholesterol in first patients",
+        "A single infusion of a base editing medicine switched off PCSK9 in the liver of ten "
+        "patients with inherited high cholesterol, and their LDL fell by half.",
+        "gene-editing",
+    ),
+    # One "immunization" in a list of check-ups is routine care, not a vaccine story; a story about
+    # an immunization campaign names vaccines as well and keeps its label.
+    ShortStory(
+        "an immunization named among routine visits is not a vaccine story: visits",
+        "What the new law covers for free",
+        "A well-woman visit, a child's immunization and a blood-pressure check now cost nothing "
+        "at the doctor's office. Insurers must also cover counselling on diet and smoking.",
+        "none",
+        not_discussed=("vaccine",),
+    ),
+    ShortStory(
+        "an immunization named among routine visits is not a vaccine story: campaign",
+        "Measles immunization drive reaches 2 million children",
+        "Health workers gave the measles vaccine to children in 40 districts after an outbreak.",
+        "vaccine",
+    ),
+    ShortStory(
+        "a therapy named only as an option or a step is not discussed",
+        "New radioligand approved before chemotherapy",
+        "After a hormone pill fails, men have usually had either another hormone pill or "
+        "docetaxel chemotherapy. The radioligand doubled the time to progression in men who had "
+        "not had chemotherapy. Doctors must now decide whether to use it before or after "
+        "chemotherapy.",
+        "radiotherapy",
+        not_discussed=("chemotherapy",),
+    ),
     ShortStory(
         "a comparator that lost on fewer relapses is discussed",
         "Stem cell transplants beat drugs in multiple sclerosis",
