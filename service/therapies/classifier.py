@@ -137,6 +137,8 @@ _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
 # Words that make a type's mentions in the same sentence (or, in the headline, the whole story)
 # count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
 # receives. A word matches whole (a plural "s" allowed); one ending in "*" matches any word it starts.
+# Organs from genetically modified pigs: the patient gets a transplant, not a gene therapy or edit.
+_PIG_ORGANS = ("pig", "porcine", "xenotransplant*")
 _DAMP_WORDS = {
     "vaccine": (
         "hesitan*",
@@ -151,8 +153,7 @@ _DAMP_WORDS = {
         "sceptic*",
         "mandate*",
     ),
-    # Organs from genetically modified pigs: the patient gets a transplant, not a gene therapy.
-    "gene-therapy": ("pig", "porcine", "xenotransplant*"),
+    "gene-therapy": _PIG_ORGANS,
     "gene-editing": (
         "plant",
         "crop",
@@ -164,9 +165,7 @@ _DAMP_WORDS = {
         "agricultur*",
         "cultivar",
         "tomato*",
-        "pig",  # organs from gene-edited pigs: the patient gets a transplant
-        "porcine",
-        "xenotransplant*",
+        *_PIG_ORGANS,
         "livestock",
         "cattle",
         "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
