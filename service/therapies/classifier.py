@@ -310,6 +310,22 @@ _RESULT_WORDS = frozenset(
         "fewer",
     }
 )
+# Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
+_DECIDED = frozenset(
+    {
+        "vote",
+        "votes",
+        "voted",
+        "voting",
+        "ruled",
+        "rules",
+        "advised",
+        "advises",
+        "recommended",
+        "recommends",
+        "decided",
+    }
+)
 _EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
@@ -533,6 +549,13 @@ _FREED = frozenset(
 )
 
 
+def _negated(near: list[str]) -> bool:
+    """Whether a negation word is among the last four words before a hit; "no to" is a decision
+    about the drug ("NICE says no to Enhertu"), not its absence."""
+    tail = near[-4:]
+    return any(w in _NEG and not (w == "no" and tail[k + 1 : k + 2] == ["to"]) for k, w in enumerate(tail))
+
+
 def _freeing(after: list[str]) -> bool:
     return after[0] == "free" and len(after) > 1 and (after[1] in _FREED or after[1].isdigit())
 
@@ -549,7 +572,7 @@ def _cue_factor(
     before = _WORD.findall(hay, w0, start) if words else []
     if _ANY_SINGLE.intersection(before):
         near = before[-5:]
-        if _NEG.intersection(near[-4:]) and not _new_clause(hay, w0, start, end, hi):
+        if _negated(near) and not _new_clause(hay, w0, start, end, hi):
             found.append("neg")
         if _HISTORY.intersection(before) and _treated_before(before):
             found.append("history")
@@ -570,7 +593,12 @@ def _cue_factor(
         ):
             found.append("list")
         # "adults over 70", "over 12 months": an age or a span, not a comparison.
-        versus = [k for k, w in enumerate(near) if w in _VERSUS]
+        # "vote against Blenrep", "ruled against": a decision on the drug, not a comparison.
+        versus = [
+            k
+            for k, w in enumerate(near)
+            if w in _VERSUS and not (w == "against" and k and near[k - 1] in _DECIDED)
+        ]
         if any(near[k] != "over" or k + 1 == len(near) or not near[k + 1].isdigit() for k in versus):
             found.append("versus")
     # The search runs past the hit, so that a lookahead can read the hit itself ("choice of A or

@@ -626,6 +626,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("imod", "small-molecule", "s", "S1P modulators (fingolimod)"),
     ("JAK inhibitor", "small-molecule", "", ""),
     ("ketamine", "small-molecule", "", ""),
+    ("MDMA", "small-molecule", "c", "midomafetamine, given with talk therapy for PTSD"),
+    ("midomafetamine", "small-molecule", "", ""),
     ("kinase inhibitor", "small-molecule", "", ""),
     ("KRAS inhibitor", "small-molecule", "", ""),
     ("KRAS G12C inhibitor", "small-molecule", "", ""),
