@@ -170,6 +170,8 @@ _DAMP_WORDS = {
         "cattle",
         "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
     ),
+    # Radiation from scans and other sources people are exposed to, not radiation given as treatment.
+    "radiotherapy": ("imaging", "exposure", "exposures", "exposed", "ionising", "ionizing"),
 }
 DAMP_FACTOR = 0.2
 
