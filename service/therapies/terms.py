@@ -468,6 +468,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("bone marrow donor", "stem-cell-transplant", "", ""),
     ("bone marrow transplant", "stem-cell-transplant", "", ""),
     ("bone marrow transplantation", "stem-cell-transplant", "", ""),
+    ("cord blood", "stem-cell-transplant", "w", "the graft, not cells grown from it: see CONTEXT"),
     ("cord blood transplant", "stem-cell-transplant", "", ""),
     ("cord blood transplantation", "stem-cell-transplant", "", ""),
     ("haematopoietic stem cell transplant", "stem-cell-transplant", "", ""),
@@ -889,6 +890,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "herpes virus": _CANCER_VIRUS,
     # A bispecific built on a TCR ("one end is an engineered T-cell receptor") is not TCR-T.
     "engineered T-cell receptor": ((), ("bispecific", "immtac", "one end", "fused", "fusion")),
+    # Cord blood as the graft; not the source of NK or CAR-NK cells, nor a private bank's stock.
+    "cord blood": ((), ("nk", "natural killer", "derived", "car", "bank", "stored", "storing")),
     "jab": (
         ("vaccin", "flu", "covid", "measles", "mmr", "dose", "booster", "immunis", "immuniz", "hpv", "rsv"),
         ("boxing", "boxer", "punch", "left jab", "right jab"),
