@@ -133,7 +133,7 @@ _BLOOD_WORDS = (
     "systemic sclerosis",
     "crohn",
 )
-_VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz")
+_VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # Words that make a type's mentions in the same sentence (or, in the headline, the whole story)
 # count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
 # receives. A word matches whole (a plural "s" allowed); one ending in "*" matches any word it starts.

@@ -914,7 +914,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "altered",
             "edited",
         ),
-        (),
+        # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells
+        ("bispecific", "engager", "antibod", "cd3"),
     ),
     "T-cell receptor": (
         ("engineer", "genetically", "modified", "infus", "altered"),
