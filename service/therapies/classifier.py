@@ -247,8 +247,21 @@ _PLACE_AFTER = frozenset(
     }
 )
 _STEP = frozenset(
-    {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
+    {
+        "requires",
+        "require",
+        "required",
+        "needs",
+        "need",
+        "conditioning",
+        "preparatory",
+        "before",
+        "after",
+    }
 )
+# "a pill that bridges her to transplant": the transplant is where the story's drug leads; it is
+# still named plainly (the story discusses it), but it is not what the story is about.
+_BRIDGE = frozenset({"bridge", "bridges", "bridged", "bridging"})
 _LIST = frozenset({"like", "including", "options", "option", "alternative", "alternatives", "e.g."})
 _VERSUS = frozenset(
     {
@@ -329,7 +342,7 @@ _DECIDED = frozenset(
     }
 )
 _EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
-_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _LIST | _VERSUS | _EITHER
+_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
@@ -433,7 +446,7 @@ PARTNER_FACTOR = 0.7
 _ADDED_TO = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
 _ADDING = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,2}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
-_PLAIN_CUES = ("", "versus", "partner")
+_PLAIN_CUES = ("", "versus", "partner", "bridge")
 CUE_FACTOR = {
     "neg": 0.15,
     "instead": 0.3,
@@ -442,6 +455,7 @@ CUE_FACTOR = {
     "list": 0.5,
     "versus": 0.6,
     "partner": PARTNER_FACTOR,
+    "bridge": PARTNER_FACTOR,
     "place": 0.4,
 }
 RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
@@ -582,6 +596,8 @@ def _cue_factor(
             found.append("instead")
         if _STEP.intersection(near[-3:]):
             found.append("step")
+        if _BRIDGE.intersection(near[-3:]):
+            found.append("bridge")
         # A list word names options for the items right after it, and for the later items of the
         # same enumeration ("including insulin, blood pressure medicines and chemotherapy").
         # "Either A or B" offers options too, but only for B: "either" alone is "in either arm".
