@@ -1025,7 +1025,21 @@ def _headline_end(text: str, spans: list[Span]) -> int:
 
 
 def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
-    """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T)."""
+    """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T, mRNA)."""
+    # "mRNA" with no vaccine word near it ("a personalized mRNA melanoma therapy" in a headline) is
+    # the vaccine the story names otherwise, when it names that vaccine plainly more than it names
+    # RNA medicines, "mRNA" included (not "unlike the company's mRNA vaccines, this treatment...").
+    loose_mrna = [h for h in hits if h.slug == "rna-therapy" and h.entry.written == "mRNA"]
+    if loose_mrna:
+        vaccine = sum(
+            h.weight
+            for h in hits
+            if h.slug == "vaccine" and h.cue in _PLAIN_CUES and h.entry.written != "mRNA"
+        )
+        rna = sum(h.weight for h in hits if h.slug == "rna-therapy")
+        if vaccine > rna:
+            for h in loose_mrna:
+                h.slug = "vaccine"
     if any(h.entry.organ_ambiguous for h in hits):
         body = " ".join(f.hay[s.start : s.end] for f in fields for s in f.spans)
         organ, blood = _site_counts(body)
