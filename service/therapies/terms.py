@@ -655,6 +655,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("sartan", "small-molecule", "s", ""),
     ("remdesivir", "small-molecule", "", ""),
     ("revumenib", "small-molecule", "", ""),
+    ("risdiplam", "small-molecule", "", "SMN2 splicing modifier for spinal muscular atrophy"),
+    ("Evrysdi", "small-molecule", "", "brand of risdiplam"),
     ("SGLT2 inhibitor", "small-molecule", "", ""),
     ("small molecule", "small-molecule", "", ""),
     ("small-molecule drug", "small-molecule", "", ""),
