@@ -437,7 +437,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("cretostimogene", "oncolytic-virus", "", ""),
     ("delytact", "oncolytic-virus", "", ""),
     ("DNX-2401", "oncolytic-virus", "", ""),
+    ("engineered virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("herpes virus", "oncolytic-virus", "w", "only as a cancer treatment: see CONTEXT"),
+    ("injected virus", "oncolytic-virus", "", "\"tumour-injected virus\": see CONTEXT"),
+    ("modified virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("oncolytic", "oncolytic-virus", "", ""),
     ("oncolytic virus", "oncolytic-virus", "", ""),
     ("pelareorep", "oncolytic-virus", "", ""),
@@ -871,6 +874,8 @@ _RNA_THERAPY_CONTEXT = (
 )  # fmt: skip
 # A herpes virus in a cancer sentence is a modified one injected to kill the tumour; elsewhere it
 # is the infection.
+_TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
+_VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ADC": (
@@ -885,7 +890,11 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
-    "virus therapy": (("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma"), ()),
+    "virus therapy": (_TUMOUR_WORDS, ()),
+    # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
+    "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
+    "injected virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
+    "modified virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "RP1": (("virus", "oncolytic", "melanoma", "tumo", "cancer", "replimune"), ()),
     "RP2": (("virus", "oncolytic", "tumo", "cancer", "replimune"), ()),
     "cold sore virus": _CANCER_VIRUS,
