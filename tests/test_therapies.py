@@ -504,7 +504,7 @@ WRITTEN_SETS = (
         "classify_holdout23.jsonl",
         25,
         1.0,
-        0.98,
+        0.97,
         "25 hard cases by a blind helper, committed before their one blind run (primary 0.960, "
         "discussed F1 0.972). Fixed since: 'Padcev and Keytruda' now lets the first-named lead, "
         "PD-L1 status is a biomarker, and 'superior' and 'fewer relapses' are results. Still "
@@ -580,7 +580,7 @@ WRITTEN_SETS = (
         "classify_holdout30.jsonl",
         30,
         0.96,
-        0.97,
+        0.94,
         "30 biopharma business stories by a blind helper, committed before their one blind run "
         "(primary 0.933, discussed F1 0.943). Fixed since: 'Genmab' matched the -mab stem, and an "
         "antibody INN followed by a payload or an oligonucleotide INN is one conjugate or RNA "
@@ -634,7 +634,7 @@ WRITTEN_SETS = (
         "classify_holdout35.jsonl",
         30,
         0.96,
-        0.97,
+        0.96,
         "30 mainstream health news stories by a blind helper, committed before their one blind run "
         "(primary 0.800, discussed F1 0.977): the drug named once by brand, then 'the drug', 'the "
         "shot'. Fixed since: 'chemotherapy payload' names a conjugate, 'RNA drug' and 'antibody "
