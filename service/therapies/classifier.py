@@ -69,6 +69,7 @@ NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top the
 DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 TITLE_ORDER_RATIO = 1.25  # of a combination a headline names, the first leads unless outweighed so
+FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
 SUSTAINED = 2.0  # several plain sentences are discussion too
 COMPARED_MIN = 0.5
 EX_VIVO = ("gene-therapy", "gene-editing")
@@ -278,6 +279,8 @@ _VERSUS = frozenset(
         "outperforms",
         "edges",  # "X edges out Y"
         "tops",
+        "topping",
+        "topped",
         "bests",
         "surpasses",
         "trumps",
@@ -1148,7 +1151,7 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
 
 
 # "plus" and "with" make the second a partner (_PARTNER), which takes it out of the headline's lead.
-_JOINED = re.compile(r"\s*(?:and|\+|&)\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:and|\+|&|-|/)\s*", re.IGNORECASE)
 
 
 def _title_pair(hits: list[Hit], title: str) -> tuple[str, str] | None:
@@ -1219,6 +1222,18 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         best = min(lead, key=lambda s: (-said[s], first_seen[s], s))
         if said[best] >= PRIMARY_MIN:
             primary = best
+    # The lead names the news; the rest of a long story may tell its background (the chemotherapy
+    # that was the standard for decades) at greater length. A type the lead names plainly leads
+    # over one it names only as history, a step or what patients skip ("whose cancer returned
+    # after chemotherapy"), unless that one clearly outweighs it. (A type the lead does not name
+    # at all may be the subject of a feature that opens on an anecdote: that is left to scores.)
+    if primary != NONE and not lead:
+        fronted = {h.slug for h in therapy_hits if h.lead and not h.cue and not h.continued} - refused
+        backdrop = {h.slug for h in therapy_hits if h.lead and h.cue}
+        if fronted and primary in backdrop and primary not in fronted:
+            best = min(fronted, key=lambda s: (-said[s], first_seen[s], s))
+            if said[best] >= PRIMARY_MIN and said[best] * FRONT_RATIO >= said[primary]:
+                primary = best
     # A headline naming a combination ("Padcev and Keytruda double survival") names the drug that
     # leads it first; it leads the story too unless the other clearly outweighs it.
     paired = _title_pair(therapy_hits, title)

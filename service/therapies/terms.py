@@ -439,7 +439,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("DNX-2401", "oncolytic-virus", "", ""),
     ("engineered virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("herpes virus", "oncolytic-virus", "w", "only as a cancer treatment: see CONTEXT"),
-    ("injected virus", "oncolytic-virus", "", "\"tumour-injected virus\": see CONTEXT"),
+    ("injected virus", "oncolytic-virus", "", '"tumour-injected virus": see CONTEXT'),
     ("modified virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("oncolytic", "oncolytic-virus", "", ""),
     ("oncolytic virus", "oncolytic-virus", "", ""),
