@@ -1027,6 +1027,12 @@ def _headline_end(text: str, spans: list[Span]) -> int:
     return 0
 
 
+_BARE_CAR = re.compile(
+    r"(?:anti-[\w-]+ )?(?:CAR|chimeric antigen receptor)(?:-engineered|-modified)?", re.IGNORECASE
+)
+_NK = re.compile(r"\bNK\b|natural killer", re.IGNORECASE)
+
+
 def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T, mRNA)."""
     # "mRNA" with no vaccine word near it ("a personalized mRNA melanoma therapy" in a headline) is
@@ -1059,6 +1065,15 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     if other_cells > 0 and explicit_car < max(1.0, other_cells):
         for h in hits:
             if h.entry.implicit:
+                h.slug = "cell-therapy"
+    # A bare "CAR" or "chimeric antigen receptor" arms whatever cells the story names: NK cells
+    # ("cord blood NK cells armed with an anti-CD19 CAR") make it CAR-NK, a cell therapy, unless
+    # the story also names CAR T cells (engineered T cells alone do not count).
+    bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
+    if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
+        named = (h for h in hits if h.slug == "car-t" and not h.entry.implicit)
+        if not any(not _BARE_CAR.fullmatch(h.entry.written) for h in named):
+            for h in bare_car:
                 h.slug = "cell-therapy"
 
 
