@@ -354,8 +354,10 @@ _MULTI = re.compile(
     r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
-    r"choice of(?= [\w-]+(?:,| or\b| and\b)))|"
-    r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than)|"
+    r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
+    # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
+    r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than|"
+    r"(?:long|much|effective|good|safe|likely) as)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
     r"(?P<partner>added to|on top of|in addition to)|"
     # "after patients finished adjuvant chemotherapy": history, when it is what was finished (see
@@ -400,6 +402,12 @@ _PHRASE_CUES = frozenset(
         "in addition to",
         "superior to",
         "better than",
+        "long as",
+        "much as",
+        "effective as",
+        "good as",
+        "safe as",
+        "likely as",
         "refractory",
         "resistant",
         "relapsed ",
