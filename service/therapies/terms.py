@@ -493,6 +493,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("transplant", "stem-cell-transplant", "wb", "alone only in a blood-disease story: see CONTEXT"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
+    ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
     ("abiraterone", "small-molecule", "", ""),
     ("acetaminophen", "small-molecule", "", ""),
     ("acoramidis", "small-molecule", "", ""),
@@ -693,6 +694,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("rubraca", "small-molecule", "", "brand of rucaparib"),
     ("zejula", "small-molecule", "", "brand of niraparib"),
     ("talzenna", "small-molecule", "", "brand of talazoparib"),
+    ("scemblix", "small-molecule", "", "brand of asciminib"),
     ("kisqali", "small-molecule", "", "brand of ribociclib"),
     ("ibrance", "small-molecule", "", "brand of palbociclib"),
     ("verzenio", "small-molecule", "", "brand of abemaciclib"),
