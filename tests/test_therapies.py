@@ -642,6 +642,87 @@ WRITTEN_SETS = (
         "('beats chemotherapy', 'ending reliance on chemotherapy') no longer leads. Still apart: "
         "the dostarlimab story, whose headline names only 'an immunotherapy drug'.",
     ),
+    WrittenSet(
+        "classify_holdout36.jsonl",
+        32,
+        1.0,
+        0.96,
+        "32 stories on the TAXONOMY.md hard cases and edge conventions by a blind helper, committed "
+        "before their one blind run (primary 1.000, discussed F1 0.947). Fixed since: 'twice as long "
+        "as chemotherapy' is a comparison. Still apart: 'Unlike CAR-T therapies, ...' in a TCR-T "
+        "story, which the helper counted as discussion of CAR-T.",
+    ),
+    WrittenSet(
+        "classify_holdout37.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 general health news stories of 450-900 words by a blind helper, committed before their "
+        "one blind run (primary 0.900, discussed F1 0.941). Fixed since: a type the lead names "
+        "plainly beats one it names only as history or a step (the old chemotherapy told at "
+        "length), 'topping' compares, 'Padcev-Keytruda' is a headline pair. Still apart: "
+        "conditioning chemotherapy the helper counted as discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout38.jsonl",
+        30,
+        1.0,
+        0.92,
+        "30 conference reports in trade-press style by a blind helper, committed before their one "
+        "blind run (primary 1.000, discussed F1 0.924). Still apart: background regimens (prior "
+        "lines, chemoradiotherapy before the tested drug) where the helper and the rules differ on "
+        "what is discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout39.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital press releases and patient stories by a blind helper, committed before their "
+        "one blind run (primary 0.900, discussed F1 0.957). Fixed since: a pill that 'bridges' a "
+        "child to transplant leads, a loose 'mRNA' in a vaccine story is the vaccine, an "
+        "'engineered' or 'tumour-injected' virus against a tumour is oncolytic.",
+    ),
+    WrittenSet(
+        "classify_holdout40.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 journal abstracts and research summaries by a blind helper, committed before their one "
+        "blind run (primary 0.900, discussed F1 0.861). Fixed since: radiation from imaging is not "
+        "radiotherapy, cord blood as a graft is a transplant, a T-cell-redirecting antibody's T "
+        "cells are not CAR-T, a bare CAR on NK cells is CAR-NK. Still apart: 'TIL or ipilimumab', "
+        "a trial whose two arms score almost alike.",
+    ),
+    WrittenSet(
+        "classify_holdout41.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 regulator and health-policy items by a blind helper, committed before their one blind "
+        "run (primary 0.867, discussed F1 0.918). Fixed since: 'vote against X' and 'say no to X' "
+        "are decisions about X, MDMA is a small molecule. Still apart: a Medicare negotiation list "
+        "whose headline names two pills (a long-enumeration rule cost more than it fixed).",
+    ),
+    WrittenSet(
+        "classify_holdout42.jsonl",
+        30,
+        1.0,
+        0.90,
+        "30 rare and paediatric disease stories by a blind helper, committed before their one blind "
+        "run (primary 0.967, discussed F1 0.816). Fixed since: risdiplam had no entry; the 2.0 "
+        "sustained threshold. Still apart: secondary types named in one sentence (an antibody "
+        "conditioning programme, an antisense rival) that the helper counted as discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout44.jsonl",
+        40,
+        0.97,
+        0.93,
+        "40 feed items (a headline and one to three sentences) by a blind helper, committed before "
+        "their one blind run (primary 0.950, discussed F1 0.927). Fixed since: asciminib had no "
+        "entry. Still apart: a statin named in a Leqvio headline as what the shot now comes before.",
+    ),
 )
 
 
