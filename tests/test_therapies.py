@@ -723,6 +723,16 @@ WRITTEN_SETS = (
         "their one blind run (primary 0.950, discussed F1 0.927). Fixed since: asciminib had no "
         "entry. Still apart: a statin named in a Leqvio headline as what the shot now comes before.",
     ),
+    WrittenSet(
+        "classify_holdout45.jsonl",
+        25,
+        1.0,
+        0.95,
+        "25 article pages inside their furniture (navigation, 'Read more' links, related headlines, "
+        "tags, comments) by a blind helper, committed before their one blind run (primary 0.960, "
+        "discussed F1 0.955). Fixed since: 'engineered immune cells' in a headline are implicit "
+        "CAR-T. Still apart: nivolumab as the partner of a rejected virus therapy.",
+    ),
 )
 
 
