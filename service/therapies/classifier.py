@@ -1035,6 +1035,10 @@ def _headline_end(text: str, spans: list[Span]) -> int:
     return 0
 
 
+IMMUNOTHERAPY = frozenset({"immunotherapy", "immune therapy"})
+_IMMUNE_TYPES = frozenset(
+    {"checkpoint-inhibitor", "bispecific-antibody", "car-t", "cell-therapy", "vaccine", "oncolytic-virus"}
+)
 _BARE_CAR = re.compile(
     r"(?:anti-[\w-]+ )?(?:CAR|chimeric antigen receptor)(?:-engineered|-modified)?", re.IGNORECASE
 )
@@ -1042,7 +1046,20 @@ _NK = re.compile(r"\bNK\b|natural killer", re.IGNORECASE)
 
 
 def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
-    """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T, mRNA)."""
+    """Settle hits whose type depends on the whole story (organ cell therapy, implicit CAR-T, mRNA,
+    "immunotherapy")."""
+    # "An immunotherapy drug" is the immune therapy the story names by name (dostarlimab, tarlatamab,
+    # a CAR-T product): the one it names most. With none named, it names no type (allergen
+    # immunotherapy, immunotherapy as a field) and is dropped.
+    loose = [h for h in hits if h.entry.written in IMMUNOTHERAPY]
+    if loose:
+        named: dict[str, float] = defaultdict(float)
+        for h in hits:
+            if h.slug in _IMMUNE_TYPES and not h.entry.generic:
+                named[h.slug] += h.weight
+        best = max(named, key=lambda s: (named[s], s), default="")
+        for h in loose:
+            h.slug = best if named.get(best, 0.0) >= ABSORB_MIN else ""
     # "mRNA" with no vaccine word near it ("a personalized mRNA melanoma therapy" in a headline) is
     # the vaccine the story names otherwise, when it names that vaccine plainly more than it names
     # RNA medicines, "mRNA" included (not "unlike the company's mRNA vaccines, this treatment...").
@@ -1156,6 +1173,7 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     hits = [h for h in hits if h.slug]
     _spread_negation(hits)
     _resolve(hits, fields)
+    hits = [h for h in hits if h.slug]
     _absorb(hits)
     _damp_story(hits, fields[0].hay if title.strip() else "")
     return hits

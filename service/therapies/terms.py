@@ -383,6 +383,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("checkpoint blockade", "checkpoint-inhibitor", "", ""),
     ("checkpoint inhibitor", "checkpoint-inhibitor", "", "'checkpoint' alone is an airport's"),
     ("checkpoint inhibition", "checkpoint-inhibitor", "", ""),
+    (
+        "immunotherapy",
+        "checkpoint-inhibitor",
+        "gw",
+        "the immune therapy the story names: see classifier.IMMUNOTHERAPY",
+    ),
+    ("immune therapy", "checkpoint-inhibitor", "gw", "the same"),
     ("CTLA-4", "checkpoint-inhibitor", "w", ""),
     ("immune checkpoint", "checkpoint-inhibitor", "", ""),
     ("LAG-3", "checkpoint-inhibitor", "w", ""),
