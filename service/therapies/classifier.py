@@ -356,7 +356,8 @@ _MULTI = re.compile(
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
     # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
-    r"(?P<versus>compared (?:with|to)|comparison with|superior to|better than|"
+    r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
+    r"superior to|better than|"
     r"(?:long|much|effective|good|safe|likely) as)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
     r"(?P<partner>added to|on top of|in addition to)|"
@@ -395,7 +396,7 @@ _PHRASE_CUES = frozenset(
         "everything from",
         "ranging from",
         "choice of",
-        "compared ",
+        "compar",
         "comparison with",
         "added to",
         "on top of",
