@@ -70,7 +70,8 @@ DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 TITLE_ORDER_RATIO = 1.25  # of a combination a headline names, the first leads unless outweighed so
 FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
-SUSTAINED = 2.0  # several plain sentences are discussion too
+SUSTAINED = 2.0
+NONE_SUSTAINED = 2.5  # the same, in a story about no therapy  # several plain sentences are discussion too
 COMPARED_MIN = 0.5
 EX_VIVO = ("gene-therapy", "gene-editing")
 CONDITION_MIN = 1.5
@@ -1317,7 +1318,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         )
     ]
     if primary == NONE:
-        discussed = [s for s in discussed if scores[s] >= max(floor, PRIMARY_MIN)]
+        # A story about no therapy discusses one only at length: passing mentions add up faster
+        # than in a story about a therapy, where they sit beside its subject.
+        discussed = [
+            s
+            for s in discussed
+            if scores[s] >= max(floor, PRIMARY_MIN)
+            and (s in strong or plain_scores.get(s, 0.0) >= NONE_SUSTAINED)
+        ]
     by_slug: dict[str, list[Hit]] = defaultdict(list)
     for h in therapy_hits:
         by_slug[h.slug].append(h)
