@@ -715,6 +715,17 @@ WRITTEN_SETS = (
         "conditioning programme, an antisense rival) that the helper counted as discussed.",
     ),
     WrittenSet(
+        "classify_holdout43.jsonl",
+        30,
+        1.0,
+        0.90,
+        "30 long articles (600-1,100 words) from specialist biotech outlets by a blind helper, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.903). Fixed since: "
+        "'compare them with antibodies' names the comparator; a story about no therapy needs "
+        "2.5 plain points to discuss one. Still apart: rivals described in one sentence each "
+        "(the helper counts them), a CRISPR aside in an islet-cell story (the rules count it).",
+    ),
+    WrittenSet(
         "classify_holdout44.jsonl",
         40,
         0.97,
@@ -732,6 +743,16 @@ WRITTEN_SETS = (
         "tags, comments) by a blind helper, committed before their one blind run (primary 0.960, "
         "discussed F1 0.955). Fixed since: 'engineered immune cells' in a headline are implicit "
         "CAR-T. Still apart: nivolumab as the partner of a rejected virus therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout48.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 wire-service briefs by a blind helper, committed before their one blind run (primary "
+        "0.950, discussed F1 0.950). Fixed since: fezolinetant had no entry. Still apart: a "
+        "Genmab-Merus deal story where 'an experimental cancer antibody' and Darzalex's royalties "
+        "outweigh the bispecific named once.",
     ),
 )
 
