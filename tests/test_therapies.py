@@ -745,6 +745,16 @@ WRITTEN_SETS = (
         "CAR-T. Still apart: nivolumab as the partner of a rejected virus therapy.",
     ),
     WrittenSet(
+        "classify_holdout47.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories that name therapies but may not be about one (celebrity health, lawsuits, "
+        "prices, screening; 15 about no therapy) by a blind helper, committed before their one "
+        "blind run (primary 0.967, discussed F1 0.976). Still apart: a Medicare payment deal for "
+        "both sickle cell cures, which the helper gave to Casgevy's gene editing.",
+    ),
+    WrittenSet(
         "classify_holdout48.jsonl",
         40,
         0.97,
