@@ -1241,7 +1241,18 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # while a feature that opens on an anecdote names its drug soon after, and often.
     led = {h.slug for h in therapy_hits if h.lead}
     body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
-    eligible = [s for s in by_said if s in led or said[s] >= body_min]
+    # Nor do brand names each dropped once, however many (a company's product roster in an
+    # earnings story): the body's subject is a drug it comes back to, gives results for, or names
+    # by its generic name or mechanism.
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    returned: set[str] = set()
+    for h in therapy_hits:
+        if h.strong or not h.text[:1].isupper():
+            returned.add(h.slug)
+        elif not h.entry.generic:
+            seen[(h.slug, h.entry.written)] += 1
+    returned.update(slug for (slug, _), k in seen.items() if k > 1)
+    eligible = [s for s in by_said if s in led or (said[s] >= body_min and s in returned)]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
     # what the news beat or replaced ("Immune drug beats chemotherapy") is about the new treatment,
     # however much the story tells of the old one; when it names no other ("some women can skip
