@@ -1252,7 +1252,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         elif not h.entry.generic:
             seen[(h.slug, h.entry.written)] += 1
     returned.update(slug for (slug, _), k in seen.items() if k > 1)
-    eligible = [s for s in by_said if s in led or (said[s] >= body_min and s in returned)]
+    # A type named only by weak class words ("an antibody", "targeted therapy") is no subject.
+    named_types = {h.slug for h in therapy_hits if not (h.entry.generic and h.entry.weak)}
+    eligible = [
+        s for s in by_said if s in named_types and (s in led or (said[s] >= body_min and s in returned))
+    ]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
     # what the news beat or replaced ("Immune drug beats chemotherapy") is about the new treatment,
     # however much the story tells of the old one; when it names no other ("some women can skip
