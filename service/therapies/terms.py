@@ -376,6 +376,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("toxic payload", "antibody-drug-conjugate", "", ""),
     ("trastuzumab deruxtecan", "antibody-drug-conjugate", "", "not trastuzumab alone"),
     ("trastuzumab emtansine", "antibody-drug-conjugate", "", ""),
+    ("sunirine", "antibody-drug-conjugate", "", "payload of pivekimab sunirine"),
     ("vedotin", "antibody-drug-conjugate", "s", ""),
     ("emrelis", "antibody-drug-conjugate", "", "brand of telisotuzumab vedotin"),
     # checkpoint-inhibitor
