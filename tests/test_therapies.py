@@ -764,6 +764,19 @@ WRITTEN_SETS = (
         "Genmab-Merus deal story where 'an experimental cancer antibody' and Darzalex's royalties "
         "outweigh the bispecific named once.",
     ),
+    WrittenSet(
+        "classify_holdout49.jsonl",
+        30,
+        0.9,
+        0.85,
+        "30 pharma business stories (earnings, deals, pipeline cuts) by a blind helper, committed "
+        "before their one blind run (primary 0.733, discussed F1 0.785): the hardest kind so far. "
+        "Fixed since: a roster of brands each named once is no subject, a type named only by "
+        "'antibodies' cannot lead, Intra-Cellular Therapies is a company, and danuglipron, "
+        "lumateperone and sunirine had no entry. Still apart: two earnings stories whose products "
+        "are named twice (Kisqali) or with a generic name (Prolia, denosumab), a Pfizer forecast "
+        "cut led by its Covid vaccine and pill, and products of other companies counted as discussed.",
+    ),
 )
 
 
