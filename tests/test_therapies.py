@@ -745,6 +745,18 @@ WRITTEN_SETS = (
         "CAR-T. Still apart: nivolumab as the partner of a rejected virus therapy.",
     ),
     WrittenSet(
+        "classify_holdout46.jsonl",
+        20,
+        0.7,
+        0.94,
+        "20 long-form features (1,000-1,500 words) by a blind helper, committed before their one "
+        "blind run (primary 0.700, discussed F1 0.944): the known weak spot. Their headlines name "
+        "no therapy, their subject comes late and is described more than named (islet cells, "
+        "'engineered T cells' once), and the chemotherapy or antibodies of the history outweigh "
+        "it. Two rules tried on them (a full-weight 'transplant' in transplant stories) cost "
+        "more elsewhere than they fixed, and were left out.",
+    ),
+    WrittenSet(
         "classify_holdout47.jsonl",
         30,
         0.96,
