@@ -753,8 +753,8 @@ WRITTEN_SETS = (
         "blind run (primary 0.700, discussed F1 0.944): the known weak spot. Their headlines name "
         "no therapy, their subject comes late and is described more than named (islet cells, "
         "'engineered T cells' once), and the chemotherapy or antibodies of the history outweigh "
-        "it. Two rules tried on them (a full-weight 'transplant' in transplant stories) cost "
-        "more elsewhere than they fixed, and were left out.",
+        "it. A rule tried on them (a full-weight 'transplant' in transplant stories) cost more "
+        "elsewhere than it fixed, and was left out.",
     ),
     WrittenSet(
         "classify_holdout47.jsonl",
