@@ -215,7 +215,7 @@ _SUBJECT_VERBS = frozenset(
     {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might"}
 )
 # "ending decades of reliance on chemotherapy", "replacing vincristine": what the story's drug displaces
-_INSTEAD = frozenset({"instead", "unlike", "replacing", "replaced", "replaces", "ending"})
+_INSTEAD = frozenset({"instead", "replacing", "replaced", "replaces", "ending"})
 _HISTORY = frozenset(
     {
         "prior",
@@ -281,6 +281,11 @@ _VERSUS = frozenset(
         "edges",  # "X edges out Y"
         "tops",
         "topping",
+        "outlives",
+        "outlived",
+        "outlasts",
+        "outlasted",
+        "unlike",  # "Unlike CAR-T products, which ...": a comparison
         "topped",
         "bests",
         "surpasses",
@@ -357,7 +362,9 @@ _MULTI = re.compile(
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
     # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
+    # "The contrast with approved CAR-T products": a comparison, which is discussion (TAXONOMY.md)
     r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
+    r"contrast (?:with|to)|contrasted with|"
     r"superior to|better than|"
     r"(?:long|much|effective|good|safe|likely) as)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
@@ -391,6 +398,7 @@ _PHRASE_CUES = frozenset(
         "spar",
         "rather than",
         "place of",
+        "contrast",
         "prepare",
         "also ",
         "such as",
@@ -1095,10 +1103,11 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
                 h.slug = "cell-therapy"
     # A bare "CAR" or "chimeric antigen receptor" arms whatever cells the story names: NK cells
     # ("cord blood NK cells armed with an anti-CD19 CAR") make it CAR-NK, a cell therapy, unless
-    # the story also names CAR T cells (engineered T cells alone do not count).
+    # the story also names CAR T cells plainly (not only as the contrast, and not only as
+    # "engineered T cells").
     bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
     if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
-        named = (h for h in hits if h.slug == "car-t" and not h.entry.implicit)
+        named = (h for h in hits if h.slug == "car-t" and not h.entry.implicit and not h.cue)
         if not any(not _BARE_CAR.fullmatch(h.entry.written) for h in named):
             for h in bare_car:
                 h.slug = "cell-therapy"
