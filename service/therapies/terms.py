@@ -110,6 +110,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("liso-cel", "car-t", "", ""),
     ("lisocabtagene maraleucel", "car-t", "", ""),
     ("modified immune cell", "car-t", "i", ""),
+    ("reprogrammed immune cell", "car-t", "i", ""),
+    ("re-engineered immune cell", "car-t", "i", ""),
     ("modified T cell", "car-t", "i", ""),
     ("obe-cel", "car-t", "", ""),
     ("obecabtagene autoleucel", "car-t", "", ""),
@@ -209,6 +211,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("beti-cel", "gene-therapy", "", ""),
     ("betibeglogene autotemcel", "gene-therapy", "", ""),
     ("copy of the gene", "gene-therapy", "g", ""),
+    ("harmless virus", "gene-therapy", "gw", "a vector carrying a gene: see CONTEXT"),
     ("delandistrogene moxeparvovec", "gene-therapy", "", ""),
     ("eladocagene exuparvovec", "gene-therapy", "", ""),
     ("eli-cel", "gene-therapy", "", ""),
@@ -249,6 +252,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # gene-editing
     ("base editing", "gene-editing", "", ""),
     ("base editor", "gene-editing", "", ""),
+    ("edited cell", "gene-editing", "w", "cells edited outside the body and given back"),
+    ("gene-cutting", "gene-editing", "", ""),
+    ("molecular scissors", "gene-editing", "", "newspapers' name for CRISPR"),
     ("BEAM-101", "gene-editing", "", ""),
     ("Cas9", "gene-editing", "", ""),
     ("casgevy", "gene-editing", "", ""),
@@ -925,6 +931,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "engineered T-cell receptor": ((), ("bispecific", "immtac", "one end", "fused", "fusion")),
     # Cord blood as the graft; not the source of NK or CAR-NK cells, nor a private bank's stock.
     "cord blood": ((), ("nk", "natural killer", "derived", "car", "bank", "stored", "storing")),
+    # A harmless virus that carries a gene; one in a vaccine carries an antigen.
+    "harmless virus": (("gene", "dna"), ("vaccin",)),
     "jab": (
         ("vaccin", "flu", "covid", "measles", "mmr", "dose", "booster", "immunis", "immuniz", "hpv", "rsv"),
         ("boxing", "boxer", "punch", "left jab", "right jab"),
