@@ -789,6 +789,40 @@ WRITTEN_SETS = (
         "are named twice (Kisqali) or with a generic name (Prolia, denosumab), a Pfizer forecast "
         "cut led by its Covid vaccine and pill, and products of other companies counted as discussed.",
     ),
+    WrittenSet(
+        "classify_holdout50.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories written for the hard cases and edge conventions by a blind helper, committed "
+        "before their one blind run (primary 0.900, discussed F1 0.952). Fixed since: 'outlives' "
+        "and 'outlasted' compare, 'unlike X' and 'the contrast with X' are comparisons (which "
+        "TAXONOMY.md counts as discussion), and a contrasted CAR-T no longer keeps a CAR on NK "
+        "cells from being CAR-NK.",
+    ),
+    WrittenSet(
+        "classify_holdout51.jsonl",
+        30,
+        1.0,
+        0.89,
+        "30 stories from newspaper and broadcaster health desks by a blind helper, committed "
+        "before their one blind run (primary 1.000, discussed F1 0.892). Still apart: secondary "
+        "types given one sentence each, which the helper counts as discussed (a rule counting any "
+        "sentence of a type's own cost precision over all sets: F1 0.952 -> 0.948).",
+    ),
+    WrittenSet(
+        "classify_holdout52.jsonl",
+        30,
+        0.76,
+        0.84,
+        "30 stories whose therapy is described rather than named by a blind helper, committed "
+        "before their one blind run (primary 0.667, discussed F1 0.806): the implicit mentions "
+        "the issue names as the hard part. Fixed since: 'reprogrammed immune cells', 'molecular "
+        "scissors', 'gene-cutting', 'edited cells', a gene-carrying 'harmless virus' and a "
+        "'toxin-carrying antibody' have entries. Still apart: stories that never use a phrase "
+        "of the type ('a short strand of genetic material that binds the messenger RNA', 'immune "
+        "cells grown from the tumour', 'rebuilt from their own blood stem cells').",
+    ),
 )
 
 
