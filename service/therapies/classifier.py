@@ -70,8 +70,8 @@ DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 TITLE_ORDER_RATIO = 1.25  # of a combination a headline names, the first leads unless outweighed so
 FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
-SUSTAINED = 2.0
-NONE_SUSTAINED = 2.5  # the same, in a story about no therapy  # several plain sentences are discussion too
+SUSTAINED = 2.0  # several plain sentences are discussion too
+NONE_SUSTAINED = 2.5  # the same, in a story about no therapy
 COMPARED_MIN = 0.5
 EX_VIVO = ("gene-therapy", "gene-editing")
 CONDITION_MIN = 1.5
@@ -249,17 +249,7 @@ _PLACE_AFTER = frozenset(
     }
 )
 _STEP = frozenset(
-    {
-        "requires",
-        "require",
-        "required",
-        "needs",
-        "need",
-        "conditioning",
-        "preparatory",
-        "before",
-        "after",
-    }
+    {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
 )
 # "a pill that bridges her to transplant": the transplant is where the story's drug leads; it is
 # still named plainly (the story discusses it), but it is not what the story is about.
@@ -281,12 +271,12 @@ _VERSUS = frozenset(
         "edges",  # "X edges out Y"
         "tops",
         "topping",
+        "topped",
         "outlives",
         "outlived",
         "outlasts",
         "outlasted",
         "unlike",  # "Unlike CAR-T products, which ...": a comparison
-        "topped",
         "bests",
         "surpasses",
         "trumps",
@@ -361,11 +351,11 @@ _MULTI = re.compile(
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
-    # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
-    # "The contrast with approved CAR-T products": a comparison, which is discussion (TAXONOMY.md)
     r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
+    # "The contrast with approved CAR-T products": a comparison, which is discussion (TAXONOMY.md)
     r"contrast (?:with|to)|contrasted with|"
     r"superior to|better than|"
+    # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
     r"(?:long|much|effective|good|safe|likely) as)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
     r"(?P<partner>added to|on top of|in addition to)|"
@@ -1063,13 +1053,13 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     # immunotherapy, immunotherapy as a field) and is dropped.
     loose = [h for h in hits if h.entry.written in IMMUNOTHERAPY]
     if loose:
-        named: dict[str, float] = defaultdict(float)
+        by_name: dict[str, float] = defaultdict(float)
         for h in hits:
             if h.slug in _IMMUNE_TYPES and not h.entry.generic:
-                named[h.slug] += h.weight
-        best = max(named, key=lambda s: (named[s], s), default="")
+                by_name[h.slug] += h.weight
+        best = max(by_name, key=lambda s: (by_name[s], s), default="")
         for h in loose:
-            h.slug = best if named.get(best, 0.0) >= ABSORB_MIN else ""
+            h.slug = best if by_name.get(best, 0.0) >= ABSORB_MIN else ""
     # "mRNA" with no vaccine word near it ("a personalized mRNA melanoma therapy" in a headline) is
     # the vaccine the story names otherwise, when it names that vaccine plainly more than it names
     # RNA medicines, "mRNA" included (not "unlike the company's mRNA vaccines, this treatment...").
@@ -1107,8 +1097,8 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     # "engineered T cells").
     bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
     if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
-        named = (h for h in hits if h.slug == "car-t" and not h.entry.implicit and not h.cue)
-        if not any(not _BARE_CAR.fullmatch(h.entry.written) for h in named):
+        plain_car = (h for h in hits if h.slug == "car-t" and not h.entry.implicit and not h.cue)
+        if all(_BARE_CAR.fullmatch(h.entry.written) for h in plain_car):
             for h in bare_car:
                 h.slug = "cell-therapy"
 
