@@ -607,7 +607,7 @@ def _cue_factor(
             found.append("instead")
         if _STEP.intersection(near[-3:]):
             found.append("step")
-        if _BRIDGE.intersection(near[-3:]):
+        if _BRIDGE.intersection(near):
             found.append("bridge")
         # A list word names options for the items right after it, and for the later items of the
         # same enumeration ("including insulin, blood pressure medicines and chemotherapy").
@@ -1257,11 +1257,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         s for s in by_said if s in named_types and (s in led or (said[s] >= body_min and s in returned))
     ]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
-    # what the news beat or replaced ("Immune drug beats chemotherapy") is about the new treatment,
-    # however much the story tells of the old one; when it names no other ("some women can skip
-    # chemotherapy"), the story is about the old one.
+    # what the news beat, replaced or bridged to ("Immune drug beats chemotherapy", "pill bridges
+    # girl to transplant") is about the new treatment, however much the story tells of the old one;
+    # when it names no other ("some women can skip chemotherapy"), the story is about the old one.
     in_title = [h for h in therapy_hits if h.field == "title"]
-    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead")} - {
+    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - {
         h.slug for h in in_title if not h.cue
     }
     eligible = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN] or eligible
