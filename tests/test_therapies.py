@@ -1463,6 +1463,95 @@ SHORT_STORIES = (
         "organ for 271 days. He is back on dialysis. The pig's genome had 69 edits.",
         "none",
     ),
+    ShortStory(
+        "voting against a drug is a decision about it, not a comparison",
+        "Advisers vote against Blenrep's proposed dose",
+        "An FDA panel voted 5 to 3 that belantamab mafodotin's dosing had not been shown to be safe. "
+        "The antibody-drug conjugate for myeloma causes eye damage in most patients. Bortezomib was "
+        "its partner in the trial.",
+        "antibody-drug-conjugate",
+    ),
+    ShortStory(
+        "saying no to a drug is a decision about it, not its absence",
+        "Cost watchdog says no to Enhertu for HER2-low breast cancer",
+        "The appraisal committee found trastuzumab deruxtecan too expensive at its list price, although "
+        "the conjugate extended survival by about six months over chemotherapy. Patients in England "
+        "will keep getting chemotherapy such as capecitabine or eribulin. Chemotherapy controls the "
+        "disease for five months on average.",
+        "antibody-drug-conjugate",
+    ),
+    ShortStory(
+        "'immunotherapy' in a headline is the immune therapy the story names",
+        "Rectal tumours vanish on an immunotherapy drug",
+        "Twelve patients with mismatch repair-deficient rectal cancer were spared chemotherapy, "
+        "radiation and surgery after six months of dostarlimab. Chemotherapy with oxaliplatin and "
+        "capecitabine, then radiation and surgery, is the usual course. Chemotherapy often leaves nerve "
+        "damage behind.",
+        "checkpoint-inhibitor",
+    ),
+    ShortStory(
+        "'immunotherapy' with no immune therapy named is no type",
+        "Allergy shots: who should consider immunotherapy",
+        "Allergen immunotherapy trains the immune system to tolerate pollen over three to five years "
+        "of injections.",
+        "none",
+    ),
+    ShortStory(
+        "what a drug bridges a patient to does not lead",
+        "New pill bridges girl to a bone marrow transplant",
+        "A seven-year-old with relapsed leukaemia reached remission on revumenib, a menin inhibitor, "
+        "and then had a bone marrow transplant from her brother. Revumenib was approved for children "
+        "last year.",
+        "small-molecule",
+        discussed=("stem-cell-transplant",),
+    ),
+    ShortStory(
+        "a roster of brands each named once is not a story's subject",
+        "Drugmaker raises its sales forecast for the year",
+        "The company now expects full-year revenue of 61 to 63 billion dollars, up from an earlier range "
+        "of 58 to 61 billion, and said it would buy back another 5 billion dollars of its own shares "
+        "over the next two years. The chief executive told analysts on a call that costs were under "
+        "control after last year's job cuts, that the tax rate would be a little lower than planned, "
+        "and that the weaker dollar had added about a point to growth. Net income rose to 4.1 billion "
+        "dollars, or 1.62 a share, beating the average analyst estimate of 1.48. The board raised "
+        "the dividend by 5 per cent, its fourteenth rise in a row.\n\n"
+        "Keytruda sales rose 12 per cent to 7.4 billion dollars. Opdivo, sold with a partner, added "
+        "2.4 billion. Ibrance slipped as a rival gained ground, and Stelara fell by a third after "
+        "copies reached pharmacies. Shares rose 3 per cent in early trading.",
+        "none",
+    ),
+    ShortStory(
+        "'unlike X' compares, and a bare CAR on NK cells is CAR-NK",
+        "Donor NK cells armed with a CAR shrink lymphomas",
+        "Natural killer cells from donated cord blood, fitted with a chimeric antigen receptor against "
+        "CD19, put seven of eleven patients into complete remission. Unlike CAR-T products, which are "
+        "made from each patient's own T cells and often cause cytokine release syndrome, the cells "
+        "caused none.",
+        "cell-therapy",
+    ),
+    ShortStory(
+        "a headline's 'outlives X' names X as the comparator",
+        "Rybrevant combination outlives osimertinib in EGFR lung cancer",
+        "Amivantamab with lazertinib cut the risk of death by a quarter compared with osimertinib in "
+        "the MARIPOSA trial. Osimertinib has been the first-line standard for years.",
+        "bispecific-antibody",
+        discussed=("small-molecule",),
+    ),
+    ShortStory(
+        "'molecular scissors' is gene editing",
+        "Britain licenses 'molecular scissors' treatment for sickle cell disease",
+        "The regulator approved the therapy, which uses molecular scissors to cut patients' own stem "
+        "cells at a chosen gene before they are returned.",
+        "gene-editing",
+    ),
+    ShortStory(
+        "radiation from imaging is not radiotherapy",
+        "Radiation from childhood imaging linked to a small rise in blood cancers",
+        "A study of nearly a million young people found that ionising radiation from repeated medical "
+        "imaging raised the risk of leukaemia and lymphoma. The radiation exposure from one "
+        "examination is small, and the cancer risk it adds is a fraction of a per cent.",
+        "none",
+    ),
 )
 
 
