@@ -8,8 +8,10 @@ The recipe:
 3. Each hit gets a weight: its field (headline 3, summary 1.5, body 1; the lead 1.5), its line
    (short list-like lines count less) and the words around it in its sentence: negation ("without
    chemotherapy", "cannot take cisplatin", "delay radiation"), patient history ("resistant to
-   chemotherapy"), comparators ("compared with blinatumomab", "X edges out docetaxel"), the
-   backbone a drug joins ("added to chemotherapy"), lists of options ("medications like
+   chemotherapy"), comparators ("compared with blinatumomab", "X edges out docetaxel", "unlike
+   CAR-T products", "twice as long as chemotherapy"; but "voted against X" is a decision), the
+   backbone a drug joins ("added to chemotherapy"), what it bridges a patient to ("bridges her to
+   transplant"), lists of options ("medications like
    emicizumab", "including insulin, inhalers and chemotherapy pills") and a place named after a
    therapy ("the chemotherapy infusion centre") lower it; a result in the sentence raises it.
    History reaches back through its sentence but not into the next clause ("whose cancer
@@ -24,15 +26,22 @@ The recipe:
    generic phrases ("gene therapy", "cell therapy") go to the specific type that absorbs them (a
    CAR-T product called gene therapy is CAR-T alone); an antibody's INN followed by a payload's
    ("patritumab deruxtecan") or another cytotoxic INN is one conjugate, and followed by an
-   oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine.
+   oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine; "immunotherapy" is the
+   immune therapy the story names most (or nothing); a bare "CAR" on the NK cells a story names is
+   CAR-NK.
 5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
    sentence adds nothing. The top type is primary when it beats the non-therapy interventions
    (diet, devices, organ transplants); a type that no title, headline or lead names needs a score
    that grows with the body's length (two passing mentions deep in a long feature are not its
-   subject); a type the headline names plainly leads, the first of two it joins with "and" unless
-   clearly outweighed, and a type it only rules out or names as the comparator ("no chemo",
-   "beats chemotherapy") leads only when nothing else can. A type is discussed when its score is
-   a real share of the story's, not a passing mention.
+   subject) and must be more than brand names dropped once each (a company's product roster); a
+   type named only by weak class words ("antibodies") never leads; a type the headline names
+   plainly leads, the first of two it joins with "and" unless clearly outweighed, and a type it
+   only rules out or names as the comparator ("no chemo", "beats chemotherapy") leads only when
+   nothing else can; with no such headline, a type the lead names plainly leads over one the lead
+   names only as history or a step, unless clearly outweighed. A type is discussed when its score
+   is a real share of the story's and it is named plainly in a sentence with a result, or in
+   sentences adding up to two points (two and a half in a story about no therapy), or as a
+   comparator or partner with results.
 """
 
 from __future__ import annotations
