@@ -585,6 +585,9 @@ _FREED = frozenset(
 )
 
 
+_NO = {"no"}
+
+
 def _negated(near: list[str]) -> bool:
     """Whether a negation word is among the last four words before a hit; "no to" is a decision
     about the drug ("NICE says no to Enhertu"), not its absence."""
@@ -608,7 +611,8 @@ def _cue_factor(
     before = _WORD.findall(hay, w0, start) if words else []
     if _ANY_SINGLE.intersection(before):
         near = before[-5:]
-        if _negated(near) and not _new_clause(hay, w0, start, end, hi):
+        negs = _NEG.intersection(near[-4:])
+        if negs and (negs != _NO or _negated(near)) and not _new_clause(hay, w0, start, end, hi):
             found.append("neg")
         if _HISTORY.intersection(before) and _treated_before(before):
             found.append("history")
@@ -1252,19 +1256,21 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # Nor do brand names each dropped once, however many (a company's product roster in an
     # earnings story): the body's subject is a drug it comes back to, gives results for, or names
     # by its generic name or mechanism.
-    seen: dict[tuple[str, str], int] = defaultdict(int)
+    unled = {s for s in by_said if s not in led and said[s] >= body_min}
     returned: set[str] = set()
-    for h in therapy_hits:
-        if h.strong or not h.text[:1].isupper():
-            returned.add(h.slug)
-        elif not h.entry.generic:
-            seen[(h.slug, h.entry.written)] += 1
-    returned.update(slug for (slug, _), k in seen.items() if k > 1)
+    if unled:
+        seen: dict[tuple[str, str], int] = defaultdict(int)
+        for h in therapy_hits:
+            if h.slug not in unled:
+                continue
+            if h.strong or not h.text[:1].isupper():
+                returned.add(h.slug)
+            elif not h.entry.generic:
+                seen[(h.slug, h.entry.written)] += 1
+        returned.update(slug for (slug, _), k in seen.items() if k > 1)
     # A type named only by weak class words ("an antibody", "targeted therapy") is no subject.
-    named_types = {h.slug for h in therapy_hits if not (h.entry.generic and h.entry.weak)}
-    eligible = [
-        s for s in by_said if s in named_types and (s in led or (said[s] >= body_min and s in returned))
-    ]
+    named_types = {h.slug for h in therapy_hits if not h.entry.weak or not h.entry.generic}
+    eligible = [s for s in by_said if s in named_types and (s in led or s in returned)]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
     # what the news beat, replaced or bridged to ("Immune drug beats chemotherapy", "pill bridges
     # girl to transplant") is about the new treatment, however much the story tells of the old one;
