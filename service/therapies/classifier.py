@@ -235,6 +235,8 @@ _HISTORY = frozenset(
         "despite",
         "pretreated",
         "exhausted",
+        "resists",  # "melanoma that resists immunotherapy"
+        "resisted",
     }
 )
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})

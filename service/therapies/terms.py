@@ -459,6 +459,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("DNX-2401", "oncolytic-virus", "", ""),
     ("engineered virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("herpes virus", "oncolytic-virus", "w", "only as a cancer treatment: see CONTEXT"),
+    ("injectable virus", "oncolytic-virus", "", "see CONTEXT"),
     ("injected virus", "oncolytic-virus", "", '"tumour-injected virus": see CONTEXT'),
     ("modified virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("oncolytic", "oncolytic-virus", "", ""),
@@ -925,6 +926,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
     "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "injected virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
+    "injectable virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "modified virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "RP1": (("virus", "oncolytic", "melanoma", "tumo", "cancer", "replimune"), ()),
     "RP2": (("virus", "oncolytic", "tumo", "cancer", "replimune"), ()),
