@@ -910,6 +910,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 slug, entry, f.name, start, end, (f.name, lo), weight * factor, original, cue, strong, lead
             )
             hits.append(hit)
+            if slug not in (NONE, CONDITION, ""):
+                previous = hit  # "Opdivo before surgery: FDA clears nivolumab with chemotherapy"
             if entry.written in _BOTH_CHEMO_AND_RADIATION:
                 hits.append(replace(hit, slug="radiotherapy"))
             continue
