@@ -1298,6 +1298,15 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         best = min(lead, key=lambda s: (-said[s], first_seen[s], s))
         if said[best] >= PRIMARY_MIN:
             primary = best
+    # Of two types a headline names plainly by names of their own, the first is its subject
+    # ("vutrisiran cuts deaths, setting up clash with tafamidis") unless the other clearly outweighs
+    # it; a headline that asks ("Transplant or CAR-T?") names alternatives, in no order.
+    if primary in lead and len(lead) > 1 and "?" not in title:
+        in_order = sorted((h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak)
+        first_named = in_order[0][1] if in_order else primary
+        outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
+        if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
+            primary = first_named
     # The lead names the news; the rest of a long story may tell its background (the chemotherapy
     # that was the standard for decades) at greater length. A type the lead names plainly leads
     # over one it names only as history, a step or what patients skip ("whose cancer returned
