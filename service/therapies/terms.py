@@ -254,6 +254,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("base editor", "gene-editing", "", ""),
     ("edited cell", "gene-editing", "w", "cells edited outside the body and given back"),
     ("gene-cutting", "gene-editing", "", ""),
+    ("in vivo editing", "gene-editing", "", "editing genes inside the body"),
+    ("ex vivo editing", "gene-editing", "", ""),
     ("molecular scissors", "gene-editing", "", "newspapers' name for CRISPR"),
     ("BEAM-101", "gene-editing", "", ""),
     ("Cas9", "gene-editing", "", ""),
