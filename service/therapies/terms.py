@@ -435,7 +435,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("mRNA vaccine", "vaccine", "", ""),
     ("sipuleucel-T", "vaccine", "", ""),
     ("V940", "vaccine", "c", ""),
-    ("vaccinated", "vaccine", "", ""),
+    ("vaccinated", "vaccine", "w", "a person's status more often than the vaccine itself; counts half"),
     ("vaccination", "vaccine", "", ""),
     ("vaccine", "vaccine", "", "polls about attitudes damp it (classifier.DAMP)"),
     ("qdenga", "vaccine", "", "brand of dengue vaccine"),
