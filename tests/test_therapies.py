@@ -823,6 +823,37 @@ WRITTEN_SETS = (
         "of the type ('a short strand of genetic material that binds the messenger RNA', 'immune "
         "cells grown from the tumour', 'rebuilt from their own blood stem cells').",
     ),
+    WrittenSet(
+        "classify_holdout53.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories on therapies outside oncology by a blind helper, committed before their one "
+        "blind run (primary 0.967, discussed F1 0.958). Fixed since: 'vaccinated' counts half "
+        "(a hepatitis B testing story went to vaccines).",
+    ),
+    WrittenSet(
+        "classify_holdout54.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 stories where two or more types compete for the lead by a blind helper, committed "
+        "before their one blind run (primary 0.833, discussed F1 0.949). Fixed since: the first of "
+        "two types a headline names plainly leads unless clearly outweighed, the partner test "
+        "reads from the latest therapy named, 'in vivo editing' is gene editing. Still apart: "
+        "'Adding chemo to Tagrisso' (the rules make Tagrisso the backbone chemotherapy joins) and "
+        "a company that sheds its CAR-T business for gene editing.",
+    ),
+    WrittenSet(
+        "classify_holdout55.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 aggregator snippets (a headline and the first paragraphs) by a blind helper, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.986). Fixed since: "
+        "'melanoma that resists immunotherapy' is history and an 'injectable virus' against a "
+        "tumour is oncolytic.",
+    ),
 )
 
 
