@@ -854,6 +854,25 @@ WRITTEN_SETS = (
         "'melanoma that resists immunotherapy' is history and an 'injectable virus' against a "
         "tumour is oncolytic.",
     ),
+    WrittenSet(
+        "classify_holdout57.jsonl",
+        30,
+        1.0,
+        0.92,
+        "30 stories from outside the English-speaking press (Japan, China, Korea, Europe) by a "
+        "blind helper, committed before their one blind run (primary 0.933, discussed F1 0.921). "
+        "Fixed since: melphalan flufenamide and boron neutron capture therapy had no entries. "
+        "Still apart: partners and rivals named in a sentence or two that the rules count and "
+        "the helper does not.",
+    ),
+    WrittenSet(
+        "classify_holdout58.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories naming a type only to rule it out or as history by a blind helper, committed "
+        "before their one blind run (primary 1.000, discussed F1 0.971).",
+    ),
 )
 
 
