@@ -855,6 +855,15 @@ WRITTEN_SETS = (
         "tumour is oncolytic.",
     ),
     WrittenSet(
+        "classify_holdout56.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories on therapies new in 2025-2026 by a blind helper, committed before their one "
+        "blind run (primary 1.000, discussed F1 0.973). Still apart: a bispecific rival and a "
+        "checkpoint partner each given a sentence, which the helper counts as discussed.",
+    ),
+    WrittenSet(
         "classify_holdout57.jsonl",
         30,
         1.0,
