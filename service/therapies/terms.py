@@ -427,6 +427,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("immunization", "vaccine", "w", ""),
     ("inoculation", "vaccine", "", ""),
     ("intismeran autogene", "vaccine", "", ""),
+    ("meran", "vaccine", "s", "INN stem of mRNA products, so far vaccines (tozinameran, intismeran)"),
     ("mRNA-4157", "vaccine", "", ""),
     ("flu jab", "vaccine", "", ""),
     ("flu shot", "vaccine", "", ""),
