@@ -163,6 +163,8 @@ _DAMP_WORDS = {
         "skeptic*",
         "sceptic*",
         "mandate*",
+        "gallup",
+        "exemption*",
     ),
     "gene-therapy": _PIG_ORGANS,
     "gene-editing": (
