@@ -882,6 +882,27 @@ WRITTEN_SETS = (
         "30 stories naming a type only to rule it out or as history by a blind helper, committed "
         "before their one blind run (primary 1.000, discussed F1 0.971).",
     ),
+    WrittenSet(
+        "classify_holdout59.jsonl",
+        30,
+        0.93,
+        0.94,
+        "30 research-news items from science sites, a third about no therapy, by a blind helper, "
+        "committed before their one blind run (primary 0.933, discussed F1 0.941). Still apart: a "
+        "study of the Epstein-Barr virus in MS that ends on vaccines in development, and a malaria "
+        "antibody (L9LS) known only by code and 'lab-made antibody' beside the vaccine centre "
+        "that made it.",
+    ),
+    WrittenSet(
+        "classify_holdout60.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories written for the purpose (each type named oddly, and each type as a mere "
+        "comparator or history) by a blind helper, committed before their one blind run (primary "
+        "0.933, discussed F1 0.931). Fixed since: the -meran stem names an mRNA vaccine, and "
+        "'Gallup' and vaccine exemptions damp vaccines.",
+    ),
 )
 
 
