@@ -903,6 +903,14 @@ WRITTEN_SETS = (
         "0.933, discussed F1 0.931). Fixed since: the -meran stem names an mRNA vaccine, and "
         "'Gallup' and vaccine exemptions damp vaccines.",
     ),
+    WrittenSet(
+        "classify_holdout61.jsonl",
+        20,
+        1.0,
+        0.98,
+        "20 long newspaper articles (900-1,400 words) on a new therapy by a blind helper, "
+        "committed before their one blind run (primary 1.000, discussed F1 0.989).",
+    ),
 )
 
 
