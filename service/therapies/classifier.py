@@ -184,7 +184,16 @@ _DAMP_WORDS = {
         "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
     ),
     # Radiation from scans and other sources people are exposed to, not radiation given as treatment.
-    "radiotherapy": ("imaging", "exposure", "exposures", "exposed", "ionising", "ionizing"),
+    "radiotherapy": (
+        "imaging",
+        "exposure",
+        "exposures",
+        "exposed",
+        "ionising",
+        "ionizing",
+        "phone*",  # radiation from mobile phones
+        "radiofrequency",
+    ),
 }
 DAMP_FACTOR = 0.2
 

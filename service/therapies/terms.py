@@ -45,6 +45,7 @@ from __future__ import annotations
 TERMS: tuple[tuple[str, str, str, str], ...] = (
     # stop phrases: matched and ignored
     ("ADC value", "", "", "apparent diffusion coefficient in MRI"),
+    ("ADC map", "", "", "the same, drawn as an image"),
     ("analog-to-digital converter", "", "", ""),
     ("analogue-to-digital converter", "", "", ""),
     ("apparent diffusion coefficient", "", "", ""),
@@ -228,6 +229,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("kebilidi", "gene-therapy", "", ""),
     ("lenmeldy", "gene-therapy", "", ""),
     ("lentiviral", "gene-therapy", "g", ""),
+    ("lentivirus", "gene-therapy", "g", "the vector of ex vivo gene therapy"),
     ("libmeldy", "gene-therapy", "", ""),
     ("lovo-cel", "gene-therapy", "", ""),
     ("lovotibeglogene autotemcel", "gene-therapy", "", ""),
@@ -921,7 +923,18 @@ _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "gen
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ADC": (
         ("antibod", "conjugate", "payload", "cancer", "tumo", "patient", "drug", "trial", "her2", "trop"),
-        ("converter", "analog", "digital", "sampling", "bit", "signal", "diffusion", "mri", "voltage"),
+        (
+            "converter",
+            "analog",
+            "digital",
+            "sampling",
+            "bit",
+            "signal",
+            "diffusion",
+            "mri",
+            "voltage",
+            "imaging",
+        ),
     ),
     "AAV": (("gene", "vector", "virus", "viral", "therapy", "capsid", "dose", "patient"), ()),
     "ASO": (("antisense", "oligonucleotide", "rna", "therapy", "drug", "patient", "dose", "trial"), ()),
