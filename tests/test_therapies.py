@@ -911,6 +911,36 @@ WRITTEN_SETS = (
         "20 long newspaper articles (900-1,400 words) on a new therapy by a blind helper, "
         "committed before their one blind run (primary 1.000, discussed F1 0.989).",
     ),
+    WrittenSet(
+        "classify_holdout62.jsonl",
+        30,
+        0.93,
+        0.88,
+        "30 stories written for the purpose (each hard case plain and with a twist; half about no "
+        "therapy) by a blind helper, committed before their one blind run (primary 0.867, "
+        "discussed F1 0.864). Fixed since: an 'ADC map' in MRI and radiation from phones. Still "
+        "apart: 'Blincyto before CAR-T?' (the hard case of TAXONOMY.md with the bispecific in the "
+        "headline, where 'before' makes CAR-T a step), and ADA-SCID gene therapy told without a "
+        "type's phrase but 'lentivirus' once.",
+    ),
+    WrittenSet(
+        "classify_holdout63.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories written for the purpose on combinations and sequences by a blind helper, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.975). Still apart: "
+        "'Before the CRISPR cure, a brutal round of busulfan', whose headline names only the "
+        "conditioning plainly.",
+    ),
+    WrittenSet(
+        "classify_holdout64.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories written for the purpose, every type headlined by brand or code name only, by "
+        "a blind helper, committed before their one blind run (primary 1.000, discussed F1 0.976).",
+    ),
 )
 
 
