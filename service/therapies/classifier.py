@@ -51,7 +51,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import pairwise
 
 import ahocorasick_rs
 
@@ -1220,20 +1219,6 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
                 h.weight *= DAMP_FACTOR
 
 
-# "plus" and "with" make the second a partner (_PARTNER), which takes it out of the headline's lead.
-_JOINED = re.compile(r"\s*(?:and|\+|&|-|/)\s*", re.IGNORECASE)
-
-
-def _title_pair(hits: list[Hit], title: str) -> tuple[str, str] | None:
-    """The two types a headline names plainly, one straight after the other joined by "and" or "&"
-    ("Padcev and Keytruda"), in the headline's order; None otherwise."""
-    named = sorted((h.start, h.end, h.slug) for h in hits if h.field == "title" and not h.cue)
-    for (_, end, a), (start, _, b) in pairwise(named):
-        if a != b and _JOINED.fullmatch(title, end, start):
-            return a, b
-    return None
-
-
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
     """The strongest hits of one type, as evidence."""
     best = sorted(hits, key=lambda h: (-h.weight, h.start))[:MAX_EVIDENCE]
@@ -1330,13 +1315,6 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             best = min(fronted, key=lambda s: (-said[s], first_seen[s], s))
             if said[best] >= PRIMARY_MIN and said[best] * FRONT_RATIO >= said[primary]:
                 primary = best
-    # A headline naming a combination ("Padcev and Keytruda double survival") names the drug that
-    # leads it first; it leads the story too unless the other clearly outweighs it.
-    paired = _title_pair(therapy_hits, title)
-    if primary != NONE and paired and primary in paired:
-        first_named, second = paired
-        if said[first_named] * TITLE_ORDER_RATIO >= said[second] and said[first_named] >= PRIMARY_MIN:
-            primary = first_named
     floor = max(DISCUSS_MIN, DISCUSS_SHARE * top)
     strong = _strong(therapy_hits)
     # A comparator arm or combination partner in a sentence with results is discussed however
