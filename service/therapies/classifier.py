@@ -76,7 +76,7 @@ BODY_SCORE_PER_WORD = 0.0025
 NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
 DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
-TITLE_ORDER_RATIO = 1.25  # of a combination a headline names, the first leads unless outweighed so
+TITLE_ORDER_RATIO = 1.25  # of two types a headline names, the first leads unless outweighed so
 FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
 SUSTAINED = 2.0  # several plain sentences are discussion too
 NONE_SUSTAINED = 2.5  # the same, in a story about no therapy
@@ -227,6 +227,7 @@ _NEG = frozenset(
         "forgo",
     }
 )
+_NO = frozenset({"no"})  # the one negation word that "no to" turns into a decision (_negated)
 _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 # A hit that opens a new clause as its subject ("for people without inhibitors, Hympavzi is
 # injected weekly") is out of reach of a negation before the comma.
@@ -595,9 +596,6 @@ _FREED = frozenset(
         "about",
     }
 )
-
-
-_NO = {"no"}
 
 
 def _negated(near: list[str]) -> bool:
@@ -1289,15 +1287,16 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # The headline names the story's subject: a type it names plainly (not as the comparator,
     # partner or history) leads over one that only piles up mentions in the body, such as a
     # comparator arm described at length ("TIL therapy beats ipilimumab").
-    lead = {h.slug for h in therapy_hits if h.field == "title" and not h.cue}
-    if primary != NONE and lead and primary not in lead:
-        best = min(lead, key=lambda s: (-said[s], first_seen[s], s))
+    headlined = {h.slug for h in therapy_hits if h.field == "title" and not h.cue}
+    if primary != NONE and headlined and primary not in headlined:
+        best = min(headlined, key=lambda s: (-said[s], first_seen[s], s))
         if said[best] >= PRIMARY_MIN:
             primary = best
     # Of two types a headline names plainly by names of their own, the first is its subject
-    # ("vutrisiran cuts deaths, setting up clash with tafamidis") unless the other clearly outweighs
-    # it; a headline that asks ("Transplant or CAR-T?") names alternatives, in no order.
-    if primary in lead and len(lead) > 1 and "?" not in title:
+    # ("Padcev and Keytruda double survival", "vutrisiran cuts deaths, setting up clash with
+    # tafamidis") unless the other clearly outweighs it; a headline that asks ("Transplant or
+    # CAR-T?") names alternatives, in no order.
+    if primary in headlined and len(headlined) > 1 and "?" not in title:
         in_order = sorted((h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak)
         first_named = in_order[0][1] if in_order else primary
         outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
@@ -1308,7 +1307,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # over one it names only as history, a step or what patients skip ("whose cancer returned
     # after chemotherapy"), unless that one clearly outweighs it. (A type the lead does not name
     # at all may be the subject of a feature that opens on an anecdote: that is left to scores.)
-    if primary != NONE and not lead:
+    if primary != NONE and not headlined:
         fronted = {h.slug for h in therapy_hits if h.lead and not h.cue and not h.continued} - refused
         backdrop = {h.slug for h in therapy_hits if h.lead and h.cue}
         if fronted and primary in backdrop and primary not in fronted:
