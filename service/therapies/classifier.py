@@ -35,7 +35,7 @@ The recipe:
    that grows with the body's length (two passing mentions deep in a long feature are not its
    subject) and must be more than brand names dropped once each (a company's product roster); a
    type named only by weak class words ("antibodies") never leads; a type the headline names
-   plainly leads, the first of two it joins with "and" unless clearly outweighed, and a type it
+   plainly leads, the first of two it names so unless clearly outweighed, and a type it
    only rules out or names as the comparator ("no chemo", "beats chemotherapy") leads only when
    nothing else can; with no such headline, a type the lead names plainly leads over one the lead
    names only as history or a step, unless clearly outweighed. A type is discussed when its score
