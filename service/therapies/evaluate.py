@@ -63,7 +63,8 @@ def parse_labelled(record: Mapping[str, Any], where: str) -> Labelled:
     """A ``Labelled`` from one JSON object; a clear error names ``where`` and what is wrong."""
     known = {*SLUGS, NONE}
     try:
-        primary = str(record["primary"])
+        # JSON null reads as `none`: the same "about no therapy", as labellers often write it.
+        primary = NONE if record["primary"] is None else str(record["primary"])
         discussed = frozenset(str(s) for s in record.get("discussed", ()))
         item = Labelled(
             id=str(record.get("id", where)),
