@@ -144,6 +144,9 @@ _BLOOD_WORDS = (
     "crohn",
 )
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
+# "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
+# may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
+_SHOT_AFTER = re.compile(r"(?:[ -][\w-]+)?[ -](?:shot|jab|booster)s?\b")
 # Words that make a type's mentions in the same sentence (or, in the headline, the whole story)
 # count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
 # receives. A word matches whole (a plural "s" allowed); one ending in "*" matches any word it starts.
@@ -960,7 +963,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         slug = entry.slug
         if slug == "rna-therapy" and entry.written == "mRNA":
             window = hay[max(0, start - 150) : min(n, end + 150)]
-            slug = "vaccine" if _VACCINE_NEAR.search(window) else slug
+            if _VACCINE_NEAR.search(window) or _SHOT_AFTER.match(hay, end):
+                slug = "vaccine"
         damp = marks.damp.get(slug)
         if damp is not None:
             j = bisect_left(damp, lo)
