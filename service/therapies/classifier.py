@@ -347,6 +347,8 @@ _RESULT_WORDS = frozenset(
         "superior",
         "inferior",
         "fewer",
+        "durable",
+        "short lived",
     }
 )
 # Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
