@@ -760,11 +760,13 @@ WRITTEN_SETS = (
         "classify_holdout47.jsonl",
         30,
         0.96,
-        0.97,
+        0.95,
         "30 stories that name therapies but may not be about one (celebrity health, lawsuits, "
         "prices, screening; 15 about no therapy) by a blind helper, committed before their one "
         "blind run (primary 0.967, discussed F1 0.976). Still apart: a Medicare payment deal for "
-        "both sickle cell cures, which the helper gave to Casgevy's gene editing.",
+        "both sickle cell cures, which the helper gave to Casgevy's gene editing, and whose "
+        "sentence on collecting and returning the patient's stem cells now counts as the "
+        "transplant (TAXONOMY.md's ex vivo case), which the helper did not.",
     ),
     WrittenSet(
         "classify_holdout48.jsonl",
@@ -940,6 +942,28 @@ WRITTEN_SETS = (
         0.97,
         "30 stories written for the purpose, every type headlined by brand or code name only, by "
         "a blind helper, committed before their one blind run (primary 1.000, discussed F1 0.976).",
+    ),
+    WrittenSet(
+        "classify_holdout65.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 feed-length items written for the purpose, every TAXONOMY.md hard case plain and "
+        "with a twist, by a blind helper, committed before their one blind run (primary 0.933, "
+        "discussed F1 0.923). Still apart: a UNICEF report on falling confidence in childhood "
+        "vaccines, read as vaccine news ('confidence' also opens '95% confidence interval', so "
+        "it damps nothing); a melanoma virus given with nivolumab, which the helper counts as "
+        "discussed from one sentence naming it three ways.",
+    ),
+    WrittenSet(
+        "classify_holdout67.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 stories written for the purpose, therapies described rather than named, or named "
+        "only as negated, hypothetical or past, by a blind helper, committed before their one "
+        "blind run (primary 0.967, discussed F1 0.944). Still apart: a patient cleared of HIV "
+        "after a 'donor marrow graft' and nothing more, which reads as no therapy.",
     ),
 )
 

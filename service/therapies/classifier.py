@@ -143,6 +143,17 @@ _BLOOD_WORDS = (
     "systemic sclerosis",
     "crohn",
 )
+# A sentence telling how ex vivo gene therapy returns a patient's own stem cells ("doctors
+# collect the child's own blood stem cells, correct them and infuse them back"): the transplant
+# the TAXONOMY.md hard case counts as discussed, whether or not the story calls it one.
+_OWN_STEM_CELLS = re.compile(
+    r"\b(?:own|autologous|patient's|patients'|child's|children's|baby's|babies'|their)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells"
+    r"|\b(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells\s+from\s+"
+    r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)",
+    re.IGNORECASE,
+)
+_RETURNED = re.compile(r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE)
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
 # may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
@@ -1230,6 +1241,17 @@ def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
     return tuple(Evidence(h.field, h.start, h.end, h.text) for h in best)
 
 
+def _returned_stem_cells(text: str) -> re.Match[str] | None:
+    """The first mention of a patient's own stem cells in a sentence that tells how they are
+    collected or given back (``_OWN_STEM_CELLS``), if any."""
+    for m in _OWN_STEM_CELLS.finditer(text):
+        lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        hi = text.find(". ", m.end())
+        if _RETURNED.search(text, lo, hi if hi >= 0 else len(text)):
+            return m
+    return None
+
+
 def classify(title: str, text: str, *, summary: str = "") -> Classification:
     """Classify one item from its title, summary and body text (see the module docstring)."""
     hits = find_hits(title, text, summary=summary)
@@ -1339,10 +1361,17 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         if maybe_sustained
         else {}
     )
+    # Ex vivo gene therapy and editing return a patient's own stem cells: a story that tells how
+    # discusses the transplant, whether or not it calls it one (TAXONOMY.md hard case).
+    returned_cells = _returned_stem_cells(text) if primary in EX_VIVO else None
+    if returned_cells and "stem-cell-transplant" not in scores:
+        ranked.append("stem-cell-transplant")
+        scores["stem-cell-transplant"] = 0.0
     discussed = [
         s
         for s in ranked
         if s == primary
+        or (s == "stem-cell-transplant" and returned_cells is not None)
         or (scores[s] >= floor and (s in strong or plain_scores.get(s, 0.0) >= SUSTAINED))
         or (s in compared and scores[s] >= COMPARED_MIN)
         or (
@@ -1366,6 +1395,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     for h in therapy_hits:
         by_slug[h.slug].append(h)
     therapies = tuple(TherapyScore(s, round(scores[s], 4), _evidence(by_slug[s])) for s in ranked)
+    if returned_cells is not None:
+        told = Evidence("text", returned_cells.start(), returned_cells.end(), returned_cells.group(0))
+        therapies = tuple(
+            replace(t, evidence=(*t.evidence[: MAX_EVIDENCE - 1], told)) if t.slug == "stem-cell-transplant" else t
+            for t in therapies
+        )
     return Classification(
         primary=primary,
         discussed=tuple(discussed),
