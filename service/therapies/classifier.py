@@ -154,6 +154,9 @@ _OWN_STEM_CELLS = re.compile(
     re.IGNORECASE,
 )
 _RETURNED = re.compile(r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE)
+# What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
+# "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso".
+_APPOSITION = re.compile(r"\s*(?:\(|,?\s*(?:a|an|the|or|sold as|known as|marketed as|branded as)\s)?\s*", re.IGNORECASE)
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
 # may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
@@ -1241,6 +1244,27 @@ def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
     return tuple(Evidence(h.field, h.start, h.end, h.text) for h in best)
 
 
+def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
+    """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
+    (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is ("marstacimab, a
+    monoclonal antibody", "the PD-1 inhibitor nivolumab"): a sentence about the drug, not a name
+    dropped in passing (TAXONOMY.md). Names side by side in a list ("X, Y and Z") are not."""
+    by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
+    for h in hits:
+        if not h.cue and not h.entry.weak:
+            by_sentence[(h.slug, h.sentence)].append(h)
+    out: set[str] = set()
+    for (slug, _), group in by_sentence.items():
+        if len(group) < 2 or slug in out:
+            continue
+        group.sort(key=lambda h: h.start)
+        for a, b in zip(group, group[1:]):
+            if a.entry.written != b.entry.written and _APPOSITION.fullmatch(fields[a.field], a.end, b.start):
+                out.add(slug)
+                break
+    return out
+
+
 def _returned_stem_cells(text: str) -> re.Match[str] | None:
     """The first mention of a patient's own stem cells in a sentence that tells how they are
     collected or given back (``_OWN_STEM_CELLS``), if any."""
@@ -1347,6 +1371,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # A comparator arm or combination partner in a sentence with results is discussed however
     # briefly it is named ("extended survival compared with chemotherapy", TAXONOMY.md).
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
+    compared |= _described(therapy_hits, {"title": title, "text": text, "summary": summary})
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere: "transplant"
