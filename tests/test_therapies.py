@@ -15,6 +15,7 @@ from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
 from service.therapies.classifier import find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
+from service.therapies.furniture import content_spans
 from service.therapies.lexicon import compile_entries
 from service.therapies.taxonomy import NONE, SLUGS
 from service.therapies.terms import CONTEXT, TERMS
@@ -1021,6 +1022,11 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
     got = classify("Approval for children with leukaemia", text)
     assert got.primary == "car-t"
     assert "vaccine" not in got.discussed
+    # "Also on our site: <headline> | <headline>" is the same kind of line: it goes, the rest stays.
+    promo = "Also on our site: ADC deals lift biotech valuations | Checkpoint patents near expiry"
+    page = text.replace("Read more: Vaccine makers prepare for the winter season", promo)
+    kept = "".join(page[s.start : s.end] for s in content_spans(page))
+    assert promo not in kept and "tisagenlecleucel" in kept and opening.strip() in kept
 
 
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:

@@ -51,6 +51,12 @@ _LINK_LINES = (
     "see also:",
     "related:",
     "also read",
+    "also on our site",
+    "also on this site",
+    "more on our site",
+    "elsewhere on our site",
+    "elsewhere on the site",
+    "from our network",
     # tickers of other stories and media captions at the head of a page
     "breaking:",
     "ticker:",
