@@ -268,6 +268,9 @@ _HISTORY = frozenset(
     }
 )
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
+# A headline's therapy that "loses its hold", is "dethroned" or "displaced": the old standard the
+# news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
+_DISPLACED_AFTER = frozenset({"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"})
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK = frozenset({"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"})
@@ -420,7 +423,7 @@ _WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
 # may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
 _END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
-_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER
+_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER
 _PHRASE_CUES = frozenset(
     {
         "e.g.",
@@ -629,7 +632,15 @@ def _freeing(after: list[str]) -> bool:
 
 
 def _cue_factor(
-    hay: str, w0: int, start: int, end: int, hi: int, words: bool, phrases: bool, after_words: bool
+    hay: str,
+    w0: int,
+    start: int,
+    end: int,
+    hi: int,
+    words: bool,
+    phrases: bool,
+    after_words: bool,
+    title: bool = False,
 ) -> tuple[float, str]:
     """The factor the words around a hit give it, and the kind of cue ("" when none).
 
@@ -697,6 +708,8 @@ def _cue_factor(
         found.append("neg" if neg_after else "history")
     if _PLACE_AFTER.intersection(after[:2]):
         found.append("place")
+    if title and _DISPLACED_AFTER.intersection(after[:2]):
+        found.append("instead")
     if not found:
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
@@ -942,8 +955,11 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             if entry.written in _BOTH_CHEMO_AND_RADIATION:
                 hits.append(replace(hit, slug="radiotherapy"))
             continue
-        # Only hits with a mark in their windows get the full reading.
+        # Only hits with a mark in their windows get the full reading. A colon or semicolon ends
+        # what the words before it can say of the hit ("No radiation, no surgery: a checkpoint
+        # inhibitor clears rectal cancer").
         w0 = max(lo, start - BEFORE_CHARS)
+        w0 = max(w0, hay.rfind(":", w0, start) + 1, hay.rfind(";", w0, start) + 1)
         j = bisect_left(mark_words, w0)
         words = j < len(mark_words) and mark_words[j] < start
         j = bisect_left(mark_phrases, w0)
@@ -951,7 +967,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         j = bisect_left(mark_after, end)
         after_words = j < len(mark_after) and mark_after[j] < min(hi, end + AFTER_CHARS)
         if words or phrases or after_words:
-            factor, cue = _cue_factor(hay, w0, start, end, hi, words, phrases, after_words)
+            factor, cue = _cue_factor(hay, w0, start, end, hi, words, phrases, after_words, f.name == "title")
         else:
             factor, cue = 1.0, ""
         if entry.negates:
