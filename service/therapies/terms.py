@@ -392,6 +392,14 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("sunirine", "antibody-drug-conjugate", "", "payload of pivekimab sunirine"),
     ("vedotin", "antibody-drug-conjugate", "s", ""),
     ("emrelis", "antibody-drug-conjugate", "", "brand of telisotuzumab vedotin"),
+    # Payloads, named when a story explains how a conjugate works: part of the ADC, not a drug of
+    # their own ("monomethyl auristatin E" is no statin).
+    ("auristatin", "antibody-drug-conjugate", "", "MMAE and MMAF, the payload of the vedotins"),
+    ("MMAE", "antibody-drug-conjugate", "c", ""),
+    ("MMAF", "antibody-drug-conjugate", "c", ""),
+    ("maytansinoid", "antibody-drug-conjugate", "", "DM1 and DM4"),
+    ("calicheamicin", "antibody-drug-conjugate", "", "payload of the ozogamicins"),
+    ("exatecan", "antibody-drug-conjugate", "", "payload of the deruxtecans"),
     # checkpoint-inhibitor
     ("anti-PD-1", "checkpoint-inhibitor", "", ""),
     ("anti-PD-L1", "checkpoint-inhibitor", "", ""),
