@@ -1730,6 +1730,15 @@ SHORT_STORIES = (
         "cell-therapy",
         not_discussed=("monoclonal-antibody",),
     ),
+    # "Over" after a word of dispute means "about": the headline's gene therapy is the subject.
+    ShortStory(
+        "over as about: a reckoning over the gene therapy",
+        "Deaths force a reckoning over Sarepta's Duchenne gene therapy",
+        "Two young men died of liver failure after receiving Elevidys, and regulators asked Sarepta "
+        "to pause shipments for patients who can no longer walk. Families have turned back to the "
+        "company's older antisense drugs, which skip a faulty exon.",
+        "gene-therapy",
+    ),
 )
 
 

@@ -268,6 +268,17 @@ _HISTORY = frozenset(
     }
 )
 _HISTORY_AFTER = frozenset({"failed", "resistant", "refractory"})
+# Nouns after which "over" means "about" ("concerns over", "a row over"), not "rather than".
+_OVER_ABOUT = frozenset(
+    {
+        "reckoning", "concern", "concerns", "row", "rows", "question", "questions", "fear", "fears",
+        "dispute", "disputes", "battle", "battles", "doubt", "doubts", "worry", "worries", "probe",
+        "lawsuit", "lawsuits", "suit", "fight", "debate", "outcry", "scrutiny", "uproar", "controversy",
+        "clash", "spat", "standoff", "investigation", "warning", "warnings", "alarm", "anger",
+        "criticism", "rift", "talks", "negotiations", "sued", "sues", "sue", "suing", "feud", "furore",
+        "furor", "storm", "turmoil", "tension", "tensions", "confusion", "uncertainty", "squabble",
+    }
+)  # fmt: skip
 # A headline's therapy that "loses its hold", is "dethroned" or "displaced": the old standard the
 # news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
 _DISPLACED_AFTER = frozenset({"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"})
@@ -681,6 +692,8 @@ def _cue_factor(
             for k, w in enumerate(near)
             if w in _VERSUS and not (w == "against" and k and near[k - 1] in _DECIDED)
         ]
+        # "a reckoning over Elevidys", "a lawsuit over Zantac": over as about, not as preferred to.
+        versus = [k for k in versus if near[k] != "over" or not k or near[k - 1] not in _OVER_ABOUT]
         if any(near[k] != "over" or k + 1 == len(near) or not near[k + 1].isdigit() for k in versus):
             found.append("versus")
     # The search runs past the hit, so that a lookahead can read the hit itself ("choice of A or
