@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
@@ -55,9 +56,12 @@ from service.store.schema import fetch_log
 # a worker that dies holding a lease delays its sources by this much, never more.
 LEASE_SECONDS = 600.0
 RELEASE = {"lease_owner": None, "lease_until": None}
-MIN_WRITE_BATCH = 50
-# Feeds per transaction at most: a transaction holds SQLite's write lock for its whole length.
-MAX_WRITE_BATCH = 200
+# Write batches are measured in rows: a parsed feed counts its entries, a 304 or an error one.
+# A batch waits for MIN_WRITE_ROWS (about 50 new feeds, or 500 unchanged ones: a round of 304s
+# costs few transactions) and holds at most MAX_WRITE_ROWS, since a transaction holds SQLite's
+# write lock for its whole length.
+MIN_WRITE_ROWS = 500
+MAX_WRITE_ROWS = 2000
 CLAIM_CHUNK = 250
 # The first claim is small, so the first requests go out after a short claim, not a long one.
 FIRST_CLAIM = 50
@@ -215,7 +219,8 @@ async def poll_due(
         # Everything finished since the last write goes in one batch: one thread hop and (for
         # 304s and errors) one transaction. Tiny batches wait for company unless the round is over,
         # since a thread writing while fetches are in flight contends with the loop for the GIL.
-        pending: list[_Done] = []
+        pending: deque[_Done] = deque()
+        rows = 0
         over = False
         while not over:
             item = await queue.get()
@@ -224,11 +229,17 @@ async def poll_due(
                     over = True
                 else:
                     pending.append(item)
+                    rows += _rows(item)
                 if queue.empty():
                     break
                 item = queue.get_nowait()
-            while pending and (over or len(pending) >= MIN_WRITE_BATCH):
-                batch, pending = pending[:MAX_WRITE_BATCH], pending[MAX_WRITE_BATCH:]
+            while pending and (over or rows >= MIN_WRITE_ROWS):
+                batch = [pending.popleft()]
+                size = _rows(batch[0])
+                while pending and size + _rows(pending[0]) <= MAX_WRITE_ROWS:
+                    batch.append(pending.popleft())
+                    size += _rows(batch[-1])
+                rows -= size
                 outcomes = await asyncio.to_thread(
                     _write, engine, batch, now, worker_id, rng, policy, classifier
                 )
@@ -258,6 +269,11 @@ async def poll_due(
         await queue.put(None)
         await writing
     return report
+
+
+def _rows(d: _Done) -> int:
+    """What a finished poll adds to a write batch: its entries, or one row for its source."""
+    return 1 + (len(d.parsed.items) if d.parsed is not None else 0)
 
 
 def _claim(
