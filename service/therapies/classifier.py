@@ -153,10 +153,14 @@ _OWN_STEM_CELLS = re.compile(
     r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)",
     re.IGNORECASE,
 )
-_RETURNED = re.compile(r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE)
+_RETURNED = re.compile(
+    r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE
+)
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
 # "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso".
-_APPOSITION = re.compile(r"\s*(?:\(|,?\s*(?:a|an|the|or|sold as|known as|marketed as|branded as)\s)?\s*", re.IGNORECASE)
+_APPOSITION = re.compile(
+    r"\s*(?:\(|,?\s*(?:a|an|the|or|sold as|known as|marketed as|branded as)\s)?\s*", re.IGNORECASE
+)
 _VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
 # may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
@@ -281,7 +285,9 @@ _OVER_ABOUT = frozenset(
 )  # fmt: skip
 # A headline's therapy that "loses its hold", is "dethroned" or "displaced": the old standard the
 # news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
-_DISPLACED_AFTER = frozenset({"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"})
+_DISPLACED_AFTER = frozenset(
+    {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"}
+)
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK = frozenset({"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"})
@@ -307,7 +313,9 @@ _STEP = frozenset(
 # "a pill that bridges her to transplant": the transplant is where the story's drug leads; it is
 # still named plainly (the story discusses it), but it is not what the story is about.
 _BRIDGE = frozenset({"bridge", "bridges", "bridged", "bridging"})
-_LIST = frozenset({"like", "including", "options", "option", "alternative", "alternatives", "e.g."})
+_LIST = frozenset(
+    {"like", "including", "include", "includes", "options", "option", "alternative", "alternatives", "e.g."}
+)
 _VERSUS = frozenset(
     {
         "versus",
@@ -1452,7 +1460,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     if returned_cells is not None:
         told = Evidence("text", returned_cells.start(), returned_cells.end(), returned_cells.group(0))
         therapies = tuple(
-            replace(t, evidence=(*t.evidence[: MAX_EVIDENCE - 1], told)) if t.slug == "stem-cell-transplant" else t
+            replace(t, evidence=(*t.evidence[: MAX_EVIDENCE - 1], told))
+            if t.slug == "stem-cell-transplant"
+            else t
             for t in therapies
         )
     return Classification(
