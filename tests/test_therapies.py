@@ -968,6 +968,66 @@ WRITTEN_SETS = (
         "blind run (primary 0.967, discussed F1 0.944). Still apart: a patient cleared of HIV "
         "after a 'donor marrow graft' and nothing more, which reads as no therapy.",
     ),
+    WrittenSet(
+        "classify_holdout66.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 stories written for the purpose, two or three types with one leading (the others as "
+        "comparators, bridges, rivals or other news), by a blind helper, committed before their "
+        "one blind run (primary 1.000, discussed F1 0.929). Still apart: second types the helper "
+        "counts from one sentence on their side effects or their place in a sequence ('before "
+        "chemotherapy', cisplatin 'alongside their radiation').",
+    ),
+    WrittenSet(
+        "classify_holdout68.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 articles as health news outlets print them, furniture included, by a blind helper, "
+        "committed before their one blind run (primary 1.000, discussed F1 0.974).",
+    ),
+    WrittenSet(
+        "classify_holdout69.jsonl",
+        30,
+        0.93,
+        0.91,
+        "30 stories written for the purpose, labels that turn on the 'discussed' rules, by a "
+        "blind helper, committed before their one blind run (primary 0.933, discussed F1 0.918). "
+        "Still apart: an FDA leadership story read as vaccine news from 'vaccine policy' and "
+        "'vaccine safety'; Medicare's negotiated prices, whose list of ten brands leads with "
+        "Stelara and Imbruvica; radiation and chemotherapy as the treatments a new drug delays.",
+    ),
+    WrittenSet(
+        "classify_holdout70.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 articles as outlets published them in 2024-2026, by a blind helper, committed before "
+        "their one blind run (primary 1.000, discussed F1 0.913). Still apart: second types "
+        "named in one sentence of history or sequence.",
+    ),
+    WrittenSet(
+        "classify_holdout71.jsonl",
+        30,
+        1.0,
+        0.99,
+        "30 stories written for the purpose, inside page furniture and with words in other "
+        "senses, by a blind helper, committed before their one blind run (primary 0.967, "
+        "discussed F1 0.980): 'Also on our site: <headline> | <headline>' was not yet furniture.",
+    ),
+    WrittenSet(
+        "classify_holdout72.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 stories written for the purpose, two or three types and the 'leads and gets the most "
+        "text' rule deciding, by a blind helper, committed before their one blind run (primary "
+        "0.833, discussed F1 0.944). Fixed since: a colon ends the cue window ('No radiation, no "
+        "surgery: a checkpoint inhibitor...'), a headline therapy that 'loses its hold' is the "
+        "displaced one, 'tumour-derived T cells' are TILs, 'a reckoning over' is about. Still "
+        "apart: 'Keytruda's next act' over a story about the vaccine given with it.",
+    ),
 )
 
 
