@@ -529,6 +529,12 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("stem-cell transplantation", "stem-cell-transplant", "x", ""),
     ("transplanted stem cell", "stem-cell-transplant", "x", ""),
     ("transplant", "stem-cell-transplant", "wb", "alone only in a blood-disease story: see CONTEXT"),
+    # The graft described rather than named: "a donor marrow graft", "blood-forming cells from a donor".
+    ("marrow graft", "stem-cell-transplant", "", ""),
+    ("donor marrow", "stem-cell-transplant", "", ""),
+    ("donor stem cell", "stem-cell-transplant", "", ""),
+    ("blood-forming cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
+    ("blood-forming stem cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
@@ -933,6 +939,8 @@ _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "car
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "blood-forming cell": (("donor",), ()),
+    "blood-forming stem cell": (("donor",), ()),
     "ADC": (
         ("antibod", "conjugate", "payload", "cancer", "tumo", "patient", "drug", "trial", "her2", "trop"),
         (
