@@ -1799,6 +1799,16 @@ SHORT_STORIES = (
         "company's older antisense drugs, which skip a faulty exon.",
         "gene-therapy",
     ),
+    # "Stem cell therapy" said of a haematopoietic transplant is that transplant, not a cell therapy.
+    ShortStory(
+        "a transplant called stem cell therapy",
+        "Stem cell therapy halts progression in relapsing multiple sclerosis",
+        "Patients given autologous haematopoietic stem cell transplantation (aHSCT) were far less "
+        "likely to get worse over two years than those who switched drugs. In aHSCT, stem cells are "
+        "collected from the blood, the immune system is wiped out, and the cells are infused back.",
+        "stem-cell-transplant",
+        not_discussed=("cell-therapy",),
+    ),
 )
 
 

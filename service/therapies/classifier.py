@@ -93,6 +93,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "gene-editing": ("gene-therapy", "cell-therapy", "rna-therapy"),
     "oncolytic-virus": ("gene-therapy",),
     "cell-therapy": ("gene-therapy",),
+    "stem-cell-transplant": ("cell-therapy",),
     "bispecific-antibody": ("monoclonal-antibody",),
     "antibody-drug-conjugate": ("monoclonal-antibody",),
     "checkpoint-inhibitor": ("monoclonal-antibody",),
