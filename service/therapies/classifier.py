@@ -256,8 +256,15 @@ _NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 _SUBJECT_VERBS = frozenset(
     {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might"}
 )
-# "ending decades of reliance on chemotherapy", "replacing vincristine": what the story's drug displaces
-_INSTEAD = frozenset({"instead", "replacing", "replaced", "replaces", "ending"})
+# "ending decades of reliance on chemotherapy", "replacing vincristine", "Padcev and Keytruda
+# displace platinum chemotherapy": what the story's drug displaces
+_INSTEAD = frozenset(
+    {
+        "instead", "replacing", "replaced", "replaces", "ending", "displace", "displaces",
+        "displacing", "supplant", "supplants", "supplanting", "dethrone", "dethrones", "oust",
+        "ousts",
+    }
+)  # fmt: skip
 _HISTORY = frozenset(
     {
         "prior",
