@@ -349,6 +349,12 @@ _VERSUS = frozenset(
         "bests",
         "surpasses",
         "trumps",
+        "rival",  # "an off-the-shelf rival to CAR-T": the incumbent it competes with
+        "rivals",
+        "challenger",
+        "challengers",
+        "competitor",
+        "competitors",
     }
 )
 _RESULT_WORDS = frozenset(
@@ -1296,7 +1302,7 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     dropped in passing (TAXONOMY.md). Names side by side in a list ("X, Y and Z") are not."""
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     for h in hits:
-        if not h.cue and not h.entry.weak:
+        if h.cue in ("", "versus") and not h.entry.weak:
             by_sentence[(h.slug, h.sentence)].append(h)
     out: set[str] = set()
     for (slug, _), group in by_sentence.items():
