@@ -1299,7 +1299,9 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is ("marstacimab, a
     monoclonal antibody", "the PD-1 inhibitor nivolumab"): a sentence about the drug, not a name
-    dropped in passing (TAXONOMY.md). Names side by side in a list ("X, Y and Z") are not."""
+    dropped in passing (TAXONOMY.md), whether the drug is the story's or the rival it is measured
+    against ("the closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that").
+    Names side by side in a list ("X, Y and Z") are not."""
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.cue in ("", "versus") and not h.entry.weak:
