@@ -1028,6 +1028,46 @@ WRITTEN_SETS = (
         "displaced one, 'tumour-derived T cells' are TILs, 'a reckoning over' is about. Still "
         "apart: 'Keytruda's next act' over a story about the vaccine given with it.",
     ),
+    WrittenSet(
+        "classify_holdout73.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories written for the purpose, each TAXONOMY.md hard case plain and with a twist, "
+        "by a blind helper, committed before their one blind run (primary 0.933, discussed F1 "
+        "0.947). Fixed since: 'stem cell therapy' said of aHSCT is the transplant. Still apart: "
+        "'Keytruda combination cuts relapse risk' over a story about the vaccine added to it "
+        "('Sotorasib combination' in another set is about sotorasib).",
+    ),
+    WrittenSet(
+        "classify_holdout74.jsonl",
+        30,
+        1.0,
+        0.99,
+        "30 stories written for the purpose, the 'leads and gets the most text' rule deciding, "
+        "by a blind helper, committed before their one blind run (primary 0.900, discussed F1 "
+        "0.993). Fixed since: 'rival to CAR-T', 'displace platinum chemotherapy', 'its CAR-T past'.",
+    ),
+    WrittenSet(
+        "classify_holdout75.jsonl",
+        30,
+        0.93,
+        0.9,
+        "30 stories written for the purpose, half about no therapy though they name some, by a "
+        "blind helper, committed before their one blind run (primary 0.933, discussed F1 0.909). "
+        "Still apart: an FDA leadership story read as vaccine news; a weekly roundup whose "
+        "headline's 'pig kidney' damps its gene therapy item along with the pig's.",
+    ),
+    WrittenSet(
+        "classify_holdout76.jsonl",
+        30,
+        0.96,
+        0.89,
+        "30 stories written for the purpose, therapies described or named by brand or code only, "
+        "by a blind helper, committed before their one blind run (primary 0.967, discussed F1 "
+        "0.896). Still apart: 'free of HIV after receiving blood-forming cells from a donor' (the "
+        "history cue); comparator arms given as 'physician's choice of' chemotherapy drugs.",
+    ),
 )
 
 
