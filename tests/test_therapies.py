@@ -1129,6 +1129,13 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
     page = text.replace("Read more: Vaccine makers prepare for the winter season", promo)
     kept = "".join(page[s.start : s.end] for s in content_spans(page))
     assert promo not in kept and "tisagenlecleucel" in kept and opening.strip() in kept
+    # However long the line runs.
+    related = "Related articles: " + " | ".join(
+        ["FDA approves obe-cel CAR T-cell therapy for adult B-ALL after the FELIX trial"] * 3
+    )
+    page = text.replace("Read more: Vaccine makers prepare for the winter season", related)
+    kept = "".join(page[s.start : s.end] for s in content_spans(page))
+    assert related not in kept and "tisagenlecleucel" in kept
 
 
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:

@@ -51,6 +51,12 @@ _LINK_LINES = (
     "see also:",
     "related:",
     "also read",
+    "related articles:",
+    "related stories:",
+    "related coverage:",
+    "you may also like:",
+    "you might also like:",
+    "recommended:",
     "also on our site",
     "also on this site",
     "more on our site",
@@ -214,6 +220,10 @@ def _mark_lines(lines: list[_Line]) -> None:
         if not line.keep:
             continue
         if i in candidates and _is_furniture_line(line.text.lower()):
+            line.keep = False
+            continue
+        # A link line can run long ("Related articles: <headline> | <headline> | <headline>").
+        if line.words > 30 and (line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2):
             line.keep = False
             continue
         if line.words >= 5:
