@@ -223,7 +223,8 @@ def _mark_lines(lines: list[_Line]) -> None:
             line.keep = False
             continue
         # A link line can run long ("Related articles: <headline> | <headline> | <headline>").
-        if line.words > 30 and (line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2):
+        long_link = line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2
+        if line.words > 30 and long_link:
             line.keep = False
             continue
         if line.words >= 5:
