@@ -653,6 +653,17 @@ _FREED = frozenset(
 )
 
 
+_NOT_A = re.compile(r"(?:\bnot|\bunlike|\bthan|\binstead of|\bnon)[\s-]+(?:an?\s+|the\s+)?$")
+
+
+def _vaccine_near(window: str) -> bool:
+    """Whether ``window`` names a vaccine, other than as what something is not ("protein
+    replacement, not a vaccine", "unlike vaccines")."""
+    return any(
+        not _NOT_A.search(window, max(0, m.start() - 16), m.start()) for m in _VACCINE_NEAR.finditer(window)
+    )
+
+
 def _negated(near: list[str]) -> bool:
     """Whether a negation word is among the last four words before a hit; "no to" is a decision
     about the drug ("NICE says no to Enhertu"), not its absence."""
@@ -1030,7 +1041,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         slug = entry.slug
         if slug == "rna-therapy" and entry.written == "mRNA":
             window = hay[max(0, start - 150) : min(n, end + 150)]
-            if _VACCINE_NEAR.search(window) or _SHOT_AFTER.match(hay, end):
+            if _vaccine_near(window) or _SHOT_AFTER.match(hay, end):
                 slug = "vaccine"
         damp = marks.damp.get(slug)
         if damp is not None:

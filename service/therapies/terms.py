@@ -443,6 +443,16 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("intismeran autogene", "vaccine", "", ""),
     ("meran", "vaccine", "s", "INN stem of mRNA products, so far vaccines (tozinameran, intismeran)"),
     ("mRNA-4157", "vaccine", "", ""),
+    # Moderna's programme numbers: 1xxx are vaccines against infections, 3xxx medicines that make a
+    # missing protein (RNA therapy, not vaccines).
+    ("mRNA-1273", "vaccine", "", "Spikevax"),
+    ("mRNA-1283", "vaccine", "", "mNEXSPIKE"),
+    ("mRNA-1345", "vaccine", "", "mRESVIA"),
+    ("mRNA-1010", "vaccine", "", "seasonal flu"),
+    ("mRNA-1083", "vaccine", "", "flu and Covid"),
+    ("mRNA-1647", "vaccine", "", "cytomegalovirus"),
+    ("mRNA-3927", "rna-therapy", "", "propionic acidaemia"),
+    ("mRNA-3705", "rna-therapy", "", "methylmalonic acidaemia"),
     ("flu jab", "vaccine", "", ""),
     ("flu shot", "vaccine", "", ""),
     ("jab", "vaccine", "w", "British for a vaccine shot; not a punch: see CONTEXT"),
