@@ -964,6 +964,10 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "mri",
             "voltage",
             "imaging",
+            "chip",
+            "sensor",
+            "semiconductor",
+            "industrial",  # holds "trial", which the conjugate's sentences require
         ),
     ),
     "AAV": (("gene", "vector", "virus", "viral", "therapy", "capsid", "dose", "patient"), ()),
