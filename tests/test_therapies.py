@@ -1856,6 +1856,17 @@ SHORT_STORIES = (
         "stem-cell-transplant",
         not_discussed=("cell-therapy",),
     ),
+    # A plain headline over a body about attitudes: the survey, not a vaccine, is the story.
+    ShortStory(
+        "attitudes under a plain headline",
+        "Confidence in childhood vaccines falls in 52 countries, report finds",
+        "Belief that vaccines matter for children fell in most of the 55 countries surveyed. "
+        "Researchers have tracked attitudes to vaccines for a decade. Younger adults reported the "
+        "lowest confidence, and hesitancy about vaccines rose where trust in experts fell. The "
+        "report urged governments to rebuild trust in routine immunisation.",
+        "none",
+        not_discussed=("vaccine",),
+    ),
 )
 
 

@@ -217,6 +217,9 @@ _DAMP_WORDS = {
     ),
 }
 DAMP_FACTOR = 0.2
+_DAMP_SLUGS = frozenset(_DAMP_WORDS)
+DAMPED_STORY_MIN = 2  # damped body sentences that make a plainly headlined type's whole story damped
+DAMPED_STORY_SHARE = 3  # ... when at least one in this many of its body sentences is damped
 
 # Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
 # centre): before the hit, the last few words; for patient history, the whole sentence before it.
@@ -568,6 +571,7 @@ class Hit:
     strong: bool = False
     lead: bool = False  # in the title, the summary, or the body's headline or lead
     continued: bool = False  # a sentence that goes on about the type by "it" or "the drug" (_continued)
+    damped: bool = False  # in a sentence with one of its type's damp words (_DAMP_WORDS)
 
 
 @dataclass(slots=True)
@@ -991,9 +995,20 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         # Later mentions of a type in the same sentence play the same part as the first one.
         known = role_cache.get((lo, entry.slug))
         if known is not None and not entry.negates:
-            slug, factor, cue, strong = known
+            slug, factor, cue, strong, damped = known
             hit = Hit(
-                slug, entry, f.name, start, end, (f.name, lo), weight * factor, original, cue, strong, lead
+                slug,
+                entry,
+                f.name,
+                start,
+                end,
+                (f.name, lo),
+                weight * factor,
+                original,
+                cue,
+                strong,
+                lead,
+                damped=damped,
             )
             hits.append(hit)
             if slug not in (NONE, CONDITION, ""):
@@ -1044,13 +1059,17 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             if _vaccine_near(window) or _SHOT_AFTER.match(hay, end):
                 slug = "vaccine"
         damp = marks.damp.get(slug)
+        damped = False
         if damp is not None:
             j = bisect_left(damp, lo)
             if j < len(damp) and damp[j] < hi:
                 factor *= DAMP_FACTOR
+                damped = True
         sentence = (f.name, lo)
-        role_cache[(lo, entry.slug)] = (slug, factor, cue, strong)
-        hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
+        role_cache[(lo, entry.slug)] = (slug, factor, cue, strong, damped)
+        hit = Hit(
+            slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead, damped=damped
+        )
         hits.append(hit)
         if slug not in (NONE, CONDITION, ""):
             previous = hit
@@ -1297,6 +1316,17 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
         for h in hits:
             if h.slug == slug:
                 h.weight *= DAMP_FACTOR
+    # So does a body that keeps saying so under a plain headline ("Confidence in childhood vaccines
+    # falls, UNICEF report finds" over surveys of attitudes): a type whose body sentences are often
+    # damped is damped throughout.
+    titled = {h.slug for h in hits if h.field == "title"}
+    for slug in titled & _DAMP_SLUGS:
+        said = {h.sentence for h in hits if h.slug == slug and h.field == "text"}
+        damped = {h.sentence for h in hits if h.slug == slug and h.field == "text" and h.damped}
+        if len(damped) >= DAMPED_STORY_MIN and len(damped) * DAMPED_STORY_SHARE >= len(said):
+            for h in hits:
+                if h.slug == slug:
+                    h.weight *= DAMP_FACTOR
 
 
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
