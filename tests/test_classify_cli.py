@@ -74,7 +74,8 @@ def test_classify_eval_reports_accuracy_f1_and_confusion(tmp_path: Path) -> None
     assert report["confusion"] == [{"gold": "vaccine", "predicted": "car-t", "count": 1}]
     overall = next(r for r in report["discussed"] if r["type"] == "overall")
     assert (overall["tp"], overall["fp"], overall["fn"]) == (1, 1, 1)
-    data.write_text(json.dumps({"text": "Kidney stones rise.", "primary": None, "discussed": []}), encoding="utf-8")
+    unlabelled = {"text": "Kidney stones rise.", "primary": None, "discussed": []}
+    data.write_text(json.dumps(unlabelled), encoding="utf-8")
     code, out = _run(["classify", "--eval", str(data), "--format", "json"])
     assert code == 0 and json.loads(out)["primary_accuracy"] == 1.0, out
     data.write_text(json.dumps({"text": "x", "primary": "cart"}), encoding="utf-8")

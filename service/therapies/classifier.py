@@ -51,6 +51,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 import ahocorasick_rs
 
@@ -914,7 +915,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     result_cache: dict[int, int] = {}
     marks = _cue_marks(hay)
     mark_words, mark_phrases, mark_after = marks.words, marks.phrases, marks.after
-    role_cache: dict[tuple[int, str], tuple[str, float, str, bool]] = {}
+    role_cache: dict[tuple[int, str], tuple[str, float, str, bool, bool]] = {}
     previous: Hit | None = None
     # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
     # i = bisect_right(bounds, p).
@@ -1008,8 +1009,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 cue,
                 strong,
                 lead,
-                damped=damped,
             )
+            hit.damped = damped
             hits.append(hit)
             if slug not in (NONE, CONDITION, ""):
                 previous = hit  # "Opdivo before surgery: FDA clears nivolumab with chemotherapy"
@@ -1067,9 +1068,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 damped = True
         sentence = (f.name, lo)
         role_cache[(lo, entry.slug)] = (slug, factor, cue, strong, damped)
-        hit = Hit(
-            slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead, damped=damped
-        )
+        hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
+        hit.damped = damped
         hits.append(hit)
         if slug not in (NONE, CONDITION, ""):
             previous = hit
@@ -1352,7 +1352,7 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
         if len(group) < 2 or slug in out:
             continue
         group.sort(key=lambda h: h.start)
-        for a, b in zip(group, group[1:]):
+        for a, b in pairwise(group):
             if a.entry.written != b.entry.written and _APPOSITION.fullmatch(fields[a.field], a.end, b.start):
                 out.add(slug)
                 break
