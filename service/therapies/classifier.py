@@ -421,7 +421,8 @@ _DECIDED = frozenset(
         "decided",
     }
 )
-_EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
+_EITHER = frozenset({"either"})
+_AFTER_WORDS = frozenset({"after", "following", "since"})  # "either A or B": options (see _cue_factor)
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of|"
@@ -752,6 +753,10 @@ def _cue_factor(
             if not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start)):
                 found.append(kind)
         elif start - m.end() <= NEAR_CHARS:
+            # "free of disease activity years after stem cell transplant": what freed them is not
+            # ruled out.
+            if kind == "neg" and _AFTER_WORDS.intersection(_WORD.findall(hay, m.end(), start)):
+                continue
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
