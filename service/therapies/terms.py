@@ -443,6 +443,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("intismeran autogene", "vaccine", "", ""),
     ("meran", "vaccine", "s", "INN stem of mRNA products, so far vaccines (tozinameran, intismeran)"),
     ("mRNA-4157", "vaccine", "", ""),
+    # Moderna and Merck call mRNA-4157 an "individualised neoantigen therapy" (INT): a cancer vaccine.
+    ("neoantigen therapy", "vaccine", "", ""),
+    ("neoantigen vaccine", "vaccine", "", ""),
     # Moderna's programme numbers: 1xxx are vaccines against infections, 3xxx medicines that make a
     # missing protein (RNA therapy, not vaccines).
     ("mRNA-1273", "vaccine", "", "Spikevax"),
