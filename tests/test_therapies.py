@@ -1068,6 +1068,45 @@ WRITTEN_SETS = (
         "0.896). Still apart: 'free of HIV after receiving blood-forming cells from a donor' (the "
         "history cue); comparator arms given as 'physician's choice of' chemotherapy drugs.",
     ),
+    WrittenSet(
+        "classify_holdout77.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 stories written for the purpose, the hardest cases a blind helper could find within "
+        "TAXONOMY.md, committed before their one blind run (primary 0.933, discussed F1 0.938; "
+        "one item, an mRNA medicine story, had already moved under the rule made for set 79 "
+        "while the helper was writing: its prediction changed, its label unseen). Fixed since: "
+        "'ADC' beside chips and industry is the converter; 'neoantigen therapy' is a vaccine.",
+    ),
+    WrittenSet(
+        "classify_holdout78.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 feed items by a blind helper, committed before their one blind run (primary 0.975, "
+        "discussed F1 0.925): a related-articles line past 30 words was not yet furniture.",
+    ),
+    WrittenSet(
+        "classify_holdout79.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 stories written for the purpose on the boundaries between neighbouring types, by a "
+        "blind helper, committed before their one blind run (primary 0.933, discussed F1 0.950). "
+        "Fixed since: 'protein replacement, not a vaccine' beside mRNA. Still apart: a 2017 "
+        "retrospective headlined with 'gene therapy' in quotes, about Kymriah and Luxturna.",
+    ),
+    WrittenSet(
+        "classify_holdout80.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 articles from European and Asian outlets and hospital press offices, by a blind "
+        "helper, committed before their one blind run (primary 0.933, discussed F1 0.962). Fixed "
+        "since: a body of attitude surveys under a plain vaccine headline; 'free of disease "
+        "activity years after stem cell transplant'.",
+    ),
 )
 
 
