@@ -422,6 +422,14 @@ _DECIDED = frozenset(
     }
 )
 _EITHER = frozenset({"either"})
+_OUTCOME_BEFORE = frozenset(
+    {
+        "worse", "better", "well", "poorly", "outcome", "outcomes", "survival", "remission",
+        "remissions", "relapse", "relapses", "relapsed", "response", "responses", "fare", "fared",
+        "fares", "did", "do", "does", "stay", "stayed", "remain", "remained", "lived", "live",
+        "results", "toxicity", "toxicities", "deaths", "died", "recovery",
+    }
+)  # fmt: skip
 _AFTER_WORDS = frozenset({"after", "following", "since"})  # "either A or B": options (see _cue_factor)
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER
 _MULTI = re.compile(
@@ -708,7 +716,10 @@ def _cue_factor(
             found.append("history")
         if _INSTEAD.intersection(near):
             found.append("instead")
-        if _STEP.intersection(near[-3:]):
+        steps = [k for k in range(max(0, len(near) - 3), len(near)) if near[k] in _STEP]
+        # "fare worse after CAR T-cells", "relapse after CAR-T": the outcome of the therapy the story
+        # reports, not a step on the way to another.
+        if any(near[k] != "after" or not k or near[k - 1] not in _OUTCOME_BEFORE for k in steps):
             found.append("step")
         if _BRIDGE.intersection(near):
             found.append("bridge")
