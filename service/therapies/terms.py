@@ -548,6 +548,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donor stem cell", "stem-cell-transplant", "", ""),
     ("blood-forming cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
     ("blood-forming stem cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
+    ("donor blood cell", "stem-cell-transplant", "w", "a graft for a blood cancer, not a transfusion: see CONTEXT"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
@@ -952,6 +953,7 @@ _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "car
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "donor blood cell": (("leuk", "lymphom", "myelo", "marrow", "transplant", "graft"), ("transfus",)),
     "blood-forming cell": (("donor",), ()),
     "blood-forming stem cell": (("donor",), ()),
     "ADC": (
