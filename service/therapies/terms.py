@@ -548,7 +548,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donor stem cell", "stem-cell-transplant", "", ""),
     ("blood-forming cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
     ("blood-forming stem cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
-    ("donor blood cell", "stem-cell-transplant", "w", "a graft for a blood cancer, not a transfusion: see CONTEXT"),
+    ("donor blood cell", "stem-cell-transplant", "w", "a graft for a blood cancer: see CONTEXT"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
