@@ -1107,6 +1107,25 @@ WRITTEN_SETS = (
         "since: a body of attitude surveys under a plain vaccine headline; 'free of disease "
         "activity years after stem cell transplant'.",
     ),
+    WrittenSet(
+        "classify_holdout81.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 variants of the hard cases TAXONOMY.md names and of its edge conventions, by a blind "
+        "helper, committed before their one blind run (primary 0.967, discussed F1 0.972). Fixed "
+        "since: 'fare worse after CAR T-cells' reports CAR-T's outcome (not a step to it).",
+    ),
+    WrittenSet(
+        "classify_holdout82.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories written for the purpose, each type primary twice with a twist, by a blind "
+        "helper, committed before their one blind run (primary 0.933, discussed F1 0.959). Fixed "
+        "since: 'donor blood cells' for leukaemia. Still apart: a base editor described only as a "
+        "tool that 'swaps the wrong chemical letter for the right one'.",
+    ),
 )
 
 
