@@ -806,6 +806,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("vyndamax", "small-molecule", "", "brand of tafamidis"),
     ("camzyos", "small-molecule", "", "brand of mavacamten"),
     ("trikafta", "small-molecule", "", "brand of CFTR modulators"),
+    ("caftor", "small-molecule", "s", "CFTR modulators: ivacaftor, elexacaftor, vanzacaftor"),
+    ("kaftrio", "small-molecule", "", "Trikafta's name in Europe"),
+    ("kalydeco", "small-molecule", "", "ivacaftor"),
+    ("orkambi", "small-molecule", "", "lumacaftor and ivacaftor"),
+    ("symkevi", "small-molecule", "", "tezacaftor and ivacaftor"),
+    ("symdeko", "small-molecule", "", "tezacaftor and ivacaftor"),
+    ("alyftrek", "small-molecule", "", "vanzacaftor, tezacaftor and deutivacaftor"),
     ("rezdiffra", "small-molecule", "", "brand of resmetirom"),
     # chemotherapy
     ("ABVD", "chemotherapy", "c", ""),
