@@ -1925,6 +1925,17 @@ SHORT_STORIES = (
         "none",
         not_discussed=("vaccine",),
     ),
+    # A sentence that opens on a therapy and tells what it does is about it, even the one avoided.
+    ShortStory(
+        "a sentence about what the avoided therapy does",
+        "Dostarlimab alone clears rectal tumours in every patient of a small trial",
+        "All 12 patients with mismatch repair-deficient rectal cancer who finished six months of "
+        "dostarlimab had no sign of their tumours, and none needed further treatment. The usual "
+        "path combines chemotherapy, radiation and surgery. Radiation to the pelvis can cause "
+        "infertility and lasting bowel problems in young patients.",
+        "checkpoint-inhibitor",
+        discussed=("radiotherapy",),
+    ),
 )
 
 

@@ -1375,6 +1375,33 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     return out
 
 
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
+_EFFECTS = re.compile(
+    r"\b(?:side effects?|causes?|damage|toxicit|infertil|nausea|fatigue|neuropathy|hair loss|"
+    r"extends?|prolongs?|shrinks?|controls?|improves?|cures?|remission|survival)",
+    re.IGNORECASE,
+)
+
+
+def _subjects(hits: list[Hit], fields: dict[str, str]) -> set[str]:
+    """Types that open a sentence of their own as its subject and whose sentence tells what the
+    therapy does, for good or ill ("Radiation to the pelvis can cause infertility..."): a sentence
+    about the therapy, not a mention in passing."""
+    out: set[str] = set()
+    for h in hits:
+        if h.cue or h.slug in out or h.field != "text":
+            continue
+        field, lo = h.sentence
+        hay = fields[field]
+        if not _SUBJECT_LEAD.fullmatch(hay, lo, h.start):
+            continue
+        end = hay.find(". ", h.end)
+        end = end if end >= 0 else len(hay)
+        if _EFFECTS.search(hay, h.end, end):
+            out.add(h.slug)
+    return out
+
+
 def _returned_stem_cells(text: str) -> re.Match[str] | None:
     """The first mention of a patient's own stem cells in a sentence that tells how they are
     collected or given back (``_OWN_STEM_CELLS``), if any."""
@@ -1487,7 +1514,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # A comparator arm or combination partner in a sentence with results is discussed however
     # briefly it is named ("extended survival compared with chemotherapy", TAXONOMY.md).
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
-    compared |= _described(therapy_hits, {"title": title, "text": text, "summary": summary})
+    field_texts = {"title": title, "text": text, "summary": summary}
+    compared |= _described(therapy_hits, field_texts)
+    compared |= _subjects(therapy_hits, field_texts)
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere: "transplant"
