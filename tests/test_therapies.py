@@ -1126,6 +1126,26 @@ WRITTEN_SETS = (
         "since: 'donor blood cells' for leukaemia. Still apart: a base editor described only as a "
         "tool that 'swaps the wrong chemical letter for the right one'.",
     ),
+    WrittenSet(
+        "classify_holdout83.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 stories written for the purpose, 'discussed' labels the test (half the second types "
+        "discussed, half only named), by a blind helper, committed before their one blind run "
+        "(primary 1.000, discussed F1 0.926). Fixed since: a sentence opening on the therapy "
+        "avoided and telling what it does. Still apart: second types named in passing that the "
+        "helper counts, and the reverse.",
+    ),
+    WrittenSet(
+        "classify_holdout84.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories in the style of US and UK local news and patient features, by a blind helper, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.971): the Kaftrio "
+        "brand and the -caftor stem had no entry.",
+    ),
 )
 
 
