@@ -1146,6 +1146,28 @@ WRITTEN_SETS = (
         "committed before their one blind run (primary 0.967, discussed F1 0.971): the Kaftrio "
         "brand and the -caftor stem had no entry.",
     ),
+    WrittenSet(
+        "classify_holdout86.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 stories written for the purpose, half about no therapy amid business and policy news, "
+        "by a blind helper, committed before their one blind run (primary 0.967, discussed F1 "
+        "0.927). Still apart: Medicare's negotiated prices for ten brands, most of which the "
+        "lexicon does not know, so Stelara and Imbruvica lead a list (a rule treating sentences "
+        "of four or more drug names as lists cost 78 discussed labels elsewhere: comparator arms "
+        "name several drugs too).",
+    ),
+    WrittenSet(
+        "classify_holdout88.jsonl",
+        40,
+        0.97,
+        0.99,
+        "40 feed items from agencies, trade press, journals and regulators, by a blind helper, "
+        "committed before their one blind run (primary 0.975, discussed F1 1.000). Still apart: "
+        "Casgevy and Lyfgenia approved the same day, where Lyfgenia's sentences outweigh "
+        "Casgevy's more numerous names.",
+    ),
 )
 
 
