@@ -95,6 +95,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "oncolytic-virus": ("gene-therapy",),
     "cell-therapy": ("gene-therapy",),
     "stem-cell-transplant": ("cell-therapy",),
+    "vaccine": ("cell-therapy",),  # a dendritic-cell vaccine "called cell therapy"
     "bispecific-antibody": ("monoclonal-antibody",),
     "antibody-drug-conjugate": ("monoclonal-antibody",),
     "checkpoint-inhibitor": ("monoclonal-antibody",),

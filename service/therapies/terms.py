@@ -443,6 +443,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("intismeran autogene", "vaccine", "", ""),
     ("meran", "vaccine", "s", "INN stem of mRNA products, so far vaccines (tozinameran, intismeran)"),
     ("mRNA-4157", "vaccine", "", ""),
+    ("DCVax", "vaccine", "", "dendritic-cell vaccine for glioblastoma"),
     # Moderna and Merck call mRNA-4157 an "individualised neoantigen therapy" (INT): a cancer vaccine.
     ("neoantigen therapy", "vaccine", "", ""),
     ("neoantigen vaccine", "vaccine", "", ""),
