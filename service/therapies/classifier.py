@@ -301,6 +301,9 @@ _OVER_ABOUT = frozenset(
 _DISPLACED_AFTER = frozenset(
     {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"}
 )
+# "The end of platinum's reign", "targeted pills pushed chemotherapy out": in a headline, the old
+# standard the news displaces ("the end of chemotherapy" in a body is often just its last cycle).
+_DISPLACING_BEFORE = frozenset({"end", "pushed", "pushes", "push", "retire", "retires", "retired"})
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK = frozenset({"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"})
@@ -432,7 +435,7 @@ _OUTCOME_BEFORE = frozenset(
     }
 )  # fmt: skip
 _AFTER_WORDS = frozenset({"after", "following", "since"})  # "either A or B": options (see _cue_factor)
-_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER
+_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
@@ -777,6 +780,8 @@ def _cue_factor(
     if _PLACE_AFTER.intersection(after[:2]):
         found.append("place")
     if title and _DISPLACED_AFTER.intersection(after[:2]):
+        found.append("instead")
+    if title and _DISPLACING_BEFORE.intersection(before[-3:]):
         found.append("instead")
     if not found:
         return 1.0, ""
