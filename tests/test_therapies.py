@@ -1168,6 +1168,29 @@ WRITTEN_SETS = (
         "Casgevy and Lyfgenia approved the same day, where Lyfgenia's sentences outweigh "
         "Casgevy's more numerous names.",
     ),
+    WrittenSet(
+        "classify_holdout85.jsonl",
+        20,
+        0.75,
+        0.98,
+        "20 feature-length stories (600-1,000 words) where two or three types compete for the "
+        "lead, by a blind helper, committed before their one blind run (primary 0.700, discussed "
+        "F1 0.981). Fixed since: 'targeted pills pushed chemotherapy out' in a headline. Still "
+        "apart, as in set 46: features whose background therapy (checkpoint inhibitors before "
+        "TILs or an oncolytic virus, platinum before an ADC) gets as many sentences as the news.",
+    ),
+    WrittenSet(
+        "classify_holdout87.jsonl",
+        30,
+        0.9,
+        0.94,
+        "30 stories written for the purpose, the hardest cases a blind helper could find within "
+        "TAXONOMY.md, committed before their one blind run (primary 0.867, discussed F1 0.933). "
+        "Fixed since: DCVax and a dendritic-cell vaccine 'called cell therapy'. Still apart: "
+        "'Cord blood CAR cells ... without the side effects of CAR-T' (the headline names CAR-T "
+        "twice, once as the contrast); Vertex's stem-cell-derived islets headlined as a 'stem "
+        "cell transplant'; a gut-bacteria pill story that describes the antibody before it.",
+    ),
 )
 
 
