@@ -119,6 +119,8 @@ _ORGAN_WORDS = (
     "macular",
     "pancrea",
     "type 1 diabetes",
+    "islet",
+    "insulin",
     "stroke",
     "joint",
     "cornea",
