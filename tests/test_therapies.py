@@ -1182,14 +1182,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout87.jsonl",
         30,
-        0.9,
-        0.94,
+        0.93,
+        0.95,
         "30 stories written for the purpose, the hardest cases a blind helper could find within "
         "TAXONOMY.md, committed before their one blind run (primary 0.867, discussed F1 0.933). "
-        "Fixed since: DCVax and a dendritic-cell vaccine 'called cell therapy'. Still apart: "
-        "'Cord blood CAR cells ... without the side effects of CAR-T' (the headline names CAR-T "
-        "twice, once as the contrast); Vertex's stem-cell-derived islets headlined as a 'stem "
-        "cell transplant'; a gut-bacteria pill story that describes the antibody before it.",
+        "Fixed since: DCVax and a dendritic-cell vaccine 'called cell therapy'; stem-cell-derived "
+        "islets headlined as a 'stem cell transplant'. Still apart: 'Cord blood CAR cells ... "
+        "without the side effects of CAR-T' (the headline names CAR-T twice, once as the "
+        "contrast); a gut-bacteria pill story that describes the antibody before it.",
     ),
 )
 
