@@ -1247,8 +1247,14 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     # "engineered T cells").
     bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
     if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
-        plain_car = (h for h in hits if h.slug == "car-t" and not h.entry.implicit and not h.cue)
-        if all(_BARE_CAR.fullmatch(h.entry.written) for h in plain_car):
+        plain_car = sum(
+            h.weight
+            for h in hits
+            if h.slug == "car-t"
+            and not (h.entry.implicit or h.cue)
+            and not _BARE_CAR.fullmatch(h.entry.written)
+        )
+        if plain_car < sum(h.weight for h in bare_car):
             for h in bare_car:
                 h.slug = "cell-therapy"
 
