@@ -1243,8 +1243,8 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
                 h.slug = "cell-therapy"
     # A bare "CAR" or "chimeric antigen receptor" arms whatever cells the story names: NK cells
     # ("cord blood NK cells armed with an anti-CD19 CAR") make it CAR-NK, a cell therapy, unless
-    # the story also names CAR T cells plainly (not only as the contrast, and not only as
-    # "engineered T cells").
+    # the story names CAR T cells plainly (not as the contrast, not only as "engineered T cells")
+    # at least as much as the bare CAR: one plain "the CAR T-cell products" is the comparison.
     bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
     if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
         plain_car = sum(
