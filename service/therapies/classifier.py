@@ -1346,6 +1346,7 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
         for h in hits:
             if h.slug == slug:
                 h.weight *= DAMP_FACTOR
+                h.damped = True
     # So does a body that keeps saying so under a plain headline ("Confidence in childhood vaccines
     # falls, UNICEF report finds" over surveys of attitudes): a type whose body sentences are often
     # damped is damped throughout.
@@ -1357,6 +1358,7 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
             for h in hits:
                 if h.slug == slug:
                     h.weight *= DAMP_FACTOR
+                    h.damped = True
 
 
 def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
@@ -1477,6 +1479,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         returned.update(slug for (slug, _), k in seen.items() if k > 1)
     # A type named only by weak class words ("an antibody", "targeted therapy") is no subject.
     named_types = {h.slug for h in therapy_hits if not h.entry.weak or not h.entry.generic}
+    # A type every mention of which is damped (polls, attitudes, pig organs) is no story's subject.
+    opinion = {h.slug for h in therapy_hits if h.damped} - {h.slug for h in therapy_hits if not h.damped}
+    named_types -= opinion
     eligible = [s for s in by_said if s in named_types and (s in led or s in returned)]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
     # what the news beat, replaced or bridged to ("Immune drug beats chemotherapy", "pill bridges
@@ -1574,6 +1579,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             for s in discussed
             if scores[s] >= max(floor, PRIMARY_MIN)
             and (s in strong or plain_scores.get(s, 0.0) >= NONE_SUSTAINED)
+            and s not in opinion
         ]
     by_slug: dict[str, list[Hit]] = defaultdict(list)
     for h in therapy_hits:
