@@ -712,6 +712,18 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("nirmatrelvir", "small-molecule", "", ""),
     ("olaparib", "small-molecule", "", ""),
     ("glipron", "small-molecule", "s", "oral small-molecule GLP-1 agonists (danuglipron)"),
+    # Peptide GLP-1 drugs are neither small molecules nor antibodies: no type (TAXONOMY.md's
+    # non-antibody biologics), so a story about them is about no therapy.
+    ("glutide", "none", "s", "semaglutide, liraglutide, dulaglutide"),
+    ("tirzepatide", "none", "", ""),
+    ("retatrutide", "none", "", ""),
+    ("ozempic", "none", "", ""),
+    ("wegovy", "none", "", ""),
+    ("rybelsus", "none", "", "oral semaglutide, still a peptide"),
+    ("mounjaro", "none", "", ""),
+    ("zepbound", "none", "", ""),
+    ("saxenda", "none", "", ""),
+    ("victoza", "none", "", ""),
     ("orforglipron", "small-molecule", "", "oral small-molecule GLP-1 agonist"),
     ("PARP inhibitor", "small-molecule", "", ""),
     ("parib", "small-molecule", "s", ""),
