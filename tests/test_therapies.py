@@ -1191,6 +1191,36 @@ WRITTEN_SETS = (
         "without the side effects of CAR-T' (the headline names CAR-T twice, once as the "
         "contrast); a gut-bacteria pill story that describes the antibody before it.",
     ),
+    WrittenSet(
+        "classify_holdout90.jsonl",
+        30,
+        0.93,
+        0.92,
+        "30 stories written for the purpose, the hardest cases a blind helper could find, less "
+        "famous drugs preferred, committed before their one blind run (primary 0.900, discussed "
+        "F1 0.930). Fixed since: a bare 'CAR' on cord-blood NK cells beside one plain mention of "
+        "'the CAR T-cell products'. Still apart: 'Chemotherapy gets a partner that lifts "
+        "survival' over a blinatumomab story; a skin-cancer story headlined by radiation, about "
+        "the drug given after it.",
+    ),
+    WrittenSet(
+        "classify_holdout91.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 feed items, less famous drugs preferred, by a blind helper, committed before their "
+        "one blind run (primary 1.000, discussed F1 0.986).",
+    ),
+    WrittenSet(
+        "classify_holdout92.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 articles in the style of medical trade press and journal news, by a blind helper, "
+        "committed before their one blind run (primary 0.933, discussed F1 0.962). Fixed since: "
+        "a Gallup poll on childhood vaccination under a headline that names no poll; semaglutide "
+        "(a peptide, no type) had no entry, so its rival resmetirom led.",
+    ),
 )
 
 
