@@ -1221,6 +1221,16 @@ WRITTEN_SETS = (
         "a Gallup poll on childhood vaccination under a headline that names no poll; semaglutide "
         "(a peptide, no type) had no entry, so its rival resmetirom led.",
     ),
+    WrittenSet(
+        "classify_holdout89.jsonl",
+        20,
+        0.95,
+        0.95,
+        "20 feature-length stories where two or three types compete for the lead, less famous "
+        "drugs preferred, by a blind helper, committed before their one blind run (primary 0.950, "
+        "discussed F1 0.952). Still apart: a device story (tumour treating fields) led by the "
+        "chemotherapy it is given with.",
+    ),
 )
 
 
