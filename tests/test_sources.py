@@ -99,3 +99,14 @@ def test_opml_with_entities_is_not_expanded(db_url: str, tmp_path: Path) -> None
     assert "root:" not in out
     listed = _run(db_url, "sources", "list", "--format", "json")[1]
     assert "root:" not in listed
+
+
+def test_a_claim_returns_every_column_a_source_is_made_of() -> None:
+    # Claims return SOURCE_COLUMNS only (for speed): they must hold every field of Source, or a
+    # field added to Source would come back as its default from every claim.
+    from dataclasses import fields
+
+    from service.models import Source
+    from service.store.sources import SOURCE_COLUMNS
+
+    assert {c.name for c in SOURCE_COLUMNS} == {f.name for f in fields(Source)}
