@@ -427,7 +427,8 @@ _DECIDED = frozenset(
         "decided",
     }
 )
-_EITHER = frozenset({"either"})
+_EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
+# Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
 _OUTCOME_BEFORE = frozenset(
     {
         "worse", "better", "well", "poorly", "outcome", "outcomes", "survival", "remission",
@@ -436,7 +437,9 @@ _OUTCOME_BEFORE = frozenset(
         "results", "toxicity", "toxicities", "deaths", "died", "recovery",
     }
 )  # fmt: skip
-_AFTER_WORDS = frozenset({"after", "following", "since"})  # "either A or B": options (see _cue_factor)
+# "free of disease activity years after stem cell transplant": what comes after these is what freed
+# the patient, not what "free of" rules out.
+_AFTER_WORDS = frozenset({"after", "following", "since"})
 _ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
 _MULTI = re.compile(
     r"\b(?:(?P<neg>free of|"
