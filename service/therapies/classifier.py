@@ -15,8 +15,10 @@ The recipe:
    emicizumab", "including insulin, inhalers and chemotherapy pills") and a place named after a
    therapy ("the chemotherapy infusion centre") lower it; a result in the sentence raises it.
    History reaches back through its sentence but not into the next clause ("whose cancer
-   progressed after chemotherapy were assigned to tarlatamab"), and a negation does not reach a
-   hit that opens a clause of its own after a comma. Damp words lower a type's whole sentence, or
+   progressed after chemotherapy were assigned to tarlatamab"), no cue reaches past a colon or
+   semicolon, and a negation does not reach a hit that opens a clause of its own after a comma.
+   In a headline, a therapy that "loses its hold", is "displaced" or meets "the end of" is the old
+   standard the news replaces. Damp words lower a type's whole sentence, or
    the whole story from the headline: polls about vaccines, genome editing of plants, crops and
    pigs, CRISPR as a laboratory tool. A sentence that names no therapy but goes on about the one
    the sentence before named ("It cut bleeding to near zero") counts for that type's discussion.
@@ -41,7 +43,12 @@ The recipe:
    names only as history or a step, unless clearly outweighed. A type is discussed when its score
    is a real share of the story's and it is named plainly in a sentence with a result, or in
    sentences adding up to two points (two and a half in a story about no therapy), or as a
-   comparator or partner with results.
+   comparator or partner with results, or named two ways side by side ("Tzield (teplizumab)",
+   "marstacimab, a monoclonal antibody"), or as the subject of a sentence that tells what it does
+   ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells
+   how the patient's own stem cells are collected and given back discusses the transplant. A type
+   every mention of which is damped (a poll about vaccination) neither leads nor, in a story about
+   no therapy, is discussed.
 """
 
 from __future__ import annotations
