@@ -200,6 +200,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("tumour-infiltrating T cell", "cell-therapy", "", ""),
     ("tumor-derived T cell", "cell-therapy", "", "TILs described"),
     ("tumour-derived T cell", "cell-therapy", "", ""),
+    ("tumour's own T cell", "cell-therapy", "", "TILs described"),
+    ("tumor's own T cell", "cell-therapy", "", ""),
     ("virus-specific T cell", "cell-therapy", "", ""),
     ("VX-880", "cell-therapy", "", ""),
     ("zimislecel", "cell-therapy", "", ""),
