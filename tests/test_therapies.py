@@ -1231,6 +1231,25 @@ WRITTEN_SETS = (
         "discussed F1 0.952). Still apart: a device story (tumour treating fields) led by the "
         "chemotherapy it is given with.",
     ),
+    WrittenSet(
+        "classify_holdout95.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 variants of TAXONOMY.md's named hard cases and edge rules, less famous drugs "
+        "preferred, by a blind helper, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.986).",
+    ),
+    WrittenSet(
+        "classify_holdout96.jsonl",
+        30,
+        1.0,
+        0.92,
+        "30 stories written for the purpose, 'discussed' labels the test, less famous drugs "
+        "preferred, by a blind helper, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.924). Still apart: second types named in one sentence that the helper "
+        "counts (conditioning chemotherapy, the radiation a drug delays) and the reverse.",
+    ),
 )
 
 
