@@ -1073,6 +1073,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             and previous is not None
             and previous.sentence == (f.name, lo)
             and previous.slug != entry.slug
+            and previous.cue != "neg"  # "a chemotherapy-free regimen with blinatumomab": no partner
             and (
                 _PARTNER.match(hay, previous.end, start)
                 # "adding daratumumab to VRd": VRd is the backbone the new drug joins
