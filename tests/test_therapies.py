@@ -1187,9 +1187,8 @@ WRITTEN_SETS = (
         "30 stories written for the purpose, the hardest cases a blind helper could find within "
         "TAXONOMY.md, committed before their one blind run (primary 0.867, discussed F1 0.933). "
         "Fixed since: DCVax and a dendritic-cell vaccine 'called cell therapy'; stem-cell-derived "
-        "islets headlined as a 'stem cell transplant'. Still apart: 'Cord blood CAR cells ... "
-        "without the side effects of CAR-T' (the headline names CAR-T twice, once as the "
-        "contrast); a gut-bacteria pill story that describes the antibody before it.",
+        "islets headlined as a 'stem cell transplant'; a bare CAR on cord-blood NK cells; a "
+        "gut-bacteria pill (Vowst) that had no entry, so the antibody it replaced led.",
     ),
     WrittenSet(
         "classify_holdout90.jsonl",
@@ -1249,6 +1248,18 @@ WRITTEN_SETS = (
         "preferred, by a blind helper, committed before their one blind run (primary 1.000, "
         "discussed F1 0.924). Still apart: second types named in one sentence that the helper "
         "counts (conditioning chemotherapy, the radiation a drug delays) and the reverse.",
+    ),
+    WrittenSet(
+        "classify_holdout93.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 stories written for the purpose, the hardest cases a blind helper could find, less "
+        "famous drugs preferred, committed before their one blind run (primary 0.867, discussed "
+        "F1 0.951). Fixed since: a chemotherapy-free regimen's drugs are no partners of the "
+        "chemotherapy; Vowst. Still apart: a gene-edited pig kidney, which the helper gave to gene "
+        "editing (TAXONOMY.md leaves it open; the classifier reads the organ transplant); 'FDA "
+        "rejects Replimune's melanoma virus, questioning nivolumab's role'.",
     ),
 )
 
