@@ -1261,6 +1261,15 @@ WRITTEN_SETS = (
         "editing (TAXONOMY.md leaves it open; the classifier reads the organ transplant); 'FDA "
         "rejects Replimune's melanoma virus, questioning nivolumab's role'.",
     ),
+    WrittenSet(
+        "classify_holdout94.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories written for the purpose, the 'leads and gets the most text' rule deciding, "
+        "less famous drugs preferred, by a blind helper, committed before their one blind run "
+        "(primary 0.967, discussed F1 0.979): 'sheds its CAR-T roots' was not yet history.",
+    ),
 )
 
 
