@@ -1402,11 +1402,12 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     return out
 
 
+SUBJECT_LEAD_CHARS = 16  # the longest opening _SUBJECT_LEAD allows ("  however, the ")
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
+# Read in the lowercased rest of the sentence (no IGNORECASE: it is the costly part of the scan).
 _EFFECTS = re.compile(
     r"\b(?:side effects?|causes?|damage|toxicit|infertil|nausea|fatigue|neuropathy|hair loss|"
-    r"extends?|prolongs?|shrinks?|controls?|improves?|cures?|remission|survival)",
-    re.IGNORECASE,
+    r"extends?|prolongs?|shrinks?|controls?|improves?|cures?|remission|survival)"
 )
 
 
@@ -1419,12 +1420,13 @@ def _subjects(hits: list[Hit], fields: dict[str, str]) -> set[str]:
         if h.cue or h.slug in out or h.field != "text":
             continue
         field, lo = h.sentence
+        if h.start - lo > SUBJECT_LEAD_CHARS:  # most hits: too far into their sentence to open it
+            continue
         hay = fields[field]
         if not _SUBJECT_LEAD.fullmatch(hay, lo, h.start):
             continue
         end = hay.find(". ", h.end)
-        end = end if end >= 0 else len(hay)
-        if _EFFECTS.search(hay, h.end, end):
+        if _EFFECTS.search(hay[h.end : end if end >= 0 else len(hay)].lower()):
             out.add(h.slug)
     return out
 
@@ -1436,6 +1438,10 @@ def _returned_stem_cells(text: str) -> re.Match[str] | None:
     # than the rest of the story's scoring.
     at = text.find("cells")
     while at >= 0:
+        near = text[max(0, at - 30) : at]
+        if not ("stem" in near or "poietic" in near or "forming" in near or "marrow" in near):
+            at = text.find("cells", at + 5)
+            continue
         m = _OWN_STEM_CELLS.search(text, max(0, at - 80), at + 60)
         if m is not None:
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
