@@ -1171,11 +1171,12 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout85.jsonl",
         20,
-        0.75,
+        0.85,
         0.98,
         "20 feature-length stories (600-1,000 words) where two or three types compete for the "
         "lead, by a blind helper, committed before their one blind run (primary 0.700, discussed "
-        "F1 0.981). Fixed since: 'targeted pills pushed chemotherapy out' in a headline. Still "
+        "F1 0.981). Fixed since: 'targeted pills pushed chemotherapy out' in a headline; 'an "
+        "engineered herpes virus' in a melanoma story; 'a tumour's own T cells'. Still "
         "apart, as in set 46: features whose background therapy (checkpoint inhibitors before "
         "TILs or an oncolytic virus, platinum before an ADC) gets as many sentences as the news.",
     ),
