@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -42,17 +43,9 @@ def to_source(row: Row[Any] | Mapping[str, Any]) -> Source:
     )
 
 
-# The columns a Source is made of: what a claim returns (every extra timestamp column is one more
-# conversion per claimed row, in the round's hottest statement).
-SOURCE_COLUMNS = tuple(
-    sources.c[name]
-    for name in (
-        "id", "name", "url", "kind", "enabled", "interval_seconds", "full_text", "options",
-        "identity_mode", "etag", "last_modified", "content_hash", "last_status", "error_count",
-        "last_error", "last_checked_at", "next_check_at", "ttl_seconds", "redirect_url",
-        "redirect_count",
-    )
-)  # fmt: skip
+# The columns a Source is made of (its fields, by name): what a claim returns, since every extra
+# timestamp column is one more conversion per claimed row in the round's hottest statement.
+SOURCE_COLUMNS = tuple(sources.c[f.name] for f in fields(Source))
 
 
 def insert_source(
