@@ -222,9 +222,11 @@ def _mark_lines(lines: list[_Line]) -> None:
         if i in candidates and _is_furniture_line(line.text.lower()):
             line.keep = False
             continue
-        # A link line can run long ("Related articles: <headline> | <headline> | <headline>").
-        long_link = line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2
-        if line.words > 30 and long_link:
+        # A link line can run long ("Related articles: <headline> | <headline> | <headline>");
+        # shorter ones were read above.
+        if line.words >= WORD_CAP and (
+            line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2
+        ):
             line.keep = False
             continue
         if line.words >= 5:
