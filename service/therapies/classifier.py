@@ -791,9 +791,7 @@ def _cue_factor(
         found.append("neg" if neg_after else "history")
     if _PLACE_AFTER.intersection(after[:2]):
         found.append("place")
-    if title and _DISPLACED_AFTER.intersection(after[:2]):
-        found.append("instead")
-    if title and _DISPLACING_BEFORE.intersection(before[-3:]):
+    if title and (_DISPLACED_AFTER.intersection(after[:2]) or _DISPLACING_BEFORE.intersection(before[-3:])):
         found.append("instead")
     if not found:
         return 1.0, ""
@@ -1555,10 +1553,15 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared |= _subjects(therapy_hits, field_texts)
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
-    # The story must name the stem cell transplant by a phrase of its own somewhere: "transplant"
-    # alone may be the liver transplant an in vivo editor spares a child.
+    # The story must name the stem cell transplant by a phrase of its own somewhere ("transplant"
+    # alone may be the liver transplant an in vivo editor spares a child), or tell how the
+    # patient's own stem cells are collected and given back, whether or not it calls that one.
     plain = {h.slug for h in therapy_hits if h.cue in _PLAIN_CUES}
     named = {h.slug for h in therapy_hits if not h.entry.weak}
+    returned_cells = _returned_stem_cells(text) if primary in EX_VIVO else None
+    if returned_cells and "stem-cell-transplant" not in scores:
+        ranked.append("stem-cell-transplant")
+        scores["stem-cell-transplant"] = 0.0
     # Sustained discussion is told by the sentences that name a type plainly, not by mentions as
     # history, a step, an option or a negation, however many (scored only when a type needs it).
     maybe_sustained = {s for s in ranked if scores[s] >= SUSTAINED and s != primary and s not in strong}
@@ -1567,12 +1570,6 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         if maybe_sustained
         else {}
     )
-    # Ex vivo gene therapy and editing return a patient's own stem cells: a story that tells how
-    # discusses the transplant, whether or not it calls it one (TAXONOMY.md hard case).
-    returned_cells = _returned_stem_cells(text) if primary in EX_VIVO else None
-    if returned_cells and "stem-cell-transplant" not in scores:
-        ranked.append("stem-cell-transplant")
-        scores["stem-cell-transplant"] = 0.0
     discussed = [
         s
         for s in ranked
