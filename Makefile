@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: demo test lint typecheck pytest slow bench clean
+.PHONY: demo test native lint typecheck pytest slow bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) native
 	$(BIN)/therapywatch demo $(ARGS)
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) native lint typecheck pytest
+
+# The classifier compiled by mypyc (service/therapies/native.py): rebuilt when its sources changed,
+# skipped with a note when there is no C compiler (the pure Python modules then run).
+native: $(STAMP)
+	$(BIN)/python -m service.therapies.build_native
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,7 +36,7 @@ pytest: $(STAMP)
 slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow $(ARGS); rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
-bench: $(STAMP)
+bench: $(STAMP) native
 	for b in tests/benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:

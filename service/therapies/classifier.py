@@ -547,7 +547,7 @@ def _damp_slugs() -> dict[str, tuple[str, ...]]:
 
 
 _DAMP_SLUG = _damp_slugs()
-_CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | _DAMP_SLUG.keys()))
+_CUE_STRINGS = tuple(sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | frozenset(_DAMP_SLUG)))
 NEAR_CHARS = 40
 LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
 _ENUMERATED = re.compile(r",\s*$")  # the hit follows a comma: an item of an enumeration
@@ -1225,11 +1225,14 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     loose_mrna = [h for h in hits if h.slug == "rna-therapy" and h.entry.written == "mRNA"]
     if loose_mrna:
         vaccine = sum(
-            h.weight
-            for h in hits
-            if h.slug == "vaccine" and h.cue in _PLAIN_CUES and h.entry.written != "mRNA"
+            (
+                h.weight
+                for h in hits
+                if h.slug == "vaccine" and h.cue in _PLAIN_CUES and h.entry.written != "mRNA"
+            ),
+            0.0,
         )
-        rna = sum(h.weight for h in hits if h.slug == "rna-therapy")
+        rna = sum((h.weight for h in hits if h.slug == "rna-therapy"), 0.0)
         if vaccine > rna:
             for h in loose_mrna:
                 h.slug = "vaccine"
@@ -1242,9 +1245,9 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
                     h.slug = "cell-therapy"
     # "Engineered T cells" are CAR-T unless the story names another cell therapy (TCR-T, TILs)
     # more than it names CAR-T ("TCR cells, rather than the receptors used in CAR-T").
-    explicit_car = sum(h.weight for h in hits if h.slug == "car-t" and not h.entry.implicit)
+    explicit_car = sum((h.weight for h in hits if h.slug == "car-t" and not h.entry.implicit), 0.0)
     other_cells = sum(
-        h.weight for h in hits if h.slug == "cell-therapy" and not (h.entry.generic or h.entry.weak)
+        (h.weight for h in hits if h.slug == "cell-therapy" and not (h.entry.generic or h.entry.weak)), 0.0
     )
     if other_cells > 0 and explicit_car < max(1.0, other_cells):
         for h in hits:
@@ -1257,13 +1260,16 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
     bare_car = [h for h in hits if h.slug == "car-t" and _BARE_CAR.fullmatch(h.entry.written)]
     if bare_car and any(h.slug == "cell-therapy" and _NK.search(h.entry.written) for h in hits):
         plain_car = sum(
-            h.weight
-            for h in hits
-            if h.slug == "car-t"
-            and not (h.entry.implicit or h.cue)
-            and not _BARE_CAR.fullmatch(h.entry.written)
+            (
+                h.weight
+                for h in hits
+                if h.slug == "car-t"
+                and not (h.entry.implicit or h.cue)
+                and not _BARE_CAR.fullmatch(h.entry.written)
+            ),
+            0.0,
         )
-        if plain_car < sum(h.weight for h in bare_car):
+        if plain_car < sum((h.weight for h in bare_car), 0.0):
             for h in bare_car:
                 h.slug = "cell-therapy"
 

@@ -14,6 +14,8 @@ terms). Prints articles/s for each set:
   leftmost-longest matches, check word boundaries), as in PERFORMANCE.md section 4;
 
 and their ratio, then primary accuracy and discussed F1 on the development set. Best of ``--rounds``.
+The classifier runs compiled when ``make native`` has built it (``THERAPYWATCH_NATIVE=0`` runs the
+pure Python modules instead, for the comparison).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from service.therapies import classify  # noqa: E402
 from service.therapies.evaluate import evaluate, parse_labelled  # noqa: E402
 from service.therapies.lexicon import matcher  # noqa: E402
+from service.therapies.native import compiled  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "classify_dev.jsonl"
 SHARED = ROOT.parent / "shared"
@@ -103,7 +106,8 @@ def main() -> None:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
     items = articles(rows, args.articles)
     classify(*items[0])  # builds the automaton outside the timing
-    print(f"best of {args.rounds} rounds")
+    how = "compiled by mypyc" if compiled() else "pure Python (make native compiles it)"
+    print(f"best of {args.rounds} rounds; the classifier runs {how}")
     measure("development-set text", items, args.rounds)
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     truth = ZYTE / "ground-truth.json"
