@@ -1271,6 +1271,16 @@ WRITTEN_SETS = (
         "less famous drugs preferred, by a blind helper, committed before their one blind run "
         "(primary 0.967, discussed F1 0.979): 'sheds its CAR-T roots' was not yet history.",
     ),
+    WrittenSet(
+        "classify_holdout97.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 feed-length stories written for the purpose, each hard case plain and with a twist, by "
+        "a blind helper in session 10, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.982). Apart: CAR-T in one closing sentence of a blinatumomab story ('remains "
+        "reserved for relapsed disease'), which the helper, unsure, left as a passing mention.",
+    ),
 )
 
 
