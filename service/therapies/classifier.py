@@ -1113,10 +1113,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     return hits
 
 
-# A sentence that goes on about the therapy the sentence before named, by a pronoun or "the drug".
+# A sentence that goes on about the therapy the sentence before named, by a pronoun or "the drug";
+# "Its share price fell" goes on about the company.
 _CONTINUES = re.compile(
-    r"\s*(it|its|the (?:drug|therapy|treatment|antibody|vaccine|virus|medicine|product|injection|"
-    r"infusion|pill))\b"
+    r"\s*(it|its(?! (?:shares?|stock|share price|market value|chief|executives?|board|investors|"
+    r"workforce|staff|employees)\b)|the (?:drug|therapy|treatment|antibody|vaccine|virus|medicine|"
+    r"product|injection|infusion|pill))\b"
 )
 _OPENERS = ("it", "the ")  # what a sentence _CONTINUES can match starts with
 
@@ -1512,7 +1514,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - {
         h.slug for h in in_title if not h.cue
     }
-    eligible = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN] or eligible
+    kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
+    # ...unless the headline's plain subject is no therapy type ("Liver transplant beats
+    # chemotherapy alone"): then the story is about that.
+    if not kept and refused and any(h.slug == NONE and h.field == "title" and not h.cue for h in hits):
+        eligible = []
+    eligible = kept or eligible
     first = eligible[0] if eligible else NONE
     primary = (
         first
