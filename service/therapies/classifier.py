@@ -293,7 +293,9 @@ _HISTORY = frozenset(
         "resisted",
     }
 )
-_HISTORY_AFTER = frozenset({"failed", "resistant", "refractory", "past", "roots"})  # "sheds its CAR-T past"
+_HISTORY_AFTER = frozenset(
+    {"failed", "resistant", "refractory", "past", "roots", "history", "exposure"}
+)  # "sheds its CAR-T past"
 # Nouns after which "over" means "about" ("concerns over", "a row over"), not "rather than".
 _OVER_ABOUT = frozenset(
     {
