@@ -74,6 +74,14 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("security checkpoint", "", "", ""),
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("stem cell research", "", "", ""),
+    # the committees that advise on vaccines: an institution, not a vaccine
+    ("Advisory Committee on Immunization Practices", "", "", ""),
+    ("vaccine advisers", "", "", ""),
+    ("vaccine advisors", "", "", ""),
+    ("vaccine advisory committee", "", "", ""),
+    ("vaccine advisory panel", "", "", ""),
+    ("vaccine committee", "", "", ""),
+    ("vaccine panel", "", "", ""),
     # car-t
     ("abecma", "car-t", "", ""),
     ("anbal-cel", "car-t", "", ""),
