@@ -1281,6 +1281,41 @@ WRITTEN_SETS = (
         "discussed F1 0.982). Apart: CAR-T in one closing sentence of a blinatumomab story ('remains "
         "reserved for relapsed disease'), which the helper, unsure, left as a passing mention.",
     ),
+    WrittenSet(
+        "classify_holdout98.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 stories of about 250 words where two or three types compete for primary, by a blind "
+        "helper in session 10, committed before their one blind run (primary 0.900, discussed F1 "
+        "0.972). Fixed since: 'Liver transplant beats chemotherapy alone' (the headline's subject is "
+        "no type); CAN-2409. Still apart: a Tumor Treating Fields trial on a chemotherapy backbone, "
+        "which the helper gives to none (the device) and the classifier to the one type it names.",
+    ),
+    WrittenSet(
+        "classify_holdout99.jsonl",
+        30,
+        0.93,
+        1.0,
+        "30 outlet articles of 380-470 words with leftover furniture, by a blind helper in session "
+        "10, committed before their one blind run (primary 0.933, discussed F1 0.984). Fixed since: "
+        "'Its share price fell' goes on about the company. Still apart, both marked ambiguous by the "
+        "helper: Medicaid's 'Cell and Gene Therapy Access Model' story (the helper's primary is "
+        "Casgevy's gene editing, the headline says gene therapy); the end of Rwanda's Marburg "
+        "outbreak, with a paragraph on a vaccine trial (the helper: none).",
+    ),
+    WrittenSet(
+        "classify_holdout100.jsonl",
+        30,
+        0.93,
+        0.91,
+        "30 stories of about 240 words on the line between discussed and named in passing, by a "
+        "blind helper in session 10, committed before their one blind run (primary 0.867, "
+        "discussed F1 0.912). Fixed since: 'Blinatumomab history shapes CAR-T outcomes'; 'vaccine "
+        "panel' is a committee. Still apart: Medicare's negotiation list (brands named, none the "
+        "subject); a regulator's profile the helper gives to none; 'an anti-CD38 antibody such as "
+        "daratumumab' in a list of prior lines more than 90 characters after 'prior'.",
+    ),
 )
 
 
