@@ -305,6 +305,7 @@ _OVER_ABOUT = frozenset(
         "clash", "spat", "standoff", "investigation", "warning", "warnings", "alarm", "anger",
         "criticism", "rift", "talks", "negotiations", "sued", "sues", "sue", "suing", "feud", "furore",
         "furor", "storm", "turmoil", "tension", "tensions", "confusion", "uncertainty", "squabble",
+        "argument", "arguments", "wrangle", "wrangling", "tussle", "disagreement", "divisions",
     }
 )  # fmt: skip
 # A headline's therapy that "loses its hold", is "dethroned" or "displaced": the old standard the
