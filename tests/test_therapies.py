@@ -1316,6 +1316,52 @@ WRITTEN_SETS = (
         "subject); a regulator's profile the helper gives to none; 'an anti-CD38 antibody such as "
         "daratumumab' in a list of prior lines more than 90 characters after 'prior'.",
     ),
+    WrittenSet(
+        "classify_holdout101.jsonl",
+        20,
+        1.0,
+        0.89,
+        "20 long-form features of 750-870 words where types compete, by a blind helper in session "
+        "10, committed before their one blind run (primary 0.950, discussed F1 0.895): 'the long "
+        "argument over tofersen' was a comparison. Still apart, all discussed labels: CAR-T in a "
+        "TCR-T feature that tells the two apart; pills and comparators that get a paragraph each.",
+    ),
+    WrittenSet(
+        "classify_holdout102.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 business and policy stories of about 270 words, half about no therapy, by a blind "
+        "helper in session 10, committed before their one blind run (primary 1.000, discussed F1 "
+        "1.000).",
+    ),
+    WrittenSet(
+        "classify_holdout103.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 stories of about 200 words naming therapies by brand, code or description only, by a "
+        "blind helper in session 10, committed before their one blind run (primary 0.867, discussed "
+        "F1 0.880). Fixed since: Rivfloza, BEAM-302, Ebvallo, Cylembio. Still apart: Cylembio with "
+        "Keytruda under a headline's 'immunotherapy', which the classifier reads as Keytruda's.",
+    ),
+    WrittenSet(
+        "classify_holdout104.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 feed items of 30-90 words from regulators, journals, newsrooms and wires, by a blind "
+        "helper in session 10, committed before their one blind run (primary 1.000, discussed F1 "
+        "1.000).",
+    ),
+    WrittenSet(
+        "classify_holdout106.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories of about 280 words from medicine outside oncology, by a blind helper in session "
+        "10, committed before their one blind run (primary 1.000, discussed F1 1.000).",
+    ),
 )
 
 
