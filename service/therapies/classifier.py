@@ -336,7 +336,18 @@ _PLACE_AFTER = frozenset(
     }
 )
 _STEP = frozenset(
-    {"requires", "require", "required", "needs", "need", "conditioning", "preparatory", "before", "after"}
+    {
+        "requires",
+        "require",
+        "required",
+        "needs",
+        "need",
+        "conditioning",
+        "preparatory",
+        "before",
+        "after",
+        "following",
+    }
 )
 # "a pill that bridges her to transplant": the transplant is where the story's drug leads; it is
 # still named plainly (the story discusses it), but it is not what the story is about.
@@ -1028,9 +1039,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             # Conditions are counted by position and field only: cues are about therapies.
             hits.append(Hit(CONDITION, entry, f.name, start, end, (f.name, lo), weight, original))
             continue
-        # Later mentions of a type in the same sentence play the same part as the first one.
+        # Later mentions of a type in the same sentence play the same part as the first one; a
+        # "chemoradiotherapy" is read for itself, since it names radiotherapy too ("induction
+        # chemotherapy before chemoradiotherapy": the radiotherapy is the step after).
+        both = entry.written in _BOTH_CHEMO_AND_RADIATION
         known = role_cache.get((lo, entry.slug))
-        if known is not None and not entry.negates:
+        if known is not None and not entry.negates and not both:
             slug, factor, cue, strong, damped = known
             hit = Hit(
                 slug,
@@ -1103,13 +1117,14 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 factor *= DAMP_FACTOR
                 damped = True
         sentence = (f.name, lo)
-        role_cache[(lo, entry.slug)] = (slug, factor, cue, strong, damped)
+        if known is None:
+            role_cache[(lo, entry.slug)] = (slug, factor, cue, strong, damped)
         hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
         hit.damped = damped
         hits.append(hit)
         if slug not in (NONE, CONDITION, ""):
             previous = hit
-        if entry.written in _BOTH_CHEMO_AND_RADIATION:
+        if both:
             hits.append(replace(hit, slug="radiotherapy"))
     if f.name == "text":
         hits += _continued(f, hits, bounds, marks, starts, ends)
