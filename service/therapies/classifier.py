@@ -1533,10 +1533,16 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         h.slug for h in in_title if not h.cue
     }
     kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
-    # ...unless the headline's plain subject is no therapy type ("Liver transplant beats
-    # chemotherapy alone"): then the story is about that.
-    if not kept and refused and any(h.slug == NONE and h.field == "title" and not h.cue for h in hits):
-        eligible = []
+    # ...unless the headline's plain subject is no therapy type and it names the types only so, or
+    # as the step its subject leads to ("Liver transplant beats chemotherapy alone", "Faecal
+    # transplants before anti-PD-1 therapy"): then the story is about that.
+    stepped = {h.slug for h in in_title if h.cue == "step"} - {h.slug for h in in_title if not h.cue}
+    if (
+        (refused or stepped)
+        and not [s for s in kept if s not in stepped]
+        and any(h.slug == NONE and h.field == "title" and not h.cue for h in hits)
+    ):
+        kept = eligible = []
     eligible = kept or eligible
     first = eligible[0] if eligible else NONE
     primary = (
