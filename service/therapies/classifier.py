@@ -349,9 +349,10 @@ _STEP = frozenset(
         "following",
     }
 )
-# "a pill that bridges her to transplant": the transplant is where the story's drug leads; it is
-# still named plainly (the story discusses it), but it is not what the story is about.
-_BRIDGE = frozenset({"bridge", "bridges", "bridged", "bridging"})
+# "a pill that bridges her to transplant", "radiation while patients wait for CAR-T": the transplant
+# is where the story's treatment leads; it is still named plainly (the story discusses it), but it
+# is not what the story is about.
+_BRIDGE = frozenset({"bridge", "bridges", "bridged", "bridging", "wait", "waits", "waiting", "awaiting"})
 _LIST = frozenset(
     {"like", "including", "include", "includes", "options", "option", "alternative", "alternatives", "e.g."}
 )
