@@ -1362,6 +1362,58 @@ WRITTEN_SETS = (
         "30 stories of about 280 words from medicine outside oncology, by a blind helper in session "
         "10, committed before their one blind run (primary 1.000, discussed F1 1.000).",
     ),
+    WrittenSet(
+        "classify_holdout105.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories of about 215 words, the hardest cases a blind helper could make, session 10, "
+        "committed before their one blind run (primary 1.000, discussed F1 0.982). Apart: the "
+        "transplant in a Casgevy pricing story, named in its eligibility clause.",
+    ),
+    WrittenSet(
+        "classify_holdout107.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 conference and journal reports of 320-390 words, by a blind helper in session 10, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.949). Fixed since: "
+        "'induction chemotherapy before chemoradiotherapy' (the chemoradiotherapy read for "
+        "itself). Still apart: regimen members and comparators the helper counts or not.",
+    ),
+    WrittenSet(
+        "classify_holdout108.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories of about 220 words, two or three variants of each named hard case, by a blind "
+        "helper in session 10, committed before their one blind run (primary 0.967, discussed F1 "
+        "0.964): Strimvelis was missing from the lexicon.",
+    ),
+    WrittenSet(
+        "classify_holdout109.jsonl",
+        30,
+        0.8,
+        0.93,
+        "30 stories of about 220 words written to test how the primary is chosen, by a blind helper "
+        "in session 10, committed before their one blind run (primary 0.733, discussed F1 0.935). "
+        "Fixed since: 'Faecal transplants before anti-PD-1 therapy' (none); 'while lymphoma "
+        "patients wait for CAR-T' (what they wait for is where the radiation leads). Still apart: "
+        "headlines that name the old standard or the first of two drugs while the story leads with "
+        "the new one ('Two short blocks of an immune drug let ... chemotherapy do more', "
+        "'Pembrolizumab plus peptide vaccine', 'ponatinib and blinatumomab'); 'When CAR-T fails: "
+        "... turn to glofitamab'; Lyfgenia's busulfan headline; a pertuzumab headline over an "
+        "antibody-drug conjugate trial.",
+    ),
+    WrittenSet(
+        "classify_holdout110.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 local and regional outlet articles of 340-420 words, a third about no therapy, by a "
+        "blind helper in session 10, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.982).",
+    ),
 )
 
 
