@@ -296,6 +296,10 @@ _HISTORY = frozenset(
 _HISTORY_AFTER = frozenset(
     {"failed", "resistant", "refractory", "past", "roots", "history", "exposure"}
 )  # "sheds its CAR-T past"
+# "When CAR-T fails: patients turn to glofitamab": in a headline, a therapy that fails after "when",
+# "if", "after" or "once" is the patients' past, and the news is what they turn to.
+_FAILS_AFTER = frozenset({"fails", "fail"})
+_WHEN = frozenset({"when", "if", "after", "once"})
 # Nouns after which "over" means "about" ("concerns over", "a row over"), not "rather than".
 _OVER_ABOUT = frozenset(
     {
@@ -500,7 +504,7 @@ _WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
 # may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
 _END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
-_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER
+_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER
 _PHRASE_CUES = frozenset(
     {
         "e.g.",
@@ -804,6 +808,13 @@ def _cue_factor(
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
     if neg_after or _HISTORY_AFTER.intersection(after):
         found.append("neg" if neg_after else "history")
+    elif (
+        title
+        and after[:1]
+        and after[0] in _FAILS_AFTER
+        and _WHEN.intersection(_WORD.findall(hay, w0, start)[-1:])
+    ):
+        found.append("history")
     if _PLACE_AFTER.intersection(after[:2]):
         found.append("place")
     if title and (_DISPLACED_AFTER.intersection(after[:2]) or _DISPLACING_BEFORE.intersection(before[-3:])):
