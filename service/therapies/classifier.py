@@ -495,7 +495,12 @@ _MULTI = re.compile(
     r"(?:been|went) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
     # "who have already been treated with hormone drugs and chemotherapy": eligibility, i.e. history
     r"who (?:had|have|has)(?: already| previously)? been (?:treated|given)|already been (?:treated|given)|"
-    r"stopped working|did not work))\b"
+    r"stopped working|did not work|"
+    # "a cytokine storm triggered by CAR-T cells", "shield bone marrow from chemotherapy": the
+    # therapy as the cause of the harm the story's treatment prevents or treats.
+    r"(?:syndrome|storm|toxicit(?:y|ies)|side effects?|damage|injury|infections?|complications?|"
+    r"reactions?|nausea|neuropathy) (?:triggered|caused|induced|brought on) by|"
+    r"(?:shield|shields|shielding|protect|protects|protecting) (?:[\w'-]+ ){0,4}?from))\b"
 )
 _WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # The cue vocabulary as plain strings, for one automaton pass per field that marks where a cue could
@@ -507,6 +512,12 @@ _END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
 _START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER
 _PHRASE_CUES = frozenset(
     {
+        "triggered by",
+        "caused by",
+        "induced by",
+        "brought on by",
+        "shield",
+        "protect",
         "e.g.",
         "vs.",
         "free of",
