@@ -314,8 +314,10 @@ _OVER_ABOUT = frozenset(
 )  # fmt: skip
 # A headline's therapy that "loses its hold", is "dethroned" or "displaced": the old standard the
 # news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
+# So is the "backbone" a headline's new drug joins ("VRd backbone gets a fourth drug: FDA adds
+# Sarclisa").
 _DISPLACED_AFTER = frozenset(
-    {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined"}
+    {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined", "backbone"}
 )
 # "The end of platinum's reign", "targeted pills pushed chemotherapy out": in a headline, the old
 # standard the news displaces ("the end of chemotherapy" in a body is often just its last cycle).
