@@ -82,6 +82,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("vaccine advisory panel", "", "", ""),
     ("vaccine committee", "", "", ""),
     ("vaccine panel", "", "", ""),
+    ("inoculation theory", "", "", "psychology: resisting persuasion"),
     # car-t
     ("abecma", "car-t", "", ""),
     ("anbal-cel", "car-t", "", ""),
@@ -1011,7 +1012,11 @@ _RNA_THERAPY_CONTEXT = (
 _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
+# "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
+_MISINFORMATION = ("disinformation", "misinformation", "propaganda", "metaphor")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "vaccine": ((), _MISINFORMATION),
+    "inoculation": ((), _MISINFORMATION),
     "donor blood cell": (("leuk", "lymphom", "myelo", "marrow", "transplant", "graft"), ("transfus",)),
     "blood-forming cell": (("donor",), ()),
     "blood-forming stem cell": (("donor",), ()),
