@@ -1414,6 +1414,46 @@ WRITTEN_SETS = (
         "blind helper in session 10, committed before their one blind run (primary 1.000, "
         "discussed F1 0.982).",
     ),
+    WrittenSet(
+        "classify_holdout111.jsonl",
+        30,
+        0.93,
+        0.99,
+        "30 stories of about 210 words testing the choice of primary, with primaries the blind "
+        "helper was sure of, session 10, committed before their one blind run (primary 0.833, "
+        "discussed F1 0.981). Fixed since: tocilizumab for a 'cytokine storm triggered by CAR-T "
+        "cells'; 'VRd backbone gets a fourth drug'; Prevymis. Still apart: 'First drug to shield "
+        "bone marrow from chemotherapy' (trilaciclib, unnamed in the headline); 'Keytruda is paired "
+        "with the personalised mRNA-4157 vaccine'.",
+    ),
+    WrittenSet(
+        "classify_holdout112.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 mixed hard cases of about 170 words, a third about no therapy, by a blind helper in "
+        "session 10, committed before their one blind run (primary 0.967, discussed F1 0.980): a "
+        "'vaccine' against disinformation.",
+    ),
+    WrittenSet(
+        "classify_holdout113.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories of about 240 words testing the discussed labels, labels the blind helper was "
+        "sure of, session 10, committed before their one blind run (primary 1.000, discussed F1 "
+        "0.978). Apart: the radiation a pill postpones, told with its trial results; hormone pills "
+        "as a comparator arm.",
+    ),
+    WrittenSet(
+        "classify_holdout114.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 national health-news outlet articles of 410-540 words, a third about no therapy, by a "
+        "blind helper in session 10, committed before their one blind run (primary 1.000, "
+        "discussed F1 1.000).",
+    ),
 )
 
 
