@@ -373,8 +373,12 @@ _VERSUS = frozenset(
         "beat",
         "beats",
         "beating",
+        "outperform",
         "outperformed",
+        "outperforming",
         "outperforms",
+        "outshines",
+        "outshone",
         "edges",  # "X edges out Y"
         "tops",
         "topping",
@@ -385,7 +389,11 @@ _VERSUS = frozenset(
         "outlasted",
         "unlike",  # "Unlike CAR-T products, which ...": a comparison
         "bests",
+        "bested",
+        "besting",
         "surpasses",
+        "surpassed",
+        "surpassing",
         "trumps",
         "rival",  # "an off-the-shelf rival to CAR-T": the incumbent it competes with
         "rivals",
