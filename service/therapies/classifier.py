@@ -214,6 +214,10 @@ _DAMP_WORDS = {
         "livestock",
         "cattle",
         "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
+        # "Americans split on gene editing to protect babies, Pew survey finds": opinion
+        "poll",
+        "polled",
+        "survey*",
     ),
     # Radiation from scans and other sources people are exposed to, not radiation given as treatment.
     "radiotherapy": (
