@@ -1454,6 +1454,44 @@ WRITTEN_SETS = (
         "blind helper in session 10, committed before their one blind run (primary 1.000, "
         "discussed F1 1.000).",
     ),
+    WrittenSet(
+        "classify_holdout115.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories of about 215 words testing headline forms (two drugs joined, the comparator "
+        "only, the disease or company only, questions, anecdotes first), by a blind helper in "
+        "session 10, committed before their one blind run (primary 0.967, discussed F1 0.974). "
+        "Apart: 'Topotecan's long reign ... comes under challenge' over a tarlatamab story.",
+    ),
+    WrittenSet(
+        "classify_holdout116.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories naming therapies only by brand, INN or code, by a blind helper in session 10, "
+        "committed before their one blind run (primary 0.967, discussed F1 0.926): lonvoguran "
+        "ziclumeran read as a -meran vaccine. Apart: a comparator arm named by its four "
+        "chemotherapy drugs only; Lenmeldy's graft step described without a transplant's name.",
+    ),
+    WrittenSet(
+        "classify_holdout117.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories, two thirds about no therapy though full of therapy words, by a blind helper in "
+        "session 10, committed before their one blind run (primary 0.967, discussed F1 0.963): a "
+        "Pew survey on gene editing is opinion.",
+    ),
+    WrittenSet(
+        "classify_holdout118.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 combination and head-to-head trials with clear-cut comparators, by a blind helper in "
+        "session 10, committed before their one blind run (primary 0.967, discussed F1 1.000): "
+        "'outperform' was not yet a comparison word.",
+    ),
 )
 
 
