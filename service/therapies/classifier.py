@@ -1078,9 +1078,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             continue
         # Later mentions of a type in the same sentence play the same part as the first one; a
         # "chemoradiotherapy" is read for itself, since it names radiotherapy too ("induction
-        # chemotherapy before chemoradiotherapy": the radiotherapy is the step after).
+        # chemotherapy before chemoradiotherapy": the radiotherapy is the step after). An implicit
+        # CAR-T phrase, which may turn out to be another cell therapy, sets no part for the CAR-T
+        # after it ("Engineered T cells, but not CAR-T").
         both = entry.written in _BOTH_CHEMO_AND_RADIATION
-        known = role_cache.get((lo, entry.slug))
+        key = (lo, entry.slug)
+        known = role_cache.get(key)
         if known is not None and not entry.negates and not both:
             slug, factor, cue, strong, damped = known
             hit = Hit(
@@ -1154,8 +1157,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 factor *= DAMP_FACTOR
                 damped = True
         sentence = (f.name, lo)
-        if known is None:
-            role_cache[(lo, entry.slug)] = (slug, factor, cue, strong, damped)
+        if known is None and not entry.implicit:
+            role_cache[key] = (slug, factor, cue, strong, damped)
         hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
         hit.damped = damped
         hits.append(hit)
