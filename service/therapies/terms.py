@@ -73,6 +73,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("PD-L1 testing", "", "", ""),
     ("security checkpoint", "", "", ""),
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
+    ("myostatin", "", "", "a muscle protein (apitegromab's target), not a -statin drug"),
     ("stem cell research", "", "", ""),
     # the committees that advise on vaccines: an institution, not a vaccine
     ("Advisory Committee on Immunization Practices", "", "", ""),
