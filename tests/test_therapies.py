@@ -1492,6 +1492,44 @@ WRITTEN_SETS = (
         "session 10, committed before their one blind run (primary 0.967, discussed F1 1.000): "
         "'outperform' was not yet a comparison word.",
     ),
+    WrittenSet(
+        "classify_holdout119.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories of about 220 words that a blind helper, asked to write as the grader would to "
+        "find the classifier's weaknesses, labelled without hesitation, session 10, committed "
+        "before their one blind run (primary 1.000, discussed F1 1.000).",
+    ),
+    WrittenSet(
+        "classify_holdout120.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 outlet articles of 400-500 words (therapy news, other medicine, policy and public "
+        "health, a third each), by a blind helper in session 10, committed before their one blind "
+        "run (primary 0.967, discussed F1 0.952). Apart, all marked by the helper: a measles "
+        "outbreak story with paragraphs on the vaccine (the helper: none); the pig kidney's edits.",
+    ),
+    WrittenSet(
+        "classify_holdout121.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories of about 200 words at the boundaries between neighbouring types, by a blind "
+        "helper in session 10, committed before their one blind run (primary 0.967, discussed F1 "
+        "0.973). Apart: a CRISPR diagnostic kit's history (none) that names CRISPR throughout.",
+    ),
+    WrittenSet(
+        "classify_holdout122.jsonl",
+        40,
+        0.97,
+        0.95,
+        "40 feed items of 25-80 words with one trap each, by a blind helper in session 10, "
+        "committed before their one blind run (primary 0.950, discussed F1 0.930). Fixed since: "
+        "'Engineered T cells, but not CAR-T'; myostatin. Still apart: 'Where statins do nothing, a "
+        "single lepodisiran shot ...' (the statins lead the headline).",
+    ),
 )
 
 
