@@ -1530,6 +1530,47 @@ WRITTEN_SETS = (
         "'Engineered T cells, but not CAR-T'; myostatin. Still apart: 'Where statins do nothing, a "
         "single lepodisiran shot ...' (the statins lead the headline).",
     ),
+    WrittenSet(
+        "classify_holdout123.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 stories of about 250 words a grader might add against an improved classifier (shared "
+        "products, side effects, withdrawals, pipelines), by a blind helper in session 10, "
+        "committed before their one blind run (primary 0.933, discussed F1 0.966): Iomab-B, a "
+        "'radiation-armed antibody'. Still apart: a Tumor Treating Fields trial headlined by the "
+        "device, which the classifier gives to the chemotherapy backbone it names throughout.",
+    ),
+    WrittenSet(
+        "classify_holdout124.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 outlet articles of 490-630 words, about half therapy news, some inside their furniture, "
+        "by a blind helper in session 10, committed before their one blind run (primary 0.967, "
+        "discussed F1 0.966). Apart, marked by the helper: a measles exposure story with "
+        "sentences on the vaccine (the helper: none). Giving outbreaks the damping of polls wins "
+        "three such stories and loses three vaccine stories set in outbreaks: not taken.",
+    ),
+    WrittenSet(
+        "classify_holdout125.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 feed items of 20-100 words, some cut off mid-sentence, a third about no therapy, by a "
+        "blind helper in session 10, committed before their one blind run (primary 1.000, "
+        "discussed F1 0.984).",
+    ),
+    WrittenSet(
+        "classify_holdout126.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories of 420-470 words where two or three types get real attention and one clearly "
+        "leads, by a blind helper in session 10, committed before their one blind run (primary "
+        "0.967, discussed F1 0.971). Apart: an oncolytic virus story whose rival gene therapy, "
+        "named only in its second half, is named a little more.",
+    ),
 )
 
 
