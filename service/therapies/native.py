@@ -7,7 +7,7 @@ package calls ``use(__path__)`` before it imports the classifier: when the recor
 sources as they are now, the compiled directory goes first on the package's search path and
 ``service.therapies.classifier`` is the compiled module. An edited source, another Python, no C
 compiler, or ``THERAPYWATCH_NATIVE=0`` leaves the pure modules in place; they give the same labels,
-1.3-1.45x slower (``tests/benchmarks/classify.py`` prints which ran). Only these modules' own code is
+1.25-1.45x slower (``tests/benchmarks/classify.py`` prints which ran). Only these modules' own code is
 compiled: what they import (``terms``, ``taxonomy``, ``models``) is read at run time as usual, so
 editing the terms needs no rebuild.
 
