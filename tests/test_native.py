@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,21 @@ def test_a_build_is_used_only_for_the_sources_it_was_built_from(
     assert native.active_dir(tmp_path) is None  # built from other sources
     (tmp_path / native.RECORD).write_text("{not json", encoding="utf-8")
     assert native.active_dir(tmp_path) is None
+
+
+@pytest.mark.slow
+def test_a_build_compiles_every_module_and_records_the_sources_it_was_built_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("mypyc")
+    monkeypatch.delenv("THERAPYWATCH_NATIVE", raising=False)
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("no C compiler")
+    from service.therapies.build_native import build
+
+    where = build(tmp_path / "native")
+    package = where / "service" / "therapies"
+    for module in native.MODULES:
+        assert list(package.glob(f"{module}.*.so")) or list(package.glob(f"{module}.*.pyd")), module
+    assert json.loads((where / native.RECORD).read_text(encoding="utf-8")) == native.record()
+    assert native.active_dir(where) == package
