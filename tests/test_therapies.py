@@ -1393,16 +1393,16 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout109.jsonl",
         30,
-        0.8,
+        0.83,
         0.93,
         "30 stories of about 220 words written to test how the primary is chosen, by a blind helper "
         "in session 10, committed before their one blind run (primary 0.733, discussed F1 0.935). "
         "Fixed since: 'Faecal transplants before anti-PD-1 therapy' (none); 'while lymphoma "
-        "patients wait for CAR-T' (what they wait for is where the radiation leads). Still apart: "
-        "headlines that name the old standard or the first of two drugs while the story leads with "
-        "the new one ('Two short blocks of an immune drug let ... chemotherapy do more', "
-        "'Pembrolizumab plus peptide vaccine', 'ponatinib and blinatumomab'); 'When CAR-T fails: "
-        "... turn to glofitamab'; Lyfgenia's busulfan headline; a pertuzumab headline over an "
+        "patients wait for CAR-T' (what they wait for is where the radiation leads); 'When CAR-T "
+        "fails: ... turn to glofitamab'. Still apart: headlines that name the old standard or the "
+        "first of two drugs while the story leads with the new one ('Two short blocks of an immune "
+        "drug let ... chemotherapy do more', 'Pembrolizumab plus peptide vaccine', 'ponatinib and "
+        "blinatumomab'); Lyfgenia's busulfan headline; a pertuzumab headline over an "
         "antibody-drug conjugate trial.",
     ),
     WrittenSet(
