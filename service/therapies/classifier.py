@@ -776,7 +776,13 @@ def _cue_factor(
             found.append("history")
         if _INSTEAD.intersection(near):
             found.append("instead")
-        steps = [k for k in range(max(0, len(near) - 3), len(near)) if near[k] in _STEP]
+        # "converts to full approval after beating chemo": a comparison word between the step word
+        # and the hit takes the hit ("after" governs the beating).
+        steps = [
+            k
+            for k in range(max(0, len(near) - 3), len(near))
+            if near[k] in _STEP and _VERSUS.isdisjoint(near[k + 1 :])
+        ]
         # "fare worse after CAR T-cells", "relapse after CAR-T": the outcome of the therapy the story
         # reports, not a step on the way to another.
         if any(near[k] != "after" or not k or near[k - 1] not in _OUTCOME_BEFORE for k in steps):
