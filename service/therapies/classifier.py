@@ -1005,6 +1005,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     marks = _cue_marks(hay)
     mark_words, mark_phrases, mark_after = marks.words, marks.phrases, marks.after
     role_cache: dict[tuple[int, str], tuple[str, float, str, bool, bool]] = {}
+    set_at: dict[tuple[int, str], int] = {}  # where the mention that set each role ends
     previous: Hit | None = None
     # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
     # i = bisect_right(bounds, p).
@@ -1090,6 +1091,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         both = entry.written in _BOTH_CHEMO_AND_RADIATION
         key = (lo, entry.slug)
         known = role_cache.get(key)
+        if (
+            known is not None
+            and f.name == "title"
+            and _VERSUS.intersection(_WORD.findall(hay, set_at[key], start))
+        ):
+            known = None  # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them
         if known is not None and not entry.negates and not both:
             slug, factor, cue, strong, damped = known
             hit = Hit(
@@ -1165,6 +1172,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         sentence = (f.name, lo)
         if known is None and not entry.implicit:
             role_cache[key] = (slug, factor, cue, strong, damped)
+            set_at[key] = end
         hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
         hit.damped = damped
         hits.append(hit)
