@@ -964,6 +964,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("radiopharmaceutical", "radiotherapy", "", ""),
     ("radiosurgery", "radiotherapy", "", ""),
     ("radiotherapy", "radiotherapy", "", ""),
+    ("radium", "radiotherapy", "", "radium-223 named alone; needs cancer words near it: see CONTEXT"),
     ("radium-223", "radiotherapy", "", ""),
     ("SBRT", "radiotherapy", "c", ""),
     ("stereotactic", "radiotherapy", "", ""),
@@ -1139,6 +1140,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "booster": (("vaccin", "dose", "shot", "covid", "flu", "immun", "jab"), ()),
+    "radium": (("cancer", "tumo", "prostate", "metasta", "bone", "patients", "enzalutamide"), ("curie",)),
     "radiation": (
         ("cancer", "tumo", "radiotherap", "oncolog", "dose", "beam", "treat", "therap", "chemo", "patients"),
         ("exposure", "sun", "ultraviolet", "uv ", "nuclear", "radon", "ct scan", "x-ray", "cosmic"),
