@@ -1571,6 +1571,46 @@ WRITTEN_SETS = (
         "0.967, discussed F1 0.971). Apart: an oncolytic virus story whose rival gene therapy, "
         "named only in its second half, is named a little more.",
     ),
+    WrittenSet(
+        "classify_holdout127.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories a grader would write to cover every type and hard case with sure labels, by a "
+        "blind helper in session 10, committed before their one blind run (primary 1.000, "
+        "discussed F1 1.000).",
+    ),
+    WrittenSet(
+        "classify_holdout128.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories a grader would write to defeat a keyword counter (context, negation, "
+        "comparators, position, furniture, implicit mentions), by a blind helper in session 10, "
+        "committed before their one blind run (primary 1.000, discussed F1 1.000).",
+    ),
+    WrittenSet(
+        "classify_holdout129.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 outlet articles of the kinds health outlets ran most in 2024-2026, half inside "
+        "furniture, by a blind helper in session 10, committed before their one blind run (primary "
+        "1.000, discussed F1 0.986).",
+    ),
+    WrittenSet(
+        "classify_holdout130.jsonl",
+        30,
+        0.9,
+        0.98,
+        "30 stories testing the primary choice with headlines that name the new drug only by its "
+        "maker, type, target or effect, by a blind helper in session 10, committed before their "
+        "one blind run (primary 0.800, discussed F1 0.981). Fixed since: 'after beating chemo' "
+        "(the comparison, not a step); 'PD-1/VEGF antibody tops Keytruda'; radium alone. Still "
+        "apart: 'Jazz and PharmaMar drug' (lurbinectedin) over an atezolizumab control arm; "
+        "'Replimune's virus-based melanoma therapy' with nivolumab; a Tumor Treating Fields device "
+        "'after trial shows gains with immunotherapy'.",
+    ),
 )
 
 
