@@ -1004,8 +1004,9 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     result_cache: dict[int, int] = {}
     marks = _cue_marks(hay)
     mark_words, mark_phrases, mark_after = marks.words, marks.phrases, marks.after
-    role_cache: dict[tuple[int, str], tuple[str, float, str, bool, bool]] = {}
-    set_at: dict[tuple[int, str], int] = {}  # where the mention that set each role ends
+    # (sentence start, type) -> the part its first mention plays: slug, factor, cue, strong, damped,
+    # and where that mention ends
+    role_cache: dict[tuple[int, str], tuple[str, float, str, bool, bool, int]] = {}
     previous: Hit | None = None
     # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
     # i = bisect_right(bounds, p).
@@ -1094,11 +1095,11 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         if (
             known is not None
             and f.name == "title"
-            and _VERSUS.intersection(_WORD.findall(hay, set_at[key], start))
+            and _VERSUS.intersection(_WORD.findall(hay, known[5], start))
         ):
             known = None  # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them
         if known is not None and not entry.negates and not both:
-            slug, factor, cue, strong, damped = known
+            slug, factor, cue, strong, damped, _ = known
             hit = Hit(
                 slug,
                 entry,
@@ -1171,8 +1172,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 damped = True
         sentence = (f.name, lo)
         if known is None and not entry.implicit:
-            role_cache[key] = (slug, factor, cue, strong, damped)
-            set_at[key] = end
+            role_cache[key] = (slug, factor, cue, strong, damped, end)
         hit = Hit(slug, entry, f.name, start, end, sentence, weight * factor, original, cue, strong, lead)
         hit.damped = damped
         hits.append(hit)
@@ -1593,7 +1593,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     stepped = {h.slug for h in in_title if h.cue == "step"} - {h.slug for h in in_title if not h.cue}
     if (
         (refused or stepped)
-        and not [s for s in kept if s not in stepped]
+        and set(kept) <= stepped
         and any(h.slug == NONE and h.field == "title" and not h.cue for h in hits)
     ):
         kept = eligible = []
