@@ -186,9 +186,15 @@ def _mark_tail(lines: list[_Line]) -> None:
             rest.keep = False
 
 
+def _is_link_line(text: str) -> bool:
+    """A line of links: "Read more: <headline>" (which sits inside articles too: only that line goes)
+    or headlines cut apart by "|". Only the line's opening is lowercased (the longest opener is 21
+    characters), so a long line costs no more than a short one."""
+    return text[:30].lower().startswith(_LINK_LINES) or text.count(_PIPE) >= 2
+
+
 def _is_furniture_line(low: str) -> bool:
-    # "Read more: <headline>" links sit inside articles too: only that line goes.
-    if low.startswith(_LINK_LINES) or low.count(_PIPE) >= 2 or any(p in low for p in _FURNITURE_PHRASES):
+    if _is_link_line(low) or any(p in low for p in _FURNITURE_PHRASES):
         return True
     return not _FURNITURE_WORDS.isdisjoint(w.strip(".,:;!?()") for w in low.split())
 
@@ -224,9 +230,7 @@ def _mark_lines(lines: list[_Line]) -> None:
             continue
         # A link line can run long ("Related articles: <headline> | <headline> | <headline>");
         # shorter ones were read above.
-        if line.words >= WORD_CAP and (
-            line.text[:30].lower().startswith(_LINK_LINES) or line.text.count(_PIPE) >= 2
-        ):
+        if line.words >= WORD_CAP and _is_link_line(line.text):
             line.keep = False
             continue
         if line.words >= 5:
