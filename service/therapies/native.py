@@ -56,15 +56,12 @@ def active_dir(build_dir: Path | None = None) -> Path | None:
     return build_dir / "service" / "therapies"
 
 
-def use(path: list[str]) -> bool:
+def use(path: list[str]) -> None:
     """Put the compiled modules ahead of the sources on ``path`` (a package's ``__path__``) when
-    they are valid; whether they are."""
+    they are valid."""
     found = active_dir()
-    if found is None:
-        return False
-    if str(found) not in path:
+    if found is not None and str(found) not in path:
         path.insert(0, str(found))
-    return True
 
 
 def compiled() -> bool:
