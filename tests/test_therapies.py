@@ -13,7 +13,7 @@ from service import therapies
 from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
-from service.therapies.classifier import find_hits
+from service.therapies.classifier import TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import compile_entries
@@ -1852,8 +1852,33 @@ def test_a_combination_headline_names_the_lead_drug_first() -> None:
     assert scores["antibody-drug-conjugate"] < scores["monoclonal-antibody"]  # the case in point
     assert classify(title, text).primary == "antibody-drug-conjugate"
     # Clearly outweighed, the first-named drug does not lead: scores decide as before.
-    more = text + " Pertuzumab was given every three weeks. The other arm had pertuzumab and a taxane."
-    assert classify(title, more).primary == "monoclonal-antibody"
+    title = "Enhertu and tucatinib extend control of HER2-positive breast cancer"
+    more = (
+        "Trastuzumab deruxtecan was given with tucatinib. Tucatinib, a kinase inhibitor, crosses into "
+        "the brain. Tucatinib doubled the time to progression there. Tucatinib was taken twice a day."
+    )
+    assert classify(title, more).primary == "small-molecule"
+
+
+def test_a_backbone_named_as_partner_or_history_leaves_the_story_to_the_newer_drug() -> None:
+    title = "Enhertu and pertuzumab extend control of HER2-positive breast cancer"
+    text = (
+        "In the DESTINY-Breast09 trial, trastuzumab deruxtecan given with pertuzumab kept the cancer "
+        "in check for a median of 40.7 months. Pertuzumab, an antibody that stops HER2 pairing, has been "
+        "part of first treatment for years. Pertuzumab was given every three weeks. The other arm had "
+        "pertuzumab and a taxane."
+    )
+    scores = {t.slug: t.score for t in classify(title, text).therapies}
+    assert scores["monoclonal-antibody"] > scores["antibody-drug-conjugate"] * TITLE_ORDER_RATIO
+    assert classify(title, text).primary == "antibody-drug-conjugate"
+    vaccine = (
+        "Adding the vaccine IO102-IO103 to pembrolizumab lengthened progression-free survival "
+        "in untreated melanoma, though not by enough to meet the goal. Pembrolizumab alone gave 11 months."
+    )
+    assert classify("Pembrolizumab plus a peptide vaccine in melanoma", vaccine).primary == "vaccine"
+    # Named on its own, with no partner and no history, a checkpoint inhibitor keeps its story.
+    alone = "Pembrolizumab lengthened survival in melanoma. Pembrolizumab gave 11 months; a vaccine did not."
+    assert classify("Pembrolizumab in melanoma", alone).primary == "checkpoint-inhibitor"
 
 
 def test_therapy_finished_before_the_story_is_history() -> None:

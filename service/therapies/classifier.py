@@ -86,9 +86,24 @@ DISCUSS_MIN = 1.3
 DISCUSS_SHARE = 0.1
 TITLE_ORDER_RATIO = 1.25  # of two types a headline names, the first leads unless outweighed so
 FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
+BACKBONE_SHARE = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
 SUSTAINED = 2.0  # several plain sentences are discussion too
 NONE_SUSTAINED = 2.5  # the same, in a story about no therapy
 COMPARED_MIN = 0.5
+# The backbones newer treatments are added to or follow, and the newer types they stand behind. A
+# story that names a backbone as the partner or as what patients had before ("pembrolizumab plus a
+# peptide vaccine", "after PD-1 blockade stopped working, TIL therapy", "adding blinatumomab to
+# chemotherapy") and discusses a newer type with BACKBONE_SHARE of its score is about the newer one.
+# A checkpoint inhibitor beside chemotherapy is not: chemo-immunotherapy stories are about either.
+_IMMUNE_NEWER = frozenset(
+    {"vaccine", "oncolytic-virus", "cell-therapy", "antibody-drug-conjugate", "car-t", "bispecific-antibody"}
+)
+BACKBONES: dict[str, frozenset[str]] = {
+    "checkpoint-inhibitor": _IMMUNE_NEWER,
+    "monoclonal-antibody": _IMMUNE_NEWER,
+    "chemotherapy": _IMMUNE_NEWER
+    | {"small-molecule", "monoclonal-antibody", "gene-therapy", "gene-editing", "rna-therapy"},
+}
 EX_VIVO = ("gene-therapy", "gene-editing")
 CONDITION_MIN = 1.5
 CONDITION_SHARE = 0.3
@@ -1676,6 +1691,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             and scores[s] >= COMPARED_MIN
         )
     ]
+    if primary in BACKBONES and any(
+        h.slug == primary and h.cue in ("partner", "history") for h in therapy_hits
+    ):
+        share = BACKBONE_SHARE * scores[primary]
+        newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
+        if newer:
+            primary = max(newer, key=lambda s: (scores[s], s))
     if primary == NONE:
         # A story about no therapy discusses one only at length: passing mentions add up faster
         # than in a story about a therapy, where they sit beside its subject.
