@@ -860,6 +860,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("symdeko", "small-molecule", "", "tezacaftor and ivacaftor"),
     ("alyftrek", "small-molecule", "", "vanzacaftor, tezacaftor and deutivacaftor"),
     ("rezdiffra", "small-molecule", "", "brand of resmetirom"),
+    ("sebetralstat", "small-molecule", "", "oral plasma kallikrein inhibitor for angioedema attacks"),
+    ("ekterly", "small-molecule", "", "brand of sebetralstat"),
+    ("berotralstat", "small-molecule", "", "daily oral kallikrein inhibitor"),
+    ("orladeyo", "small-molecule", "", "brand of berotralstat"),
     # chemotherapy
     ("ABVD", "chemotherapy", "c", ""),
     ("amrubicin", "chemotherapy", "", ""),
