@@ -2455,3 +2455,12 @@ def test_short_stories_written_for_one_rule(story: ShortStory) -> None:
     assert result.primary == story.primary
     assert set(story.discussed) <= set(result.discussed)
     assert not set(story.not_discussed) & set(result.discussed)
+
+
+def test_a_history_phrase_between_two_mentions_gives_the_later_its_own_part() -> None:
+    text = (
+        "The drug was given with Opdivo (nivolumab) to patients whose melanoma had progressed "
+        "despite PD-1 blockade."
+    )
+    cues = {h.text: h.cue for h in find_hits("", text) if h.slug == "checkpoint-inhibitor"}
+    assert cues == {"Opdivo": "", "nivolumab": "", "PD-1": "history"}

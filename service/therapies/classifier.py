@@ -871,6 +871,19 @@ def _cue_factor(
     return CUE_FACTOR[cue], cue
 
 
+# The cue phrases that give a later mention of a type in the same sentence a part of its own.
+_OWN_PART = frozenset({"history", "versus", "instead", "neg"})
+
+
+def _roles_split(hay: str, phrase_marks: list[int], lo: int, hi: int) -> bool:
+    """Whether a history, comparison, substitution or negation phrase lies in ``hay[lo:hi]``,
+    between two mentions of one type: the later one then plays a part of its own."""
+    j = bisect_left(phrase_marks, lo)
+    if j == len(phrase_marks) or phrase_marks[j] >= hi:
+        return False
+    return any((m.lastgroup or "history") in _OWN_PART for m in _MULTI.finditer(hay, lo, hi))
+
+
 def _treated_before(before: list[str]) -> bool:
     """Whether the history words before a hit tell of treatment given before, rather than describe
     the patients a trial enrolled ("in previously untreated patients", "heavily pretreated
@@ -1113,6 +1126,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             and _VERSUS.intersection(_WORD.findall(hay, known[5], start))
         ):
             known = None  # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them
+        elif known is not None and _roles_split(hay, mark_phrases, known[5], start):
+            known = None  # "with Opdivo for patients whose melanoma progressed despite PD-1 blockade"
         if known is not None and not entry.negates and not both:
             slug, factor, cue, strong, damped, _ = known
             hit = Hit(
