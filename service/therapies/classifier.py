@@ -1245,8 +1245,8 @@ def _continued(
         if m is None:
             continue
         j, k = bisect_left(at, bounds[i - 1]), bisect_left(at, lo)
-        if k < len(at) and at[k] < hi:
-            continue  # the sentence names a therapy itself
+        if any(not therapy[q].entry.weak for q in range(k, bisect_left(at, hi))):
+            continue  # the sentence names a therapy itself (a target, "PD-L1", is no therapy named)
         before = went_on.get(bounds[i - 1])
         if before is None:
             plain = [h for h in therapy[j:k] if not h.cue]
