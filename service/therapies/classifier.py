@@ -98,6 +98,10 @@ COMPARED_MIN = 0.5
 _IMMUNE_NEWER = frozenset(
     {"vaccine", "oncolytic-virus", "cell-therapy", "antibody-drug-conjugate", "car-t", "bispecific-antibody"}
 )
+# A checkpoint inhibitor or chemotherapy named as the comparator is the standard arm a newer drug
+# is measured against ("19.4 months against 11.0 with pembrolizumab alone"): a backbone too. A
+# monoclonal antibody named so is a rival ("nirsevimab or the maternal vaccine?").
+STANDARD_ARMS = frozenset({"checkpoint-inhibitor", "chemotherapy"})
 BACKBONES: dict[str, frozenset[str]] = {
     "checkpoint-inhibitor": _IMMUNE_NEWER,
     "monoclonal-antibody": _IMMUNE_NEWER,
@@ -1706,9 +1710,8 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             and scores[s] >= COMPARED_MIN
         )
     ]
-    if primary in BACKBONES and any(
-        h.slug == primary and h.cue in ("partner", "history") for h in therapy_hits
-    ):
+    backbone_cues = ("partner", "history", "versus") if primary in STANDARD_ARMS else ("partner", "history")
+    if primary in BACKBONES and any(h.slug == primary and h.cue in backbone_cues for h in therapy_hits):
         share = BACKBONE_SHARE * scores[primary]
         newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
         if newer:
