@@ -2464,3 +2464,23 @@ def test_a_history_phrase_between_two_mentions_gives_the_later_its_own_part() ->
     )
     cues = {h.text: h.cue for h in find_hits("", text) if h.slug == "checkpoint-inhibitor"}
     assert cues == {"Opdivo": "", "nivolumab": "", "PD-1": "history"}
+
+
+def test_a_drug_revealed_late_is_what_the_story_called_the_drug() -> None:
+    title = "Twice-yearly injection lowers blood pressure on top of standard pills"
+    text = (
+        "Adding a single injection to a common blood pressure tablet lowered readings further. "
+        "Patients first took amlodipine or olmesartan for a month. After three months the injection "
+        "cut systolic pressure by 12 mm Hg more than placebo. Olmesartan blocks the same pathway. "
+        "The drug is zilebesiran, a small interfering RNA that silences angiotensinogen in the liver. "
+        "Rises in potassium were more common with the injection."
+    )
+    result = classify(title, text)
+    assert result.primary == "rna-therapy"
+    assert "small-molecule" in {t.slug for t in result.therapies}
+    # "The first drug, riluzole," is one of several, not the story's drug revealed.
+    listed = (
+        "There was little to offer. The first drug, riluzole, extends life by months. The drug "
+        "most patients want is years away, and the injection they hope for is still in a trial."
+    )
+    assert not [h for h in find_hits("", listed) if h.text in ("drug", "injection")]

@@ -1442,6 +1442,91 @@ def _fields(title: str, text: str, summary: str) -> list[_Field]:
     return out
 
 
+REVEAL_CHARS = 60  # the longest opening of a sentence that reveals the drug ("Beam's candidate, ")
+_NOUNS = (
+    r"(?:drug|treatment|therapy|product|candidate|injection|infusion|pill|tablet|medicine|vaccine|"
+    r"add-on|shot|compound|molecule)"
+)
+# "The drug is orforglipron", "Beam's candidate, BEAM-302, is", "The add-on is Cylembio": the
+# sentence that names what the story has called "the drug" so far.
+_REVEAL = re.compile(
+    r"\s*(?:the|its|their|[\w.]+'s)\s+"
+    # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's.
+    r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard)\b)[\w-]+\s+){0,2}?"
+    r"(?P<noun>" + _NOUNS + r")"
+    r"(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:)\s*(?:an?\s+|the\s+)?$"
+)
+_REFERENT = re.compile(r"\b(?:the|its|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])")
+_TITLE_REFERENT = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
+
+
+def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
+    """When the body reveals what it has been calling "the drug" ("The drug is orforglipron"), the
+    sentences and the headline that speak of the drug so, naming no therapy themselves, are about
+    that type."""
+    body = fields[-1]
+    revealed: Hit | None = None
+    for h in hits:
+        if h.field != "text" or h.cue or h.entry.weak or h.slug in (NONE, CONDITION, ""):
+            continue
+        lo = h.sentence[1]
+        if h.start - lo <= REVEAL_CHARS and _REVEAL.fullmatch(body.hay, lo, h.start):
+            revealed = h
+            break
+    if revealed is None:
+        return []
+    named = {
+        (h.field, h.sentence[1]) for h in hits if h.slug not in (NONE, CONDITION, "") and not h.entry.weak
+    }
+    out: list[Hit] = []
+    for f in fields:
+        if f.name == "title":
+            m = _TITLE_REFERENT.search(f.hay)
+            if m and ("title", 0) not in named:
+                out.append(
+                    Hit(
+                        revealed.slug,
+                        revealed.entry,
+                        "title",
+                        m.start("noun"),
+                        m.end("noun"),
+                        ("title", 0),
+                        f.weight,
+                        f.text[m.start("noun") : m.end("noun")],
+                        lead=True,
+                    )
+                )
+            continue
+        bounds = _sentence_starts(f.hay)
+        bounds.append(len(f.hay))
+        first = f.spans[0].start if f.spans else 0
+        starts = [sp.start for sp in f.spans]
+        for lo, hi in pairwise(bounds):
+            if (f.name, lo) in named:
+                continue
+            m = _REFERENT.search(f.hay, lo, hi)
+            if m is None:
+                continue
+            span_i = bisect_right(starts, m.start()) - 1
+            if span_i < 0 or m.end() > f.spans[span_i].end:
+                continue  # furniture
+            lead = m.start() - first < LEAD_CHARS
+            out.append(
+                Hit(
+                    revealed.slug,
+                    revealed.entry,
+                    f.name,
+                    m.start("noun"),
+                    m.end("noun"),
+                    (f.name, lo),
+                    f.weight * f.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0),
+                    f.text[m.start("noun") : m.end("noun")],
+                    lead=lead,
+                )
+            )
+    return out
+
+
 def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     """Every accepted, weighted, resolved hit (therapy, ``none`` and condition) in the item."""
     fields = _fields(title, text, summary)
@@ -1450,6 +1535,7 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     story = "\n".join(f.hay for f in fields)
     for f in fields:
         hits += _field_hits(f, headline_end, story)
+    hits += _referents(fields, hits)
     hits = [h for h in hits if h.slug]
     _spread_negation(hits)
     _resolve(hits, fields)
