@@ -1611,6 +1611,46 @@ WRITTEN_SETS = (
         "'Replimune's virus-based melanoma therapy' with nivolumab; a Tumor Treating Fields device "
         "'after trial shows gains with immunotherapy'.",
     ),
+    WrittenSet(
+        "classify_holdout131.jsonl",
+        30,
+        0.93,
+        0.98,
+        "30 stories whose headlines name a company, disease or trial and whose therapy is named "
+        "late, beside comparators, prior lines and partners, by a blind helper in session 11 "
+        "(primary 0.700, discussed F1 0.918 blind). Fixed since: a checkpoint inhibitor or "
+        "chemotherapy as the backbone of a newer drug; 'The drug is orforglipron' revealing what "
+        "the story called the drug; a history phrase between two mentions of a type; mFOLFOX6, "
+        "haematopoietic, PM359. Still apart: an Erlangen CAR-T story naming CAR-T in one sentence; "
+        "a transplant trial whose no-donor arm had azacitidine.",
+    ),
+    WrittenSet(
+        "classify_holdout132.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 wire and trade-press items across every type, by a blind helper in session 11 "
+        "(primary 0.967, discussed F1 0.972 blind). Fixed since: sebetralstat (Ekterly) was not in "
+        "the lexicon. Still apart: Pfizer's turn to Hympavzi after Beqvez, one sentence, counted "
+        "as discussed by its writer.",
+    ),
+    WrittenSet(
+        "classify_holdout133.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories, a third about no therapy (health policy, outbreaks, devices, tests), by a "
+        "blind helper in session 11 (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout134.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories on TAXONOMY.md's hard cases, two or three of each, by a blind helper in "
+        "session 11 (primary 1.000, discussed F1 0.985 blind). Still apart: abiraterone or "
+        "enzalutamide as the comparator arm of a Pluvicto trial, counted as discussed by its writer.",
+    ),
 )
 
 
