@@ -302,7 +302,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("nexiguran ziclumeran", "gene-editing", "", "nex-z"),
     ("nex-z", "gene-editing", "", ""),
     ("prime editing", "gene-editing", "", ""),
-    ("PM359", "gene-editing", "", "Prime Medicine's prime-edited stem cells for chronic granulomatous disease"),
+    ("PM359", "gene-editing", "", "Prime Medicine's prime-edited stem cells (granulomatous disease)"),
     ("ziclumeran", "gene-editing", "", "the Cas9 mRNA of Intellia's editors: not a -meran vaccine"),
     ("prime editor", "gene-editing", "", ""),
     ("TALEN", "gene-editing", "c", ""),
