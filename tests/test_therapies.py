@@ -2524,3 +2524,14 @@ def test_a_drug_revealed_late_is_what_the_story_called_the_drug() -> None:
         "most patients want is years away, and the injection they hope for is still in a trial."
     )
     assert not [h for h in find_hits("", listed) if h.text in ("drug", "injection")]
+
+
+def test_a_rejection_letter_received_is_no_treatment_history() -> None:
+    for text in (
+        "Replimune has received a complete response letter for RP1 in melanoma.",
+        "The company has received orphan drug designation for RP1.",
+    ):
+        assert {h.cue for h in find_hits("", text) if h.slug == "oncolytic-virus"} == {""}, text
+    assert {
+        h.cue for h in find_hits("", "Patients had received nivolumab before.") if h.text == "nivolumab"
+    } == {"history"}
