@@ -2528,8 +2528,8 @@ def test_a_drug_revealed_late_is_what_the_story_called_the_drug() -> None:
 
 def test_a_rejection_letter_received_is_no_treatment_history() -> None:
     for text in (
-        "Replimune has received a complete response letter for RP1 in melanoma.",
-        "The company has received orphan drug designation for RP1.",
+        "Replimune has received a complete response letter for vusolimogene oderparepvec.",
+        "The company has received orphan drug designation for vusolimogene oderparepvec.",
     ):
         assert {h.cue for h in find_hits("", text) if h.slug == "oncolytic-virus"} == {""}, text
     assert {
