@@ -2524,6 +2524,20 @@ def test_a_drug_revealed_late_is_what_the_story_called_the_drug() -> None:
         "most patients want is years away, and the injection they hope for is still in a trial."
     )
     assert not [h for h in find_hits("", listed) if h.text in ("drug", "injection")]
+    # Revealed mid-sentence, or as "It is called ...".
+    for reveal in (
+        "The two companies had already co-promoted the treatment, teplizumab, sold as Tzield.",
+        "It is called teplizumab and is sold as Tzield.",
+    ):
+        story = (
+            "Sanofi will buy the maker of the first drug to delay type 1 diabetes. The drug is given "
+            "as a daily infusion for 14 days. In the pivotal study the treatment pushed back diagnosis "
+            "by two years. " + reveal
+        )
+        title = "Sanofi pays $2.9 billion for maker of first drug to delay diabetes"
+        referred = {h.text for h in find_hits(title, story) if h.slug == "monoclonal-antibody"}
+        assert referred >= {"drug", "treatment"}, reveal
+        assert classify(title, story).primary == "monoclonal-antibody", reveal
 
 
 def test_a_rejection_letter_received_is_no_treatment_history() -> None:

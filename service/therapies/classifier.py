@@ -1446,19 +1446,36 @@ def _fields(title: str, text: str, summary: str) -> list[_Field]:
 REVEAL_CHARS = 60  # the longest opening of a sentence that reveals the drug ("Beam's candidate, ")
 _NOUNS = (
     r"(?:drug|treatment|therapy|product|candidate|injection|infusion|pill|tablet|medicine|vaccine|"
-    r"add-on|shot|compound|molecule)"
+    r"add-on|shot|compound|molecule|programme|program|asset)"
 )
 # "The drug is orforglipron", "Beam's candidate, BEAM-302, is", "The add-on is Cylembio": the
 # sentence that names what the story has called "the drug" so far.
 _REVEAL = re.compile(
-    r"\s*(?:the|its|their|[\w.]+'s)\s+"
+    r"(?:\b(?:the|its|their|[\w.]+'s)\s+"
     # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's.
-    r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard)\b)[\w-]+\s+){0,2}?"
-    r"(?P<noun>" + _NOUNS + r")"
-    r"(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:)\s*(?:an?\s+|the\s+)?$"
+    r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard)\b)"
+    r"[\w-]+\s+){0,2}?"
+    r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:))"
+    r"\s*(?:an?\s+|the\s+)?$"
 )
+_IT_CALLED = re.compile(r"\s*it\s+(?:is|was)\s+(?:called|named|known as)\s+")  # "It is called vorasidenib"
 _REFERENT = re.compile(r"\b(?:the|its|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])")
 _TITLE_REFERENT = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
+
+
+def _names_before(hay: str, lo: int, start: int) -> bool:
+    """Whether the words before ``start`` end as a reveal's do (",", ":", "is", "called", "known
+    as", then perhaps an article): a cheap test before the pattern is read."""
+    k = start
+    while k > lo and hay[k - 1] == " ":
+        k -= 1
+    for article in (" a", " an", " the"):
+        if hay.endswith(article, lo, k):
+            k -= len(article)
+            while k > lo and hay[k - 1] == " ":
+                k -= 1
+            break
+    return hay.endswith((",", ":", " is", " was", "called", "named", " as"), lo, k)
 
 
 def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
@@ -1471,7 +1488,11 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
         if h.field != "text" or h.cue or h.entry.weak or h.slug in (NONE, CONDITION, ""):
             continue
         lo = h.sentence[1]
-        if h.start - lo <= REVEAL_CHARS and _REVEAL.fullmatch(body.hay, lo, h.start):
+        if not _names_before(body.hay, lo, h.start):
+            continue
+        if _REVEAL.search(body.hay, max(lo, h.start - REVEAL_CHARS), h.start) or _IT_CALLED.fullmatch(
+            body.hay, lo, h.start
+        ):
             revealed = h
             break
     if revealed is None:
