@@ -1651,6 +1651,46 @@ WRITTEN_SETS = (
         "session 11 (primary 1.000, discussed F1 0.985 blind). Still apart: abiraterone or "
         "enzalutamide as the comparator arm of a Pluvicto trial, counted as discussed by its writer.",
     ),
+    WrittenSet(
+        "classify_holdout135.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories that call the therapy 'the drug', 'the injection' or 'the company's candidate' "
+        "and name it once or twice, by a blind helper in session 11, written after the rule for a "
+        "drug revealed late and committed before their first run (primary 0.900, discussed F1 "
+        "0.923 blind; 0.833 and 0.889 without that rule). Fixed since: reveals mid-sentence ('the "
+        "treatment, teplizumab,'), as 'It is called vorasidenib', and of 'the current programme'.",
+    ),
+    WrittenSet(
+        "classify_holdout136.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 briefs and feed summaries of 60-150 words, by a blind helper in session 11 (primary "
+        "0.967, discussed F1 0.958 blind). Fixed since: 'has received a complete response letter "
+        "for RP1' read as treatment history. Still apart: tafamidis as a subgroup of a vutrisiran "
+        "trial, and a maternal RSV vaccine in one sentence, both counted as discussed by their writer.",
+    ),
+    WrittenSet(
+        "classify_holdout137.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories as scraped, with menus, related and most-read lists naming other therapies, "
+        "sign-ups, cookie notices and comments, by a blind helper in session 11 (primary 1.000, "
+        "discussed F1 0.973 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout138.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 stories in which types compete for primary (head-to-head trials, combinations, "
+        "sequencing, switching, rivalry), by a blind helper in session 11 (primary 0.967, "
+        "discussed F1 0.966 blind). Still apart: amivantamab with lazertinib against osimertinib, "
+        "where the partner and the comparator are both small molecules and outweigh the bispecific.",
+    ),
 )
 
 
