@@ -21,7 +21,7 @@ from service.therapies.normalise import phrase
 from service.therapies.terms import CONTEXT, TERMS
 
 # Bump when the classifier's rules change in a way that moves labels: it is part of the version.
-RULES_VERSION = 4
+RULES_VERSION = 5
 CONDITION = "@condition"
 
 
