@@ -2589,3 +2589,14 @@ def test_a_rejection_letter_received_is_no_treatment_history() -> None:
     assert {
         h.cue for h in find_hits("", "Patients had received nivolumab before.") if h.text == "nivolumab"
     } == {"history"}
+
+
+def test_a_crispr_test_is_detection_not_gene_editing() -> None:
+    text = (
+        "The FDA authorised a coronavirus test built on a CRISPR enzyme, Cas13, that recognises viral "
+        "RNA and releases a fluorescent signal. Nothing is edited. Rivals are developing CRISPR "
+        "detection kits for influenza."
+    )
+    assert classify("First CRISPR-based test wins emergency authorisation", text).primary == NONE
+    edited = "A single infusion of a CRISPR therapy cut swelling attacks by three quarters in a trial."
+    assert classify("CRISPR therapy cuts attacks of angioedema", edited).primary == "gene-editing"

@@ -237,6 +237,11 @@ _DAMP_WORDS = {
         "poll",
         "polled",
         "survey*",
+        # "First CRISPR-based test wins emergency authorisation": detection, not editing
+        "diagnos*",
+        "detect*",
+        "test",
+        "tests",
     ),
     # Radiation from scans and other sources people are exposed to, not radiation given as treatment.
     "radiotherapy": (
