@@ -1691,6 +1691,49 @@ WRITTEN_SETS = (
         "discussed F1 0.966 blind). Still apart: amivantamab with lazertinib against osimertinib, "
         "where the partner and the comparator are both small molecules and outweigh the bispecific.",
     ),
+    WrittenSet(
+        "classify_holdout139.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 regulatory and policy items (approvals, rejections, CHMP and NICE opinions, label "
+        "changes, withdrawals, shortages, recalls, advisory votes), by a blind helper in session "
+        "11 (primary 1.000, discussed F1 0.957 blind). Still apart: stereotactic surgery read as "
+        "radiotherapy in a brain gene therapy story; abiraterone as a comparator arm and a "
+        "chemotherapy mentioned once, counted as discussed by their writer.",
+    ),
+    WrittenSet(
+        "classify_holdout140.jsonl",
+        20,
+        0.9,
+        0.93,
+        "20 long features (530-630 words) that open on a patient and name the therapy late, by a "
+        "blind helper in session 11 (primary 0.900, discussed F1 0.933 blind). Still apart: "
+        "cretostimogene named after an 'enrolled instead in a trial of' (read as the alternative, "
+        "as 'can instead receive a vaccine' is) beside a paragraph on Adstiladrin; a stem cell "
+        "transplant for MS after 'relapsing through two antibody drugs'.",
+    ),
+    WrittenSet(
+        "classify_holdout141.jsonl",
+        30,
+        0.93,
+        0.92,
+        "30 stories on diseases where many types compete (myeloma, lymphoma, leukaemia, sickle "
+        "cell, SMA, haemophilia, melanoma, lung cancer), by a blind helper in session 11 (primary "
+        "0.933, discussed F1 0.929 blind). Still apart: HD17 ('can skip radiotherapy', labelled "
+        "radiotherapy, read as the chemotherapy that stays); a factor VIII story labelled none "
+        "that compares it at length with emicizumab.",
+    ),
+    WrittenSet(
+        "classify_holdout142.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories, half about no therapy but full of therapy words (genetics, diagnostics, lab "
+        "science, finance, hospitals), half therapy stories in lay language, by a blind helper in "
+        "session 11 (primary 0.933, discussed F1 0.919 blind). Fixed since: a CRISPR test is "
+        "detection (diagnostic words damp gene editing); 'molecular cutting tools'.",
+    ),
 )
 
 
