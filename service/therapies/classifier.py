@@ -20,8 +20,11 @@ The recipe:
    In a headline, a therapy that "loses its hold", is "displaced" or meets "the end of" is the old
    standard the news replaces. Damp words lower a type's whole sentence, or
    the whole story from the headline: polls about vaccines, genome editing of plants, crops and
-   pigs, CRISPR as a laboratory tool. A sentence that names no therapy but goes on about the one
-   the sentence before named ("It cut bleeding to near zero") counts for that type's discussion.
+   pigs, CRISPR as a laboratory tool or a test. A sentence that names no therapy but goes on about
+   the one the sentence before named ("It cut bleeding to near zero") counts for that type's
+   discussion. A story that reveals late what it has been calling "the drug" ("The drug is
+   orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
+   or "the injection" for the revealed type.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
@@ -40,7 +43,10 @@ The recipe:
    plainly leads, the first of two it names so unless clearly outweighed, and a type it
    only rules out or names as the comparator ("no chemo", "beats chemotherapy") leads only when
    nothing else can; with no such headline, a type the lead names plainly leads over one the lead
-   names only as history or a step, unless clearly outweighed. A type is discussed when its score
+   names only as history or a step, unless clearly outweighed. A backbone named as the partner or
+   the patients' history (a checkpoint inhibitor, chemotherapy, an antibody), or, for the first
+   two, as the standard arm, gives the story to a newer type discussed with a real share of its
+   score ("pembrolizumab plus a peptide vaccine"). A type is discussed when its score
    is a real share of the story's and it is named plainly in a sentence with a result, or in
    sentences adding up to two points (two and a half in a story about no therapy), or as a
    comparator or partner with results, or named two ways side by side ("Tzield (teplizumab)",
@@ -1448,13 +1454,13 @@ def _fields(title: str, text: str, summary: str) -> list[_Field]:
     return out
 
 
-REVEAL_CHARS = 60  # the longest opening of a sentence that reveals the drug ("Beam's candidate, ")
+REVEAL_CHARS = 60  # how far before a hit the words that reveal it may start ("Beam's candidate, ")
 _NOUNS = (
     r"(?:drug|treatment|therapy|product|candidate|injection|infusion|pill|tablet|medicine|vaccine|"
     r"add-on|shot|compound|molecule|programme|program|asset)"
 )
-# "The drug is orforglipron", "Beam's candidate, BEAM-302, is", "The add-on is Cylembio": the
-# sentence that names what the story has called "the drug" so far.
+# "The drug is orforglipron", "Beam's candidate, BEAM-302, is", "co-promoting the treatment,
+# teplizumab,": the words that name what the story has called "the drug".
 _REVEAL = re.compile(
     r"(?:\b(?:the|its|their|[\w.]+'s)\s+"
     # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's.
@@ -1510,19 +1516,7 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
         if f.name == "title":
             m = _TITLE_REFERENT.search(f.hay)
             if m and ("title", 0) not in named:
-                out.append(
-                    Hit(
-                        revealed.slug,
-                        revealed.entry,
-                        "title",
-                        m.start("noun"),
-                        m.end("noun"),
-                        ("title", 0),
-                        f.weight,
-                        f.text[m.start("noun") : m.end("noun")],
-                        lead=True,
-                    )
-                )
+                out.append(_referent(revealed, f, m, 0, f.weight, True))
             continue
         bounds = _sentence_starts(f.hay)
         bounds.append(len(f.hay))
@@ -1538,20 +1532,17 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             if span_i < 0 or m.end() > f.spans[span_i].end:
                 continue  # furniture
             lead = m.start() - first < LEAD_CHARS
-            out.append(
-                Hit(
-                    revealed.slug,
-                    revealed.entry,
-                    f.name,
-                    m.start("noun"),
-                    m.end("noun"),
-                    (f.name, lo),
-                    f.weight * f.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0),
-                    f.text[m.start("noun") : m.end("noun")],
-                    lead=lead,
-                )
-            )
+            weight = f.weight * f.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0)
+            out.append(_referent(revealed, f, m, lo, weight, lead))
     return out
+
+
+def _referent(revealed: Hit, f: _Field, m: re.Match[str], lo: int, weight: float, lead: bool) -> Hit:
+    """A hit of the revealed type on the noun ``m`` found ("the drug"), in the sentence at ``lo``."""
+    start, end = m.start("noun"), m.end("noun")
+    return Hit(
+        revealed.slug, revealed.entry, f.name, start, end, (f.name, lo), weight, f.text[start:end], lead=lead
+    )
 
 
 def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
