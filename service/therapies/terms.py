@@ -579,6 +579,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("stem-cell transplantation", "stem-cell-transplant", "x", ""),
     ("transplanted stem cell", "stem-cell-transplant", "x", ""),
     ("transplant", "stem-cell-transplant", "wb", "alone only in a blood-disease story: see CONTEXT"),
+    ("post-transplant", "", "", "after any transplant (lymphoproliferative disease): none given"),
     # The graft described rather than named: "a donor marrow graft", "blood-forming cells from a donor".
     ("marrow graft", "stem-cell-transplant", "", ""),
     ("donor marrow", "stem-cell-transplant", "", ""),
