@@ -1661,7 +1661,9 @@ def _returned_stem_cells(text: str) -> re.Match[str] | None:
         m = _OWN_STEM_CELLS.search(text, max(0, at - 80), at + 60)
         if m is not None:
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            # its sentence and the next: "...fixing the child's own stem cells. Doctors collect..."
             hi = text.find(". ", m.end())
+            hi = text.find(". ", hi + 2) if hi >= 0 else -1
             if _RETURNED.search(text, lo, hi if hi >= 0 else len(text)):
                 return m
         at = text.find("cells", at + 5)
