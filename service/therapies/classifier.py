@@ -1647,6 +1647,12 @@ def _subjects(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     return out
 
 
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends: its full stop, its line break or the text's end."""
+    ends = [k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _returned_stem_cells(text: str) -> re.Match[str] | None:
     """The first mention of a patient's own stem cells in a sentence that tells how they are
     collected or given back (``_OWN_STEM_CELLS``), if any."""
@@ -1662,9 +1668,8 @@ def _returned_stem_cells(text: str) -> re.Match[str] | None:
         if m is not None:
             lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             # its sentence and the next: "...fixing the child's own stem cells. Doctors collect..."
-            hi = text.find(". ", m.end())
-            hi = text.find(". ", hi + 2) if hi >= 0 else -1
-            if _RETURNED.search(text, lo, hi if hi >= 0 else len(text)):
+            hi = _sentence_end(text, _sentence_end(text, m.end()) + 1)
+            if _RETURNED.search(text, lo, hi):
                 return m
         at = text.find("cells", at + 5)
     return None
