@@ -1734,6 +1734,43 @@ WRITTEN_SETS = (
         "session 11 (primary 0.933, discussed F1 0.919 blind). Fixed since: a CRISPR test is "
         "detection (diagnostic words damp gene editing); 'molecular cutting tools'.",
     ),
+    WrittenSet(
+        "classify_holdout143.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 articles in the style of trade press, medical news sites, health desks and press "
+        "offices (bylines, datelines, quotes, boilerplate, related links), by a blind helper in "
+        "session 11 (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout144.jsonl",
+        30,
+        1.0,
+        0.97,
+        "Ten events, each as a press release, a trade-press piece and a consumer story, by a blind "
+        "helper in session 11 (primary 1.000, discussed F1 0.957 blind). Fixed since: a consumer "
+        "story telling how the child's own stem cells are collected in the sentence after naming "
+        "them. Still apart: lifileucel in one comparing sentence; a chemotherapy arm.",
+    ),
+    WrittenSet(
+        "classify_holdout145.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 stories on therapies outside cancer (neurology, cardiology, rare disease, infection, "
+        "immunology, eyes, hormones) and no-therapy stories in those fields, by a blind helper in "
+        "session 11 (primary 1.000, discussed F1 0.951 blind). Still apart: Hympavzi after Beqvez "
+        "('an antibody', a class word, beside its name), Zolgensma in one sentence, statins.",
+    ),
+    WrittenSet(
+        "classify_holdout146.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories under question, pun, quote, list and explainer headlines, by a blind helper "
+        "in session 11 (primary 1.000, discussed F1 0.975 blind).",
+    ),
 )
 
 
