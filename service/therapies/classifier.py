@@ -537,7 +537,7 @@ _MULTI = re.compile(
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone)"
     r"(?! (?:\w+ ){0,2}?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing|"
     r"complete response|crl|rejection|refusal|letter))|"
-    r"(?:been|went) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
+    r"(?:been|went|gone) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
     # "who have already been treated with hormone drugs and chemotherapy": eligibility, i.e. history
     r"who (?:had|have|has)(?: already| previously)? been (?:treated|given)|already been (?:treated|given)|"
     r"stopped working|did not work|"
