@@ -773,6 +773,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("luspatercept", "none", "", ""),
     ("sotatercept", "none", "", ""),
     ("rilonacept", "none", "", ""),
+    # Recombinant clotting factors replace a protein: no type either.
+    ("octocog", "none", "s", "INN stem: factor VIII products (efanesoctocog alfa, turoctocog alfa)"),
+    ("nonacog", "none", "s", "INN stem: factor IX products (eftrenonacog alfa)"),
+    ("altuviiio", "none", "", "brand of efanesoctocog alfa"),
     ("victoza", "none", "", ""),
     ("orforglipron", "small-molecule", "", "oral small-molecule GLP-1 agonist"),
     ("PARP inhibitor", "small-molecule", "", ""),
