@@ -1716,13 +1716,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout141.jsonl",
         30,
-        0.93,
-        0.92,
+        0.96,
+        0.91,
         "30 stories on diseases where many types compete (myeloma, lymphoma, leukaemia, sickle "
         "cell, SMA, haemophilia, melanoma, lung cancer), by a blind helper in session 11 (primary "
-        "0.933, discussed F1 0.929 blind). Still apart: HD17 ('can skip radiotherapy', labelled "
-        "radiotherapy, read as the chemotherapy that stays); a factor VIII story labelled none "
-        "that compares it at length with emicizumab.",
+        "0.933, discussed F1 0.929 blind). Fixed since: a once-weekly factor VIII story is about no "
+        "type (-octocog), though its long comparison with emicizumab is no longer counted as "
+        "discussed, which its writer did. Still apart: HD17 ('can skip radiotherapy', labelled "
+        "radiotherapy, read as the chemotherapy that stays).",
     ),
     WrittenSet(
         "classify_holdout142.jsonl",
