@@ -1592,11 +1592,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout129.jsonl",
         30,
-        1.0,
+        0.96,
         0.98,
         "30 outlet articles of the kinds health outlets ran most in 2024-2026, half inside "
         "furniture, by a blind helper in session 10, committed before their one blind run (primary "
-        "1.000, discussed F1 0.986).",
+        "1.000, discussed F1 0.986). Apart since session 11's outbreak rule: 'Measles outbreak in "
+        "West Texas grows as second child dies', labelled vaccine by its writer, where the writers "
+        "of nine other outbreak headlines naming no therapy labelled the story none.",
     ),
     WrittenSet(
         "classify_holdout130.jsonl",
@@ -2681,3 +2683,18 @@ def test_a_crispr_test_is_detection_not_gene_editing() -> None:
     assert classify("First CRISPR-based test wins emergency authorisation", text).primary == NONE
     edited = "A single infusion of a CRISPR therapy cut swelling attacks by three quarters in a trial."
     assert classify("CRISPR therapy cuts attacks of angioedema", edited).primary == "gene-editing"
+
+
+def test_an_outbreak_headline_naming_no_therapy_is_about_the_outbreak() -> None:
+    text = (
+        "Health officials declared the West Texas measles outbreak over after 762 cases and two child "
+        "deaths, most among unvaccinated children. Two doses of the MMR vaccine are about 97% "
+        "effective at preventing measles. Clinics gave thousands of extra MMR vaccine doses during the "
+        "outbreak, and vaccination rates in the county rose for the first time in a decade."
+    )
+    result = classify("Texas measles outbreak declared over after 762 cases", text)
+    assert result.primary == NONE
+    assert "vaccine" in result.discussed
+    # A headline that names the shots is about them.
+    shots = classify("Measles shots offered at pop-up clinics as outbreak grows", text)
+    assert shots.primary == "vaccine"

@@ -1675,6 +1675,12 @@ def _returned_stem_cells(text: str) -> re.Match[str] | None:
     return None
 
 
+_OUTBREAK = re.compile(
+    r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure)\b", re.IGNORECASE
+)
+_SHOT_WORDS = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
+
+
 def classify(title: str, text: str, *, summary: str = "") -> Classification:
     """Classify one item from its title, summary and body text (see the module docstring)."""
     hits = find_hits(title, text, summary=summary)
@@ -1743,6 +1749,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     ):
         kept = eligible = []
     eligible = kept or eligible
+    # A headline about an outbreak that names no therapy ("Texas measles outbreak declared over
+    # after 762 cases") is about the outbreak, however much its body tells of the vaccine; the
+    # vaccine it discusses at length stays discussed.
+    outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
+    if outbreak:
+        eligible = []
     first = eligible[0] if eligible else NONE
     primary = (
         first
@@ -1827,7 +1839,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
-    if primary == NONE:
+    if primary == NONE and not outbreak:
         # A story about no therapy discusses one only at length: passing mentions add up faster
         # than in a story about a therapy, where they sit beside its subject.
         discussed = [
