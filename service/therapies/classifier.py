@@ -109,7 +109,8 @@ _IMMUNE_NEWER = frozenset(
 # monoclonal antibody named so is a rival ("nirsevimab or the maternal vaccine?").
 STANDARD_ARMS = frozenset({"checkpoint-inhibitor", "chemotherapy"})
 BACKBONES: dict[str, frozenset[str]] = {
-    "checkpoint-inhibitor": _IMMUNE_NEWER,
+    # "adding belzutifan to adjuvant pembrolizumab": a targeted pill on the immunotherapy backbone
+    "checkpoint-inhibitor": _IMMUNE_NEWER | {"small-molecule"},
     "monoclonal-antibody": _IMMUNE_NEWER,
     "chemotherapy": _IMMUNE_NEWER
     | {"small-molecule", "monoclonal-antibody", "gene-therapy", "gene-editing", "rna-therapy"},
@@ -636,7 +637,7 @@ _PARTNER = re.compile(
 )
 PARTNER_FACTOR = 0.7
 _ADDED_TO = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
-_ADDING = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,2}$")
+_ADDING = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,6}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
 _PLAIN_CUES = ("", "versus", "partner", "bridge")
 CUE_FACTOR = {
