@@ -1774,6 +1774,53 @@ WRITTEN_SETS = (
         "30 stories under question, pun, quote, list and explainer headlines, by a blind helper "
         "in session 11 (primary 1.000, discussed F1 0.975 blind).",
     ),
+    WrittenSet(
+        "classify_holdout147.jsonl",
+        30,
+        0.83,
+        0.93,
+        "30 stories whose headline names a company, disease or trial and whose therapy is named "
+        "late, the theme of set 131 again for a fresh sample after this session's rules, by a "
+        "blind helper in session 11 (primary 0.833, discussed F1 0.940 blind; set 131 had run "
+        "0.700 / 0.918 before them). Still apart: a base editor named once in a story about 'a "
+        "custom treatment'; an MS transplant named once, as 'non-myeloablative' (read as a "
+        "negation); Ryoncil's GVHD after transplant; CG Oncology against Adstiladrin; ESOPEC.",
+    ),
+    WrittenSet(
+        "classify_holdout148.jsonl",
+        30,
+        0.93,
+        0.98,
+        "30 stories of a new drug added to an established backbone, a third with the backbone "
+        "named first in the headline, by a blind helper in session 11 (primary 0.800, discussed "
+        "F1 0.974 blind). Fixed since: xevinapant, relacorilant, abatacept were missing; 'adding "
+        "the oral HIF-2 alpha inhibitor belzutifan to adjuvant pembrolizumab'. Still apart: "
+        "'AVD chemotherapy plus nivolumab beats brentuximab' (labelled checkpoint inhibitor); "
+        "danicopan added to ravulizumab.",
+    ),
+    WrittenSet(
+        "classify_holdout149.jsonl",
+        30,
+        0.73,
+        0.91,
+        "30 stories, half about no therapy with a therapy as background (outbreaks with vaccine "
+        "paragraphs, devices against drugs, pricing, insurers, hospitals), half therapy stories "
+        "with a device or procedure as comparator, by a blind helper in session 11 (primary "
+        "0.600, discussed F1 0.914 blind: all seven outbreaks went to the vaccine). Fixed since: "
+        "outbreak headlines naming no therapy. Still apart: outbreak headlines that name the "
+        "vaccine; a plug against blood thinners, scalp cooling, drug-pricing and 340B stories.",
+    ),
+    WrittenSet(
+        "classify_holdout150.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories whose type hinges on mechanism (fusion proteins, enzymes and peptides as no "
+        "type, antibody against bispecific against conjugate, RNA against gene therapy against "
+        "editing, cells against transplant, radioligands), by a blind helper in session 11 "
+        "(primary 0.967, discussed F1 0.988 blind). Fixed since: recombinant clotting factors "
+        "(-octocog) as no type.",
+    ),
 )
 
 
