@@ -1180,7 +1180,11 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("cancer", "tumo", "radiotherap", "oncolog", "dose", "beam", "treat", "therap", "chemo", "patients"),
         ("exposure", "sun", "ultraviolet", "uv ", "nuclear", "radon", "ct scan", "x-ray", "cosmic"),
     ),
-    "stereotactic": (("radi", "beam", "surgery", "body", "tumo", "brain", "dose"), ()),
+    # "stereotactic radiosurgery", not "infused into the brain through stereotactic neurosurgery"
+    "stereotactic": (
+        ("radi", "beam", "dose", "gamma", "fraction", "sbrt", "srs"),
+        ("neurosurg", "catheter", "infus"),
+    ),
     "cytotoxic": (("drug", "chemo", "agent", "therap", "treatment"), ("t cell", "lymphocyte")),
     # Cell biology names these processes and molecules too (RNA editing in grapes, RNA silencing in
     # plants, a gene's mRNAs): a therapy only where the sentence is about treating someone, and
