@@ -1821,6 +1821,43 @@ WRITTEN_SETS = (
         "(primary 0.967, discussed F1 0.988 blind). Fixed since: recombinant clotting factors "
         "(-octocog) as no type.",
     ),
+    WrittenSet(
+        "classify_holdout151.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories, each type about twice and a third of them hard cases, written as the grader "
+        "would, by a blind helper at the end of session 11 (primary 1.000, discussed F1 0.972 "
+        "blind). Still apart: Adstiladrin in one sentence of a cretostimogene story; islet cells "
+        "'transplanted' read as a stem cell transplant discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout152.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 outlet articles of 2024-2026 as wire services, health desks, trade press and medical "
+        "news sites ran them, some inside furniture, by a blind helper at the end of session 11 "
+        "(primary 1.000, discussed F1 0.986 blind). Fixed since: 'stereotactic neurosurgery'.",
+    ),
+    WrittenSet(
+        "classify_holdout153.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 ordinary stories with a quarter hard cases and some about no therapy, by a blind helper "
+        "at the end of session 11 (primary 1.000, discussed F1 0.962 blind). Still apart: an "
+        "obe-cel story whose alternatives (blinatumomab, a transplant) are counted as discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout154.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 feed items (a title and an 80-100-word summary) from journals, regulators, hospitals "
+        "and trade press, by a blind helper at the end of session 11 (primary 1.000, discussed F1 "
+        "0.986 blind).",
+    ),
 )
 
 
