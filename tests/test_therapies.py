@@ -1801,14 +1801,16 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout149.jsonl",
         30,
-        0.73,
-        0.91,
+        0.76,
+        0.89,
         "30 stories, half about no therapy with a therapy as background (outbreaks with vaccine "
         "paragraphs, devices against drugs, pricing, insurers, hospitals), half therapy stories "
         "with a device or procedure as comparator, by a blind helper in session 11 (primary "
         "0.600, discussed F1 0.914 blind: all seven outbreaks went to the vaccine). Fixed since: "
-        "outbreak headlines naming no therapy. Still apart: outbreak headlines that name the "
-        "vaccine; a plug against blood thinners, scalp cooling, drug-pricing and 340B stories.",
+        "outbreak headlines naming no therapy; a plug against blood thinners ('device' is no type, "
+        "though the blood thinners it is compared with are no longer counted as discussed). Still "
+        "apart: outbreak headlines that name the vaccine; scalp cooling, drug-pricing and 340B "
+        "stories.",
     ),
     WrittenSet(
         "classify_holdout150.jsonl",

@@ -1046,6 +1046,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("surgery", "none", "w", ""),
     ("vitamin", "none", "", ""),
     ("wearable", "none", "", ""),
+    ("device", "none", "w", "an implant, a plug, a stimulator, a monitor: no therapy type"),
     ("xenotransplant", "none", "", ""),
 )
 
