@@ -1490,10 +1490,26 @@ def _names_before(hay: str, lo: int, start: int) -> bool:
     return hay.endswith((",", ":", " is", " was", "called", "named", " as"), lo, k)
 
 
+def _headline_referent(title: _Field, hits: list[Hit]) -> list[Hit]:
+    """ "Infant doing well after custom treatment": a headline that speaks of a treatment and names
+    no therapy, device, diet or organ transplant, over a body that names one therapy type plainly
+    and no other, is about that type."""
+    m = _TITLE_REFERENT.search(title.hay)
+    if m is None or any(h.field == "title" and h.slug not in (CONDITION, "") for h in hits):
+        return []
+    plain: dict[str, Hit] = {}
+    for h in hits:
+        if h.field == "text" and not h.cue and not h.entry.weak and h.slug not in (NONE, CONDITION, ""):
+            plain.setdefault(h.slug, h)
+    if len(plain) != 1:
+        return []
+    return [_referent(next(iter(plain.values())), title, m, 0, title.weight, True)]
+
+
 def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
     """When the body reveals what it has been calling "the drug" ("The drug is orforglipron"), the
     sentences and the headline that speak of the drug so, naming no therapy themselves, are about
-    that type."""
+    that type; with no reveal, see _headline_referent."""
     body = fields[-1]
     revealed: Hit | None = None
     for h in hits:
@@ -1508,7 +1524,7 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             revealed = h
             break
     if revealed is None:
-        return []
+        return _headline_referent(fields[0], hits)
     named = {
         (h.field, h.sentence[1]) for h in hits if h.slug not in (NONE, CONDITION, "") and not h.entry.weak
     }
