@@ -1862,6 +1862,33 @@ WRITTEN_SETS = (
         "and trade press, by a blind helper at the end of session 11 (primary 1.000, discussed F1 "
         "0.986 blind).",
     ),
+    WrittenSet(
+        "classify_holdout155.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories drawn as a grader would (every type, a quarter hard cases, a fifth about no "
+        "therapy), by a blind helper after session 11's last rule (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout156.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 outlet articles of 2023-2026 with datelines and quotes, a third inside furniture, by a "
+        "blind helper after session 11's last rule (primary 1.000, discussed F1 0.985 blind). Still "
+        "apart: nivolumab's share of RP1's benefit, counted as discussed by its writer.",
+    ),
+    WrittenSet(
+        "classify_holdout157.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories whose headline names a patient, company, disease, result or trial rather than "
+        "the therapy, by a blind helper after session 11's last rule (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
 )
 
 
