@@ -108,6 +108,8 @@ _IMMUNE_NEWER = frozenset(
 # is measured against ("19.4 months against 11.0 with pembrolizumab alone"): a backbone too. A
 # monoclonal antibody named so is a rival ("nirsevimab or the maternal vaccine?").
 STANDARD_ARMS = frozenset({"checkpoint-inhibitor", "chemotherapy"})
+_BACKBONE_CUES = frozenset({"partner", "history"})  # the parts that make a type the backbone
+_STANDARD_ARM_CUES = _BACKBONE_CUES | {"versus"}
 BACKBONES: dict[str, frozenset[str]] = {
     # "adding belzutifan to adjuvant pembrolizumab": a targeted pill on the immunotherapy backbone
     "checkpoint-inhibitor": _IMMUNE_NEWER | {"small-molecule"},
@@ -1850,7 +1852,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             and scores[s] >= COMPARED_MIN
         )
     ]
-    backbone_cues = ("partner", "history", "versus") if primary in STANDARD_ARMS else ("partner", "history")
+    backbone_cues = _STANDARD_ARM_CUES if primary in STANDARD_ARMS else _BACKBONE_CUES
     if primary in BACKBONES and any(h.slug == primary and h.cue in backbone_cues for h in therapy_hits):
         share = BACKBONE_SHARE * scores[primary]
         newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
