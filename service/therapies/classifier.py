@@ -640,8 +640,20 @@ _MULTI_OPENERS = frozenset(
         "nausea", "neuropathy", "shield", "protect",
     }
 )  # fmt: skip
+# A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
+_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
+_SENTENCE_ENDS = (*(p + w for p in ".?!;" for w in _SPACE_CHARS), "\n")
+# The sentence ends ride along too (_sentence_starts reads them alone where no marks are needed).
 _CUE_STRINGS = tuple(
-    sorted(_END_CUES | _START_CUES | _PHRASE_CUES | _RESULT_WORDS | frozenset(_DAMP_SLUG) | _MULTI_OPENERS)
+    sorted(
+        _END_CUES
+        | _START_CUES
+        | _PHRASE_CUES
+        | _RESULT_WORDS
+        | frozenset(_DAMP_SLUG)
+        | _MULTI_OPENERS
+        | frozenset(_SENTENCE_ENDS)
+    )
 )
 NEAR_CHARS = 40
 LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
@@ -671,9 +683,6 @@ CUE_FACTOR = {
     "place": 0.4,
 }
 RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
-# A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
-_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
-_SENTENCE_ENDS = (*(p + w for p in ".?!;" for w in _SPACE_CHARS), "\n")
 
 
 @dataclass(slots=True)
@@ -702,6 +711,7 @@ class _Field:
     hay: str
     spans: list[Span]
     weight: float
+    bounds: list[int] | None = None  # sentence starts and the end (_field_hits), once read
 
 
 @cache
@@ -960,6 +970,7 @@ class _Marks:
     result_words: list[str]
     damp: dict[str, list[int]]  # per type, starts of its damp words (_DAMP_WORDS)
     opens: list[int]  # word starts where a match of _MULTI can begin (_MULTI_OPENERS)
+    sentences: list[int]  # where each sentence starts (_sentence_starts)
 
 
 def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:
@@ -974,7 +985,7 @@ def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
 
 
 # What each cue string can mark (bits), so the pass below asks no set per match.
-_PHRASE, _END, _START, _RESULT, _TOKEN, _DAMPS, _WHOLE, _OPENS = 1, 2, 4, 8, 16, 32, 64, 128
+_PHRASE, _END, _START, _RESULT, _TOKEN, _DAMPS, _WHOLE, _OPENS, _STOP = 1, 2, 4, 8, 16, 32, 64, 128, 256
 _WHOLE_DAMP = frozenset(w for words in _DAMP_WORDS.values() for w in words if not w.endswith("*"))
 _CUE_KINDS = tuple(
     (_PHRASE if c in _PHRASE_CUES else 0)
@@ -985,6 +996,7 @@ _CUE_KINDS = tuple(
     | (_DAMPS if c in _DAMP_SLUG else 0)
     | (_WHOLE if c in _WHOLE_DAMP else 0)
     | (_OPENS if c in _MULTI_OPENERS else 0)
+    | (_STOP if c in _SENTENCE_ENDS else 0)
     for c in _CUE_STRINGS
 )
 
@@ -998,10 +1010,14 @@ def _cue_marks(hay: str) -> _Marks:
     results: list[tuple[int, str]] = []
     damp: dict[str, list[int]] = {}
     opens: list[int] = []
+    sentences: list[int] = []
     n = len(hay)
     kinds = _CUE_KINDS
     for index, start, end in _cue_automaton().find_matches_as_indexes(hay, overlapping=True):
         kind = kinds[index]
+        if kind & _STOP:
+            sentences.append(start + 1)  # as in _sentence_starts
+            continue
         if kind & _PHRASE:
             phrases.append(start)
         if kind & _OPENS and (start == 0 or not (hay[start - 1].isalnum() or hay[start - 1] == "_")):
@@ -1028,7 +1044,10 @@ def _cue_marks(hay: str) -> _Marks:
     for starts in damp.values():
         starts.sort()
     opens.sort()
-    return _Marks(words, phrases, after, [r[0] for r in results], [r[1] for r in results], damp, opens)
+    sentences.sort()
+    sentences.insert(0, 0)
+    results_at = [r[0] for r in results]
+    return _Marks(words, phrases, after, results_at, [r[1] for r in results], damp, opens, sentences)
 
 
 def _multi_matches(hay: str, opens: list[int], lo: int, hi: int) -> list[re.Match[str]]:
@@ -1101,7 +1120,8 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     previous: Hit | None = None
     # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
     # i = bisect_right(bounds, p).
-    bounds = _sentence_starts(hay)
+    bounds = marks.sentences
+    f.bounds = bounds
     bounds.append(n)
     for index, start, end in matches:
         span_i = bisect_right(starts, start) - 1
@@ -1583,8 +1603,10 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             if m and ("title", 0) not in named:
                 out.append(_referent(revealed, f, m, 0, f.weight, True))
             continue
-        bounds = _sentence_starts(f.hay)
-        bounds.append(len(f.hay))
+        bounds = f.bounds
+        if bounds is None:  # a field without lexicon matches was not read for them
+            bounds = _sentence_starts(f.hay)
+            bounds.append(len(f.hay))
         first = f.spans[0].start if f.spans else 0
         starts = [sp.start for sp in f.spans]
         for lo, hi in pairwise(bounds):
