@@ -1889,6 +1889,45 @@ WRITTEN_SETS = (
         "the therapy, by a blind helper after session 11's last rule (primary 1.000, discussed F1 "
         "1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout158.jsonl",
+        30,
+        0.966,
+        0.983,
+        "30 everyday health-news stories over every type, a third about no therapy (screening, "
+        "costs, outbreaks, devices, organ transplants), by a blind helper in session 12 (primary "
+        "0.967, discussed F1 0.984 blind; the miss: Medicare's negotiated price list as a story "
+        "about a small molecule).",
+    ),
+    WrittenSet(
+        "classify_holdout159.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 regulatory and business stories (approvals, rejections, votes, warnings, recalls, "
+        "deals) naming several drugs each, by a blind helper in session 12 (primary 1.000, "
+        "discussed F1 0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout160.jsonl",
+        30,
+        0.966,
+        0.94,
+        "30 conference and journal readouts with comparator arms, partners and prior treatment, "
+        "half naming the tested therapy after a paragraph on the old standard, by a blind helper "
+        "in session 12 (primary 0.967, discussed F1 0.941 blind; the miss: EV-302, whose "
+        "chemotherapy background outweighs the conjugate the headline never names).",
+    ),
+    WrittenSet(
+        "classify_holdout161.jsonl",
+        30,
+        0.8,
+        0.917,
+        "30 patient and hospital stories, several with the therapy as background to sport, a "
+        "court case or fundraising, by a blind helper in session 12: a hard probe (primary 0.800, "
+        "discussed F1 0.918 blind; misses: comebacks and a settlement whose therapy is "
+        "background, a one-line page read as a menu, an antibody jab parents call a vaccine).",
+    ),
 )
 
 
