@@ -1921,12 +1921,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout161.jsonl",
         30,
-        0.8,
-        0.917,
+        0.833,
+        0.93,
         "30 patient and hospital stories, several with the therapy as background to sport, a "
         "court case or fundraising, by a blind helper in session 12: a hard probe (primary 0.800, "
         "discussed F1 0.918 blind; misses: comebacks and a settlement whose therapy is "
-        "background, a one-line page read as a menu, an antibody jab parents call a vaccine).",
+        "background, a one-line page read as a menu, an antibody jab parents call a vaccine). The "
+        "one-line page is read since: a long line with pipes is a menu only when its later parts "
+        "are headline-sized, and inline links at its end are cut off.",
     ),
 )
 
@@ -2253,6 +2255,29 @@ def test_tickers_pipe_menus_and_company_boilerplate_are_furniture() -> None:
     )
     assert classify("Insulin makers cut list prices by 70%", page).primary == "none"
     assert not [h for h in find_hits("", page) if h.slug not in ("none", "@condition")]
+
+
+def test_a_one_line_article_keeps_its_text_and_loses_its_inline_links() -> None:
+    # Feeds often flatten a page into one line: two pipes in it do not make it a menu, and the
+    # links at its end ("Related stories: A | B") are cut off, not read as the story.
+    sentence = (
+        "Since linvoseltamab was approved, myeloma units have learned to give the first doses in "
+        "hospital, because the bispecific antibody can set off a fever and low blood pressure. "
+    )
+    page = (
+        "Q&A | The nurses who run the ward " + sentence * 3 + "Related stories: CAR-T waiting lists "
+        "lengthen | mRNA cancer vaccine trial opens in Leeds"
+    )
+    hits = find_hits("Inside a myeloma ward", page)
+    assert {h.slug for h in hits if h.slug not in ("none", "@condition")} == {"bispecific-antibody"}
+    assert classify("Inside a myeloma ward", page).primary == "bispecific-antibody"
+    # a long line whose end is a menu of short parts is still furniture as a whole
+    cookies = (
+        "We use some essential cookies to make this site work, and we would also like to set "
+        "optional cookies that tell us how you use our gene therapy and CAR-T pages over time. "
+        "Accept all cookies | Reject optional cookies | Cookie settings"
+    )
+    assert not [h for h in find_hits("", cookies + "\n" + sentence) if h.slug in ("car-t", "gene-therapy")]
 
 
 def test_treatment_patients_have_already_been_given_is_history() -> None:

@@ -103,6 +103,7 @@ ARTICLE_WORDS = 150
 # Lines are counted up to this many words: every rule but the prose count before a tail heading only
 # asks whether a line is short, and counting a long paragraph in full is most of the cost.
 WORD_CAP = 31
+HEADLINE_WORDS = 20  # the most words a part of a long link line cut by "|" has (a headline)
 
 
 class Span(NamedTuple):
@@ -193,6 +194,39 @@ def _is_link_line(text: str) -> bool:
     return text[:30].lower().startswith(_LINK_LINES) or text.count(_PIPE) >= 2
 
 
+def _is_long_link_line(text: str) -> bool:
+    if text[:30].lower().startswith(_LINK_LINES):
+        return True
+    # Only its first part may run long: a paragraph ("Q&A | The nurses who ... | ...") is not one.
+    parts = text.split(_PIPE)
+    return len(parts) > 2 and all(_headline_sized(part) for part in parts[1:])
+
+
+def _headline_sized(part: str) -> bool:
+    return len(part.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS
+
+
+_INLINE_LINKS = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))(?:related(?: articles| stories| coverage| reading)?|read more|read also|"
+    r"read next|see also|also read|more on this|you may also like|you might also like|recommended):",
+    re.IGNORECASE,
+)
+
+
+def _inline_tail(text: str) -> int:
+    """Where a run of links cut by "|" begins after the last sentence of ``text``, or -1: the
+    links' opener ("Related:") and then headline-sized parts only."""
+    found = -1
+    for m in _INLINE_LINKS.finditer(text):
+        found = m.start()
+    if found < 0:
+        return -1
+    parts = text[found:].split(_PIPE)
+    if len(parts) < 2 or not all(_headline_sized(part) for part in parts):
+        return -1
+    return found
+
+
 def _is_furniture_line(low: str) -> bool:
     if _is_link_line(low) or any(p in low for p in _FURNITURE_PHRASES):
         return True
@@ -228,9 +262,17 @@ def _mark_lines(lines: list[_Line]) -> None:
         if i in candidates and _is_furniture_line(line.text.lower()):
             line.keep = False
             continue
-        # A link line can run long ("Related articles: <headline> | <headline> | <headline>");
+        if _PIPE in line.text:
+            # A text flattened into one line carries its links inline, at its end ("... as it
+            # restores production. Related: <headline> | <headline>"): the line ends before them.
+            tail = _inline_tail(line.text)
+            if tail > 0:
+                line.text = line.text[:tail].rstrip()
+                line.end = line.start + len(line.text)
+        # A link line can run long ("Related articles: <headline> | <headline> | <headline>",
+        # "<cookie notice> Accept all cookies | Reject optional cookies | Cookie settings");
         # shorter ones were read above.
-        if line.words >= WORD_CAP and _is_link_line(line.text):
+        if line.words >= WORD_CAP and _is_long_link_line(line.text):
             line.keep = False
             continue
         if line.words >= 5:
