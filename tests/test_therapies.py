@@ -1921,14 +1921,15 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout161.jsonl",
         30,
-        0.833,
+        0.866,
         0.93,
         "30 patient and hospital stories, several with the therapy as background to sport, a "
         "court case or fundraising, by a blind helper in session 12: a hard probe (primary 0.800, "
         "discussed F1 0.918 blind; misses: comebacks and a settlement whose therapy is "
         "background, a one-line page read as a menu, an antibody jab parents call a vaccine). The "
         "one-line page is read since: a long line with pipes is a menu only when its later parts "
-        "are headline-sized, and inline links at its end are cut off.",
+        "are headline-sized, and inline links at its end are cut off; an 'antibody jab' is an "
+        "antibody.",
     ),
 )
 
@@ -2052,6 +2053,17 @@ def _named_alone(file: str, *, capitalize: bool) -> list[tuple[str, str, Classif
         )
         for name, slug in rows
     ]
+
+
+def test_an_antibody_jab_is_an_antibody_not_a_vaccine() -> None:
+    text = (
+        "Every newborn in the region was offered nirsevimab, a long-acting monoclonal antibody "
+        "against RSV, which cut hospital admissions by more than 80 percent. Parents called it "
+        "the RSV vaccine."
+    )
+    hits = find_hits("The baby antibody jab that emptied a winter ward", text)
+    assert {h.slug for h in hits if h.field == "title"} == {"monoclonal-antibody"}
+    assert classify("The baby antibody jab that emptied a winter ward", text).primary == "monoclonal-antibody"
 
 
 def test_brand_names_alone_get_their_type() -> None:

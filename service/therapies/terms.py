@@ -456,6 +456,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("anti-amyloid antibody", "monoclonal-antibody", "", ""),
     ("antibody", "monoclonal-antibody", "gw", "only as a drug: see CONTEXT"),
     ("antibody injection", "monoclonal-antibody", "", ""),
+    ("antibody jab", "monoclonal-antibody", "", "British for an antibody shot (nirsevimab)"),
     ("antibody shot", "monoclonal-antibody", "", ""),
     ("mab", "monoclonal-antibody", "s", "any other -mab INN"),
     ("monoclonal antibody", "monoclonal-antibody", "g", "absorbed by the specific antibody types"),
