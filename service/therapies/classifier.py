@@ -65,6 +65,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
+from typing import Final
 
 import ahocorasick_rs
 
@@ -75,56 +76,56 @@ from service.therapies.lexicon import CONDITION, LEXICON_VERSION, Entry, matcher
 from service.therapies.normalise import haystack
 from service.therapies.taxonomy import NONE
 
-TITLE_WEIGHT = 3.0
-HEADLINE_WEIGHT = 2.0  # the first line of a body when no title was given
-SUMMARY_WEIGHT = 1.5
-LEAD_WEIGHT = 1.5
-LEAD_CHARS = 600
-HEADLINE_LINES = 5
-WEAK = 0.5
+TITLE_WEIGHT: Final = 3.0
+HEADLINE_WEIGHT: Final = 2.0  # the first line of a body when no title was given
+SUMMARY_WEIGHT: Final = 1.5
+LEAD_WEIGHT: Final = 1.5
+LEAD_CHARS: Final = 600
+HEADLINE_LINES: Final = 5
+WEAK: Final = 0.5
 
-PRIMARY_MIN = 1.5
+PRIMARY_MIN: Final = 1.5
 # The least score of a primary that no title, headline or lead names, per word of the body:
 # 2.5 for 1,000 words.
-BODY_SCORE_PER_WORD = 0.0025
-NONE_MARGIN = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
-DISCUSS_MIN = 1.3
-DISCUSS_SHARE = 0.1
-TITLE_ORDER_RATIO = 1.25  # of two types a headline names, the first leads unless outweighed so
-FRONT_RATIO = 1.5  # a type the lead names plainly leads unless another has this many times its score
-BACKBONE_SHARE = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
-SUSTAINED = 2.0  # several plain sentences are discussion too
-NONE_SUSTAINED = 2.5  # the same, in a story about no therapy
-COMPARED_MIN = 0.5
+BODY_SCORE_PER_WORD: Final = 0.0025
+NONE_MARGIN: Final = 1.5  # non-therapy interventions must clearly outweigh the top therapy to win
+DISCUSS_MIN: Final = 1.3
+DISCUSS_SHARE: Final = 0.1
+TITLE_ORDER_RATIO: Final = 1.25  # of two types a headline names, the first leads unless outweighed so
+FRONT_RATIO: Final = 1.5  # a type the lead names plainly leads unless another has this many times its score
+BACKBONE_SHARE: Final = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
+SUSTAINED: Final = 2.0  # several plain sentences are discussion too
+NONE_SUSTAINED: Final = 2.5  # the same, in a story about no therapy
+COMPARED_MIN: Final = 0.5
 # The backbones newer treatments are added to or follow, and the newer types they stand behind. A
 # story that names a backbone as the partner or as what patients had before ("pembrolizumab plus a
 # peptide vaccine", "after PD-1 blockade stopped working, TIL therapy", "adding blinatumomab to
 # chemotherapy") and discusses a newer type with BACKBONE_SHARE of its score is about the newer one.
 # A checkpoint inhibitor beside chemotherapy is not: chemo-immunotherapy stories are about either.
-_IMMUNE_NEWER = frozenset(
+_IMMUNE_NEWER: Final = frozenset(
     {"vaccine", "oncolytic-virus", "cell-therapy", "antibody-drug-conjugate", "car-t", "bispecific-antibody"}
 )
 # A checkpoint inhibitor or chemotherapy named as the comparator is the standard arm a newer drug
 # is measured against ("19.4 months against 11.0 with pembrolizumab alone"): a backbone too. A
 # monoclonal antibody named so is a rival ("nirsevimab or the maternal vaccine?").
-STANDARD_ARMS = frozenset({"checkpoint-inhibitor", "chemotherapy"})
-_BACKBONE_CUES = frozenset({"partner", "history"})  # the parts that make a type the backbone
-_STANDARD_ARM_CUES = _BACKBONE_CUES | {"versus"}
-BACKBONES: dict[str, frozenset[str]] = {
+STANDARD_ARMS: Final = frozenset({"checkpoint-inhibitor", "chemotherapy"})
+_BACKBONE_CUES: Final = frozenset({"partner", "history"})  # the parts that make a type the backbone
+_STANDARD_ARM_CUES: Final = _BACKBONE_CUES | {"versus"}
+BACKBONES: Final[dict[str, frozenset[str]]] = {
     # "adding belzutifan to adjuvant pembrolizumab": a targeted pill on the immunotherapy backbone
     "checkpoint-inhibitor": _IMMUNE_NEWER | {"small-molecule"},
     "monoclonal-antibody": _IMMUNE_NEWER,
     "chemotherapy": _IMMUNE_NEWER
     | {"small-molecule", "monoclonal-antibody", "gene-therapy", "gene-editing", "rna-therapy"},
 }
-EX_VIVO = ("gene-therapy", "gene-editing")
-CONDITION_MIN = 1.5
-CONDITION_SHARE = 0.3
-MAX_CONDITIONS = 4
-MAX_EVIDENCE = 12
+EX_VIVO: Final = ("gene-therapy", "gene-editing")
+CONDITION_MIN: Final = 1.5
+CONDITION_SHARE: Final = 0.3
+MAX_CONDITIONS: Final = 4
+MAX_EVIDENCE: Final = 12
 
 # Generic phrases of the second type go to the first when the story is about the first.
-ABSORBS: dict[str, tuple[str, ...]] = {
+ABSORBS: Final[dict[str, tuple[str, ...]]] = {
     "car-t": ("gene-therapy", "cell-therapy", "rna-therapy"),
     "gene-editing": ("gene-therapy", "cell-therapy", "rna-therapy"),
     "oncolytic-virus": ("gene-therapy",),
@@ -135,12 +136,12 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "antibody-drug-conjugate": ("monoclonal-antibody",),
     "checkpoint-inhibitor": ("monoclonal-antibody",),
 }
-ABSORB_MIN = 1.0
+ABSORB_MIN: Final = 1.0
 
 # "Stem cell transplant" of cells into an organ is a cell therapy (TAXONOMY.md): decided by which
 # of these the story mentions more, each counted where it starts a word (a word may go on: "leuk"
 # counts "leukemia").
-_ORGAN_WORDS = (
+_ORGAN_WORDS: Final = (
     "heart",
     "cardiac",
     "knee",
@@ -160,7 +161,7 @@ _ORGAN_WORDS = (
     "joint",
     "cornea",
 )
-_BLOOD_WORDS = (
+_BLOOD_WORDS: Final = (
     "leuk",
     "lymphoma",
     "myeloma",
@@ -186,31 +187,31 @@ _BLOOD_WORDS = (
 # A sentence telling how ex vivo gene therapy returns a patient's own stem cells ("doctors
 # collect the child's own blood stem cells, correct them and infuse them back"): the transplant
 # the TAXONOMY.md hard case counts as discussed, whether or not the story calls it one.
-_OWN_STEM_CELLS = re.compile(
+_OWN_STEM_CELLS: Final = re.compile(
     r"\b(?:own|autologous|patient's|patients'|child's|children's|baby's|babies'|their)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells"
     r"|\b(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells\s+from\s+"
     r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)",
     re.IGNORECASE,
 )
-_RETURNED = re.compile(
+_RETURNED: Final = re.compile(
     r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE
 )
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
 # "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso".
-_APPOSITION = re.compile(
+_APPOSITION: Final = re.compile(
     r"\s*(?:\(|,?\s*(?:a|an|the|or|sold as|known as|marketed as|branded as)\s)?\s*", re.IGNORECASE
 )
-_VACCINE_NEAR = re.compile(r"vaccin|immunis|immuniz|neoantigen")
+_VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
 # may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
-_SHOT_AFTER = re.compile(r"(?:[ -][\w-]+)?[ -](?:shot|jab|booster)s?\b")
+_SHOT_AFTER: Final = re.compile(r"(?:[ -][\w-]+)?[ -](?:shot|jab|booster)s?\b")
 # Words that make a type's mentions in the same sentence (or, in the headline, the whole story)
 # count a fifth: polls about vaccines, and genome editing of plants and crops, which no patient
 # receives. A word matches whole (a plural "s" allowed); one ending in "*" matches any word it starts.
 # Organs from genetically modified pigs: the patient gets a transplant, not a gene therapy or edit.
-_PIG_ORGANS = ("pig", "porcine", "xenotransplant*")
-_DAMP_WORDS = {
+_PIG_ORGANS: Final = ("pig", "porcine", "xenotransplant*")
+_DAMP_WORDS: Final = {
     "vaccine": (
         "hesitan*",
         "poll",
@@ -264,14 +265,14 @@ _DAMP_WORDS = {
         "radiofrequency",
     ),
 }
-DAMP_FACTOR = 0.2
-_DAMP_SLUGS = frozenset(_DAMP_WORDS)
-DAMPED_STORY_MIN = 2  # damped body sentences that make a plainly headlined type's whole story damped
-DAMPED_STORY_SHARE = 3  # ... when at least one in this many of its body sentences is damped
+DAMP_FACTOR: Final = 0.2
+_DAMP_SLUGS: Final = frozenset(_DAMP_WORDS)
+DAMPED_STORY_MIN: Final = 2  # damped body sentences that make a plainly headlined type's whole story damped
+DAMPED_STORY_SHARE: Final = 3  # ... when at least one in this many of its body sentences is damped
 
 # Cue words read around a hit, within its sentence, as word sets (a regex per hit was the cost
 # centre): before the hit, the last few words; for patient history, the whole sentence before it.
-_NEG = frozenset(
+_NEG: Final = frozenset(
     {
         "no",
         "not",
@@ -300,23 +301,23 @@ _NEG = frozenset(
         "forgo",
     }
 )
-_NO = frozenset({"no"})  # the one negation word that "no to" turns into a decision (_negated)
-_NEG_AFTER = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
+_NO: Final = frozenset({"no"})  # the one negation word that "no to" turns into a decision (_negated)
+_NEG_AFTER: Final = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 # A hit that opens a new clause as its subject ("for people without inhibitors, Hympavzi is
 # injected weekly") is out of reach of a negation before the comma.
-_SUBJECT_VERBS = frozenset(
+_SUBJECT_VERBS: Final = frozenset(
     {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might"}
 )
 # "ending decades of reliance on chemotherapy", "replacing vincristine", "Padcev and Keytruda
 # displace platinum chemotherapy": what the story's drug displaces
-_INSTEAD = frozenset(
+_INSTEAD: Final = frozenset(
     {
         "instead", "replacing", "replaced", "replaces", "ending", "displace", "displaces",
         "displacing", "supplant", "supplants", "supplanting", "dethrone", "dethrones", "oust",
         "ousts",
     }
 )  # fmt: skip
-_HISTORY = frozenset(
+_HISTORY: Final = frozenset(
     {
         "prior",
         "previous",
@@ -330,15 +331,15 @@ _HISTORY = frozenset(
         "resisted",
     }
 )
-_HISTORY_AFTER = frozenset(
+_HISTORY_AFTER: Final = frozenset(
     {"failed", "resistant", "refractory", "past", "roots", "history", "exposure"}
 )  # "sheds its CAR-T past"
 # "When CAR-T fails: patients turn to glofitamab": in a headline, a therapy that fails after "when",
 # "if", "after" or "once" is the patients' past, and the news is what they turn to.
-_FAILS_AFTER = frozenset({"fails", "fail"})
-_WHEN = frozenset({"when", "if", "after", "once"})
+_FAILS_AFTER: Final = frozenset({"fails", "fail"})
+_WHEN: Final = frozenset({"when", "if", "after", "once"})
 # Nouns after which "over" means "about" ("concerns over", "a row over"), not "rather than".
-_OVER_ABOUT = frozenset(
+_OVER_ABOUT: Final = frozenset(
     {
         "reckoning", "concern", "concerns", "row", "rows", "question", "questions", "fear", "fears",
         "dispute", "disputes", "battle", "battles", "doubt", "doubts", "worry", "worries", "probe",
@@ -353,17 +354,19 @@ _OVER_ABOUT = frozenset(
 # news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
 # So is the "backbone" a headline's new drug joins ("VRd backbone gets a fourth drug: FDA adds
 # Sarclisa").
-_DISPLACED_AFTER = frozenset(
+_DISPLACED_AFTER: Final = frozenset(
     {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined", "backbone"}
 )
 # "The end of platinum's reign", "targeted pills pushed chemotherapy out": in a headline, the old
 # standard the news displaces ("the end of chemotherapy" in a body is often just its last cycle).
-_DISPLACING_BEFORE = frozenset({"end", "pushed", "pushes", "push", "retire", "retires", "retired"})
+_DISPLACING_BEFORE: Final = frozenset({"end", "pushed", "pushes", "push", "retire", "retires", "retired"})
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
-_CLAUSE_BREAK = frozenset({"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"})
+_CLAUSE_BREAK: Final = frozenset(
+    {"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"}
+)
 # A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
-_PLACE_AFTER = frozenset(
+_PLACE_AFTER: Final = frozenset(
     {
         "centre",
         "center",
@@ -378,7 +381,7 @@ _PLACE_AFTER = frozenset(
         "clinic",
     }
 )
-_STEP = frozenset(
+_STEP: Final = frozenset(
     {
         "requires",
         "require",
@@ -395,11 +398,13 @@ _STEP = frozenset(
 # "a pill that bridges her to transplant", "radiation while patients wait for CAR-T": the transplant
 # is where the story's treatment leads; it is still named plainly (the story discusses it), but it
 # is not what the story is about.
-_BRIDGE = frozenset({"bridge", "bridges", "bridged", "bridging", "wait", "waits", "waiting", "awaiting"})
-_LIST = frozenset(
+_BRIDGE: Final = frozenset(
+    {"bridge", "bridges", "bridged", "bridging", "wait", "waits", "waiting", "awaiting"}
+)
+_LIST: Final = frozenset(
     {"like", "including", "include", "includes", "options", "option", "alternative", "alternatives", "e.g."}
 )
-_VERSUS = frozenset(
+_VERSUS: Final = frozenset(
     {
         "versus",
         "vs",
@@ -440,7 +445,7 @@ _VERSUS = frozenset(
         "competitors",
     }
 )
-_RESULT_WORDS = frozenset(
+_RESULT_WORDS: Final = frozenset(
     {
         "remission",
         "remissions",
@@ -485,7 +490,7 @@ _RESULT_WORDS = frozenset(
     }
 )
 # Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
-_DECIDED = frozenset(
+_DECIDED: Final = frozenset(
     {
         "vote",
         "votes",
@@ -500,9 +505,9 @@ _DECIDED = frozenset(
         "decided",
     }
 )
-_EITHER = frozenset({"either"})  # "either A or B": options (see _cue_factor)
+_EITHER: Final = frozenset({"either"})  # "either A or B": options (see _cue_factor)
 # Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
-_OUTCOME_BEFORE = frozenset(
+_OUTCOME_BEFORE: Final = frozenset(
     {
         "worse", "better", "well", "poorly", "outcome", "outcomes", "survival", "remission",
         "remissions", "relapse", "relapses", "relapsed", "response", "responses", "fare", "fared",
@@ -512,9 +517,11 @@ _OUTCOME_BEFORE = frozenset(
 )  # fmt: skip
 # "free of disease activity years after stem cell transplant": what comes after these is what freed
 # the patient, not what "free of" rules out.
-_AFTER_WORDS = frozenset({"after", "following", "since"})
-_ANY_SINGLE = _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
-_MULTI = re.compile(
+_AFTER_WORDS: Final = frozenset({"after", "following", "since"})
+_ANY_SINGLE: Final = (
+    _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
+)
+_MULTI: Final = re.compile(
     r"\b(?:(?P<neg>free of|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
     r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
@@ -550,15 +557,15 @@ _MULTI = re.compile(
     r"reactions?|nausea|neuropathy) (?:triggered|caused|induced|brought on) by|"
     r"(?:shield|shields|shielding|protect|protects|protecting) (?:[\w'-]+ ){0,4}?from))\b"
 )
-_WORD = re.compile(r"e\.g\.|vs\.|[^\W_]+")
+_WORD: Final = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # The cue vocabulary as plain strings, for one automaton pass per field that marks where a cue could
 # be, so that only hits with a mark in their windows get the full reading (_cue_factor). The marks
 # are looser than the reading and never miss a cue: a cue word counts wherever it ends a word (a
 # window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
 # may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
-_END_CUES = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
-_START_CUES = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER
-_PHRASE_CUES = frozenset(
+_END_CUES: Final = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
+_START_CUES: Final = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER
+_PHRASE_CUES: Final = frozenset(
     {
         "triggered by",
         "caused by",
@@ -624,11 +631,11 @@ def _damp_slugs() -> dict[str, tuple[str, ...]]:
     return out
 
 
-_DAMP_SLUG = _damp_slugs()
+_DAMP_SLUG: Final = _damp_slugs()
 # What a match of _MULTI can begin with, for the same pass: the regex is then tried only where one
 # begins a word (_multi_matches), not at every word of a window (tests/test_therapies.py derives the
 # regex's own openings and checks that each starts with one of these).
-_MULTI_OPENERS = frozenset(
+_MULTI_OPENERS: Final = frozenset(
     {
         "free of", "spar", "rather than", "in place of", "to prepare", "also", "such as",
         "everything from", "ranging from", "choice of", "compar", "contrast", "superior to",
@@ -641,10 +648,10 @@ _MULTI_OPENERS = frozenset(
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
-_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
-_SENTENCE_ENDS = (*(p + w for p in ".?!;" for w in _SPACE_CHARS), "\n")
+_SPACE_CHARS: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # none lie above U+3000
+_SENTENCE_ENDS: Final = (*(p + w for p in ".?!;" for w in _SPACE_CHARS), "\n")
 # The sentence ends ride along too (_sentence_starts reads them alone where no marks are needed).
-_CUE_STRINGS = tuple(
+_CUE_STRINGS: Final = tuple(
     sorted(
         _END_CUES
         | _START_CUES
@@ -655,23 +662,23 @@ _CUE_STRINGS = tuple(
         | frozenset(_SENTENCE_ENDS)
     )
 )
-NEAR_CHARS = 40
-LIST_WORDS = 10  # how far back a list word reaches the later items of its enumeration
-_ENUMERATED = re.compile(r",\s*$")  # the hit follows a comma: an item of an enumeration
-LOOKAHEAD_CHARS = 40  # how far past a hit a cue phrase's lookahead may read
-BEFORE_CHARS = 90  # how far before a hit cue words are read (within its sentence)
-AFTER_CHARS = 50
+NEAR_CHARS: Final = 40
+LIST_WORDS: Final = 10  # how far back a list word reaches the later items of its enumeration
+_ENUMERATED: Final = re.compile(r",\s*$")  # the hit follows a comma: an item of an enumeration
+LOOKAHEAD_CHARS: Final = 40  # how far past a hit a cue phrase's lookahead may read
+BEFORE_CHARS: Final = 90  # how far before a hit cue words are read (within its sentence)
+AFTER_CHARS: Final = 50
 # The second drug of a combination ("X plus Y", "X approved with Y") is the partner, not the story.
-_PARTNER = re.compile(
+_PARTNER: Final = re.compile(
     r"\W*(\w+\W+){0,3}?(plus|with|combined with|in combination with|together with|added to|alongside)\W+"
     r"([\w.]+\W+){0,3}$"
 )
-PARTNER_FACTOR = 0.7
-_ADDED_TO = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
-_ADDING = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,6}$")
+PARTNER_FACTOR: Final = 0.7
+_ADDED_TO: Final = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
+_ADDING: Final = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,6}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
-_PLAIN_CUES = ("", "versus", "partner", "bridge")
-CUE_FACTOR = {
+_PLAIN_CUES: Final = ("", "versus", "partner", "bridge")
+CUE_FACTOR: Final = {
     "neg": 0.15,
     "instead": 0.3,
     "history": 0.25,
@@ -682,7 +689,7 @@ CUE_FACTOR = {
     "bridge": PARTNER_FACTOR,
     "place": 0.4,
 }
-RESULT_FACTOR = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
+RESULT_FACTOR: Final = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
 
 
 @dataclass(slots=True)
@@ -765,12 +772,12 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(_SEPARATORS).split())
 
 
-_SEPARATORS = {ord(c): " " for c in "-‐‑‒–—/_"}
+_SEPARATORS: Final = {ord(c): " " for c in "-‐‑‒–—/_"}
 _plain_written = cache(_plain)  # the lexicon's spellings are few and read on every match
 
 
 # "islet cells free most patients from insulin": "free" as a verb, followed by whom it frees.
-_FREED = frozenset(
+_FREED: Final = frozenset(
     {
         "most",
         "many",
@@ -788,7 +795,7 @@ _FREED = frozenset(
 )
 
 
-_NOT_A = re.compile(r"(?:\bnot|\bunlike|\bthan|\binstead of|\bnon)[\s-]+(?:an?\s+|the\s+)?$")
+_NOT_A: Final = re.compile(r"(?:\bnot|\bunlike|\bthan|\binstead of|\bnon)[\s-]+(?:an?\s+|the\s+)?$")
 
 
 def _vaccine_near(window: str) -> bool:
@@ -919,7 +926,7 @@ def _cue_factor(
 
 
 # The cue phrases that give a later mention of a type in the same sentence a part of its own.
-_OWN_PART = frozenset({"history", "versus", "instead", "neg"})
+_OWN_PART: Final = frozenset({"history", "versus", "instead", "neg"})
 
 
 def _roles_split(hay: str, phrase_marks: list[int], opens: list[int], lo: int, hi: int) -> bool:
@@ -985,9 +992,17 @@ def _cue_automaton() -> ahocorasick_rs.AhoCorasick:
 
 
 # What each cue string can mark (bits), so the pass below asks no set per match.
-_PHRASE, _END, _START, _RESULT, _TOKEN, _DAMPS, _WHOLE, _OPENS, _STOP = 1, 2, 4, 8, 16, 32, 64, 128, 256
-_WHOLE_DAMP = frozenset(w for words in _DAMP_WORDS.values() for w in words if not w.endswith("*"))
-_CUE_KINDS = tuple(
+_PHRASE: Final = 1
+_END: Final = 2
+_START: Final = 4
+_RESULT: Final = 8
+_TOKEN: Final = 16
+_DAMPS: Final = 32
+_WHOLE: Final = 64
+_OPENS: Final = 128
+_STOP: Final = 256
+_WHOLE_DAMP: Final = frozenset(w for words in _DAMP_WORDS.values() for w in words if not w.endswith("*"))
+_CUE_KINDS: Final = tuple(
     (_PHRASE if c in _PHRASE_CUES else 0)
     | (_END if c in _END_CUES else 0)
     | (_TOKEN if c in _ANY_SINGLE else 0)  # "e.g." and "vs." are read as words
@@ -1302,12 +1317,12 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
 
 # A sentence that goes on about the therapy the sentence before named, by a pronoun or "the drug";
 # "Its share price fell" goes on about the company.
-_CONTINUES = re.compile(
+_CONTINUES: Final = re.compile(
     r"\s*(it|its(?! (?:shares?|stock|share price|market value|chief|executives?|board|investors|"
     r"workforce|staff|employees)\b)|the (?:drug|therapy|treatment|antibody|vaccine|virus|medicine|"
     r"product|injection|infusion|pill))\b"
 )
-_OPENERS = ("it", "the ")  # what a sentence _CONTINUES can match starts with
+_OPENERS: Final = ("it", "the ")  # what a sentence _CONTINUES can match starts with
 
 
 def _continued(
@@ -1363,11 +1378,13 @@ def _continued(
 
 
 # What an antibody INN followed by a cytotoxic one names (_field_hits).
-_CONJUGATE = Entry(written="antibody-drug conjugate", slug="antibody-drug-conjugate", source="classifier")
+_CONJUGATE: Final = Entry(
+    written="antibody-drug conjugate", slug="antibody-drug-conjugate", source="classifier"
+)
 
 
 # Phrases that name two types at once: the entry's (chemotherapy) and radiotherapy.
-_BOTH_CHEMO_AND_RADIATION = frozenset({"chemoradiation", "chemoradiotherapy"})
+_BOTH_CHEMO_AND_RADIATION: Final = frozenset({"chemoradiation", "chemoradiotherapy"})
 
 
 def _headline_end(text: str, spans: list[Span]) -> int:
@@ -1383,14 +1400,14 @@ def _headline_end(text: str, spans: list[Span]) -> int:
     return 0
 
 
-IMMUNOTHERAPY = frozenset({"immunotherapy", "immune therapy"})
-_IMMUNE_TYPES = frozenset(
+IMMUNOTHERAPY: Final = frozenset({"immunotherapy", "immune therapy"})
+_IMMUNE_TYPES: Final = frozenset(
     {"checkpoint-inhibitor", "bispecific-antibody", "car-t", "cell-therapy", "vaccine", "oncolytic-virus"}
 )
-_BARE_CAR = re.compile(
+_BARE_CAR: Final = re.compile(
     r"(?:anti-[\w-]+ )?(?:CAR|chimeric antigen receptor)(?:-engineered|-modified)?", re.IGNORECASE
 )
-_NK = re.compile(r"\bNK\b|natural killer", re.IGNORECASE)
+_NK: Final = re.compile(r"\bNK\b|natural killer", re.IGNORECASE)
 
 
 def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
@@ -1523,14 +1540,14 @@ def _fields(title: str, text: str, summary: str) -> list[_Field]:
     return out
 
 
-REVEAL_CHARS = 60  # how far before a hit the words that reveal it may start ("Beam's candidate, ")
-_NOUNS = (
+REVEAL_CHARS: Final = 60  # how far before a hit the words that reveal it may start ("Beam's candidate, ")
+_NOUNS: Final = (
     r"(?:drug|treatment|therapy|product|candidate|injection|infusion|pill|tablet|medicine|vaccine|"
     r"add-on|shot|compound|molecule|programme|program|asset)"
 )
 # "The drug is orforglipron", "Beam's candidate, BEAM-302, is", "co-promoting the treatment,
 # teplizumab,": the words that name what the story has called "the drug".
-_REVEAL = re.compile(
+_REVEAL: Final = re.compile(
     r"(?:\b(?:the|its|their|[\w.]+'s)\s+"
     # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's.
     r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard)\b)"
@@ -1538,9 +1555,13 @@ _REVEAL = re.compile(
     r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:))"
     r"\s*(?:an?\s+|the\s+)?$"
 )
-_IT_CALLED = re.compile(r"\s*it\s+(?:is|was)\s+(?:called|named|known as)\s+")  # "It is called vorasidenib"
-_REFERENT = re.compile(r"\b(?:the|its|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])")
-_TITLE_REFERENT = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
+_IT_CALLED: Final = re.compile(
+    r"\s*it\s+(?:is|was)\s+(?:called|named|known as)\s+"
+)  # "It is called vorasidenib"
+_REFERENT: Final = re.compile(
+    r"\b(?:the|its|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])"
+)
+_TITLE_REFERENT: Final = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
 
 
 def _names_before(hay: str, lo: int, start: int) -> bool:
@@ -1705,10 +1726,10 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     return out
 
 
-SUBJECT_LEAD_CHARS = 16  # the longest opening _SUBJECT_LEAD allows ("  however, the ")
-_SUBJECT_LEAD = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
+SUBJECT_LEAD_CHARS: Final = 16  # the longest opening _SUBJECT_LEAD allows ("  however, the ")
+_SUBJECT_LEAD: Final = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
 # Read in the lowercased rest of the sentence (no IGNORECASE: it is the costly part of the scan).
-_EFFECTS = re.compile(
+_EFFECTS: Final = re.compile(
     r"\b(?:side effects?|causes?|damage|toxicit|infertil|nausea|fatigue|neuropathy|hair loss|"
     r"extends?|prolongs?|shrinks?|controls?|improves?|cures?|remission|survival)"
 )
@@ -1762,10 +1783,10 @@ def _returned_stem_cells(text: str) -> re.Match[str] | None:
     return None
 
 
-_OUTBREAK = re.compile(
+_OUTBREAK: Final = re.compile(
     r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure)\b", re.IGNORECASE
 )
-_SHOT_WORDS = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
+_SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
 
 def classify(title: str, text: str, *, summary: str = "") -> Classification:

@@ -21,11 +21,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import ahocorasick_rs
 
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     r"^(related( articles?| stories| posts| content| news| reading| coverage| information| links|"
     r" resources)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
@@ -43,7 +43,7 @@ _TAIL = re.compile(
     r"foundation|clinic|health|medical center|medical centre|cancer center|cancer centre)\.?)\s*:?$",
     re.IGNORECASE,
 )
-_LINK_LINES = (
+_LINK_LINES: Final = (
     "back to",
     "read more",
     "read also",
@@ -75,12 +75,12 @@ _LINK_LINES = (
     "image:",
 )
 # A short line cut into three or more parts by "|" is a menu or a ticker ("News | Health | Opinion").
-_PIPE = "|"
+_PIPE: Final = "|"
 # Newsletter boxes, sharing prompts and legal lines: one of these words or phrases in a short line.
-_FURNITURE_WORDS = frozenset(
+_FURNITURE_WORDS: Final = frozenset(
     {"subscribe", "newsletter", "inbox", "unsubscribe", "cookie", "cookies", "copyright", "advertisement"}
 )
-_FURNITURE_PHRASES = (
+_FURNITURE_PHRASES: Final = (
     "sign up",
     "privacy policy",
     "all rights reserved",
@@ -95,15 +95,15 @@ _FURNITURE_PHRASES = (
     "required fields",
     "sponsored content",
 )
-_FURNITURE_SUBSTRINGS = (*_LINK_LINES, *_FURNITURE_WORDS, *_FURNITURE_PHRASES, _PIPE)
-_BULLETS = " \t•-*·>›»<|"
-MENU_WORDS = 5
-MENU_RUN = 3
-ARTICLE_WORDS = 150
+_FURNITURE_SUBSTRINGS: Final = (*_LINK_LINES, *_FURNITURE_WORDS, *_FURNITURE_PHRASES, _PIPE)
+_BULLETS: Final = " \t•-*·>›»<|"
+MENU_WORDS: Final = 5
+MENU_RUN: Final = 3
+ARTICLE_WORDS: Final = 150
 # Lines are counted up to this many words: every rule but the prose count before a tail heading only
 # asks whether a line is short, and counting a long paragraph in full is most of the cost.
-WORD_CAP = 31
-HEADLINE_WORDS = 20  # the most words a part of a long link line cut by "|" has (a headline)
+WORD_CAP: Final = 31
+HEADLINE_WORDS: Final = 20  # the most words a part of a long link line cut by "|" has (a headline)
 
 
 class Span(NamedTuple):
@@ -144,7 +144,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-_SENTENCE_ENDS = (".", "?", "!", ":", '"', "”")
+_SENTENCE_ENDS: Final = (".", "?", "!", ":", '"', "”")
 
 
 def _mark_menus(lines: list[_Line]) -> None:
@@ -206,7 +206,7 @@ def _headline_sized(part: str) -> bool:
     return len(part.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS
 
 
-_INLINE_LINKS = re.compile(
+_INLINE_LINKS: Final = re.compile(
     r"(?:^|(?<=[.!?\"”] ))(?:related(?: articles| stories| coverage| reading)?|read more|read also|"
     r"read next|see also|also read|more on this|you may also like|you might also like|recommended):",
     re.IGNORECASE,

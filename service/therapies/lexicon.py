@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import ahocorasick_rs
 
@@ -21,8 +22,8 @@ from service.therapies.normalise import phrase
 from service.therapies.terms import CONTEXT, TERMS
 
 # Bump when the classifier's rules change in a way that moves labels: it is part of the version.
-RULES_VERSION = 5
-CONDITION = "@condition"
+RULES_VERSION: Final = 5
+CONDITION: Final = "@condition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,5 +143,5 @@ def _version() -> str:
     return digest.hexdigest()[:12]
 
 
-LEXICON_VERSION = _version()
+LEXICON_VERSION: Final = _version()
 """A short hash of every lexicon table and the rules version: stored with each label."""

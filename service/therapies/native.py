@@ -11,6 +11,10 @@ compiler, or ``THERAPYWATCH_NATIVE=0`` leaves the pure modules in place; they gi
 compiled: what they import (``terms``, ``taxonomy``, ``models``) is read at run time as usual, so
 editing the terms needs no rebuild.
 
+The compiled modules' constants are declared ``Final``: mypyc then reads them from C variables (or
+inlines them) instead of looking each one up in the module's dictionary on every use, which was a
+tenth of the classifier's instructions.
+
 mypyc checks the annotations at run time, so a wrong type raises ``TypeError`` in the compiled
 modules where plain Python would carry on: ``tests/test_native.py`` holds the two to the same
 results on the labelled sets.

@@ -8,12 +8,13 @@ spaces, character for character, so an offset in the copy is an offset in the or
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from service.text import CharMap
 
-_SEPARATORS = "-‐‑‒–—/_"
-_MAP = CharMap({c: " " for c in _SEPARATORS} | {"’": "'", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
+_SEPARATORS: Final = "-‐‑‒–—/_"
+_MAP: Final = CharMap({c: " " for c in _SEPARATORS} | {"’": "'", "\u00a0": " "})
+_SPACES: Final = re.compile(r"\s+")
 
 
 def haystack(text: str) -> str:
