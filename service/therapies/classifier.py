@@ -692,23 +692,70 @@ CUE_FACTOR: Final = {
 RESULT_FACTOR: Final = (1.0, 1.15, 1.4)  # by distinct result words in the sentence: 0, 1, 2+
 
 
-@dataclass(slots=True)
 class Hit:
-    """One accepted lexicon match, before scoring."""
+    """One accepted lexicon match, before scoring.
 
-    slug: str
-    entry: Entry
-    field: str
-    start: int
-    end: int
-    sentence: tuple[str, int]
-    weight: float
-    text: str
-    cue: str = ""
-    strong: bool = False
-    lead: bool = False  # in the title, the summary, or the body's headline or lead
-    continued: bool = False  # a sentence that goes on about the type by "it" or "the drug" (_continued)
-    damped: bool = False  # in a sentence with one of its type's damp words (_DAMP_WORDS)
+    A plain class with its own ``__init__``, not a dataclass: mypyc compiles this one, while a
+    dataclass's generated ``__init__`` runs as interpreted Python (a Hit is built per match)."""
+
+    __slots__ = (
+        "continued",
+        "cue",
+        "damped",
+        "end",
+        "entry",
+        "field",
+        "lead",
+        "sentence",
+        "slug",
+        "start",
+        "strong",
+        "text",
+        "weight",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        slug: str,
+        entry: Entry,
+        field: str,
+        start: int,
+        end: int,
+        sentence: tuple[str, int],
+        weight: float,
+        text: str,
+        cue: str = "",
+        strong: bool = False,
+        lead: bool = False,
+    ) -> None:
+        self.slug = slug
+        self.entry = entry
+        self.field = field
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.weight = weight
+        self.text = text
+        self.cue = cue
+        self.strong = strong
+        self.lead = lead  # in the title, the summary, or the body's headline or lead
+        # a sentence that goes on about the type by "it" or "the drug" (_continued)
+        self.continued = False
+        self.damped = False  # in a sentence with one of its type's damp words (_DAMP_WORDS)
+
+    def as_type(self, slug: str) -> Hit:
+        """The same mention read for another type ("chemoradiotherapy" names radiotherapy too)."""
+        hit = Hit(
+            slug, self.entry, self.field, self.start, self.end, self.sentence, self.weight, self.text,
+            self.cue, self.strong, self.lead,
+        )  # fmt: skip
+        hit.continued = self.continued
+        hit.damped = self.damped
+        return hit
+
+    def __repr__(self) -> str:
+        where = f"{self.field}:{self.start}-{self.end}"
+        return f"Hit({self.slug!r}, {where} {self.text!r}, {self.weight:.3f}, {self.cue!r})"
 
 
 @dataclass(slots=True)
@@ -1246,7 +1293,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             if slug not in (NONE, CONDITION, ""):
                 previous = hit  # "Opdivo before surgery: FDA clears nivolumab with chemotherapy"
             if entry.written in _BOTH_CHEMO_AND_RADIATION:
-                hits.append(replace(hit, slug="radiotherapy"))
+                hits.append(hit.as_type("radiotherapy"))
             continue
         # Only hits with a mark in their windows get the full reading. A colon or semicolon ends
         # what the words before it can say of the hit ("No radiation, no surgery: a checkpoint
@@ -1309,7 +1356,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         if slug not in (NONE, CONDITION, ""):
             previous = hit
         if both:
-            hits.append(replace(hit, slug="radiotherapy"))
+            hits.append(hit.as_type("radiotherapy"))
     if f.name == "text":
         hits += _continued(f, hits, bounds, marks, starts, ends)
     return hits
@@ -1370,8 +1417,8 @@ def _continued(
             "",
             results >= 2,
             False,
-            True,
         )
+        hit.continued = True
         out.append(hit)
         went_on[lo] = hit
     return out
@@ -1567,16 +1614,13 @@ _TITLE_REFERENT: Final = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
 def _names_before(hay: str, lo: int, start: int) -> bool:
     """Whether the words before ``start`` end as a reveal's do (",", ":", "is", "called", "known
     as", then perhaps an article): a cheap test before the pattern is read."""
-    k = start
-    while k > lo and hay[k - 1] == " ":
-        k -= 1
+    # On a short slice: str.endswith with bounds is a generic method call in compiled code.
+    before = hay[max(lo, start - 24) : start].rstrip(" ")
     for article in (" a", " an", " the"):
-        if hay.endswith(article, lo, k):
-            k -= len(article)
-            while k > lo and hay[k - 1] == " ":
-                k -= 1
+        if before.endswith(article):
+            before = before[: -len(article)].rstrip(" ")
             break
-    return hay.endswith((",", ":", " is", " was", "called", "named", " as"), lo, k)
+    return before.endswith((",", ":", " is", " was", "called", "named", " as"))
 
 
 def _headline_referent(title: _Field, hits: list[Hit]) -> list[Hit]:

@@ -198,6 +198,8 @@ def _is_long_link_line(text: str) -> bool:
     if text[:30].lower().startswith(_LINK_LINES):
         return True
     # Only its first part may run long: a paragraph ("Q&A | The nurses who ... | ...") is not one.
+    if text.count(_PIPE) < 2:
+        return False
     parts = text.split(_PIPE)
     return len(parts) > 2 and all(_headline_sized(part) for part in parts[1:])
 
