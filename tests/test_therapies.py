@@ -1931,6 +1931,16 @@ WRITTEN_SETS = (
         "are headline-sized, and inline links at its end are cut off; an 'antibody jab' is an "
         "antibody.",
     ),
+    WrittenSet(
+        "classify_holdout162.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 feed items (a headline and a summary of 90-116 words) over every type, a quarter about "
+        "no therapy, by a blind helper in session 12 (primary 1.000, discussed F1 0.982 blind; the "
+        "miss: chemotherapy, beaten in the headline on survival and then listed as the options of "
+        "the comparator arm, which a headline's result now makes discussed).",
+    ),
 )
 
 
@@ -1947,6 +1957,19 @@ def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     assert older.primary == "stem-cell-transplant"
     beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
     assert beaten.primary != "chemotherapy"
+
+
+def test_a_comparator_the_headline_gives_a_result_against_is_discussed() -> None:
+    text = (
+        "Tarlatamab extended median overall survival to 13.6 months, versus 8.3 months with the "
+        "investigator's choice of topotecan, lurbinectedin or amrubicin, in patients whose cancer "
+        "progressed after platinum-based chemotherapy."
+    )
+    beaten = classify("Tarlatamab beats chemotherapy on survival in small-cell lung cancer", text)
+    assert beaten.primary == "bispecific-antibody" and "chemotherapy" in beaten.discussed
+    # without a result in the headline, the options and the history are not discussion
+    plain = classify("Tarlatamab beats chemotherapy in small-cell lung cancer", text)
+    assert "chemotherapy" not in plain.discussed
 
 
 def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:

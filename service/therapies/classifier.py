@@ -1334,7 +1334,11 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             results = result_cache[lo]
             factor *= RESULT_FACTOR[results] if not cue else 1.0
             # A sentence with a result, or the headline, is real discussion of what it names.
-            strong = results >= 2 or (not cue and (f.name == "title" or start < headline_end))
+            strong = (
+                results >= 2
+                or (not cue and (f.name == "title" or start < headline_end))
+                or (cue == "versus" and f.name == "title" and results >= 1)
+            )
         slug = entry.slug
         if slug == "rna-therapy" and entry.written == "mRNA":
             window = hay[max(0, start - 150) : min(n, end + 150)]
