@@ -1941,6 +1941,15 @@ WRITTEN_SETS = (
         "miss: chemotherapy, beaten in the headline on survival and then listed as the options of "
         "the comparator arm, which a headline's result now makes discussed).",
     ),
+    WrittenSet(
+        "classify_holdout165.jsonl",
+        30,
+        1.0,
+        0.972,
+        "30 pages as a scraper captures them (bylines, menus, related lists, newsletter boxes, "
+        "cookie bars, comments naming other therapies; four flattened into one line), by a blind "
+        "helper in session 12 (primary 1.000, discussed F1 0.972 blind).",
+    ),
 )
 
 
