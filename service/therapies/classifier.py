@@ -62,7 +62,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from typing import Final
@@ -758,14 +758,16 @@ class Hit:
         return f"Hit({self.slug!r}, {where} {self.text!r}, {self.weight:.3f}, {self.cue!r})"
 
 
-@dataclass(slots=True)
 class _Field:
-    name: str
-    text: str
-    hay: str
-    spans: list[Span]
-    weight: float
-    bounds: list[int] | None = None  # sentence starts and the end (_field_hits), once read
+    __slots__ = ("bounds", "hay", "name", "spans", "text", "weight")
+
+    def __init__(self, name: str, text: str, hay: str, spans: list[Span], weight: float) -> None:
+        self.name = name
+        self.text = text
+        self.hay = hay
+        self.spans = spans
+        self.weight = weight
+        self.bounds: list[int] | None = None  # sentence starts and the end (_field_hits), once read
 
 
 @cache
@@ -1013,18 +1015,30 @@ def _new_clause(hay: str, w0: int, start: int, end: int, hi: int) -> bool:
     return verb is not None and verb.group() in _SUBJECT_VERBS
 
 
-@dataclass(slots=True)
 class _Marks:
     """Where, in one field's text, cues could be read and result words are."""
 
-    words: list[int]  # starts of possible cue words before a hit
-    phrases: list[int]  # starts of possible cue phrases (_MULTI) before a hit
-    after: list[int]  # starts of possible cue words after a hit
-    result_starts: list[int]
-    result_words: list[str]
-    damp: dict[str, list[int]]  # per type, starts of its damp words (_DAMP_WORDS)
-    opens: list[int]  # word starts where a match of _MULTI can begin (_MULTI_OPENERS)
-    sentences: list[int]  # where each sentence starts (_sentence_starts)
+    __slots__ = ("after", "damp", "opens", "phrases", "result_starts", "result_words", "sentences", "words")
+
+    def __init__(
+        self,
+        words: list[int],
+        phrases: list[int],
+        after: list[int],
+        result_starts: list[int],
+        result_words: list[str],
+        damp: dict[str, list[int]],
+        opens: list[int],
+        sentences: list[int],
+    ) -> None:
+        self.words = words  # starts of possible cue words before a hit
+        self.phrases = phrases  # starts of possible cue phrases (_MULTI) before a hit
+        self.after = after  # starts of possible cue words after a hit
+        self.result_starts = result_starts
+        self.result_words = result_words
+        self.damp = damp  # per type, starts of its damp words (_DAMP_WORDS)
+        self.opens = opens  # word starts where a match of _MULTI can begin (_MULTI_OPENERS)
+        self.sentences = sentences  # where each sentence starts (_sentence_starts)
 
 
 def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:

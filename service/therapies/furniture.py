@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import Final, NamedTuple
+from typing import Final
 
 import ahocorasick_rs
 
@@ -106,21 +105,39 @@ WORD_CAP: Final = 31
 HEADLINE_WORDS: Final = 20  # the most words a part of a long link line cut by "|" has (a headline)
 
 
-class Span(NamedTuple):
+# Plain classes with their own __init__, not NamedTuple or dataclass: mypyc compiles these, while
+# the generated constructors of those run as interpreted Python (one per line of every text).
+class Span:
     """A content range of the text and the weight its matches get (short list-like lines: less)."""
 
-    start: int
-    end: int
-    weight: float
+    __slots__ = ("end", "start", "weight")
+
+    def __init__(self, start: int, end: int, weight: float) -> None:
+        self.start = start
+        self.end = end
+        self.weight = weight
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start, self.end, self.weight) == (other.start, other.end, other.weight)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.weight))
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, {self.weight})"
 
 
-@dataclass(slots=True)
 class _Line:
-    start: int
-    end: int
-    text: str
-    words: int  # at most WORD_CAP: WORD_CAP means that many or more
-    keep: bool = True
+    __slots__ = ("end", "keep", "start", "text", "words")
+
+    def __init__(self, start: int, end: int, text: str, words: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.words = words  # at most WORD_CAP: WORD_CAP means that many or more
+        self.keep = True
 
 
 def _lines(text: str) -> list[_Line]:
