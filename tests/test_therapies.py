@@ -1950,6 +1950,16 @@ WRITTEN_SETS = (
         "cookie bars, comments naming other therapies; four flattened into one line), by a blind "
         "helper in session 12 (primary 1.000, discussed F1 0.972 blind).",
     ),
+    WrittenSet(
+        "classify_holdout164.jsonl",
+        30,
+        0.966,
+        0.919,
+        "30 therapy stories outside cancer (neurology, cardiology, rare and infectious disease, "
+        "haematology), by a blind helper in session 12 (primary 0.967, discussed F1 0.919 blind; "
+        "misses: mitapivat, not in the lexicon; the antibody Pfizer 'will focus instead on', read "
+        "as the one replaced; teclistamab as a step; busulfan conditioning in one sentence).",
+    ),
 )
 
 
