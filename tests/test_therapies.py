@@ -1712,10 +1712,10 @@ WRITTEN_SETS = (
         0.9,
         0.93,
         "20 long features (530-630 words) that open on a patient and name the therapy late, by a "
-        "blind helper in session 11 (primary 0.900, discussed F1 0.933 blind). Still apart: "
-        "cretostimogene named after an 'enrolled instead in a trial of' (read as the alternative, "
-        "as 'can instead receive a vaccine' is) beside a paragraph on Adstiladrin; a stem cell "
-        "transplant for MS after 'relapsing through two antibody drugs'.",
+        "blind helper in session 11 (primary 0.900, discussed F1 0.933 blind). Still apart: a "
+        "stem cell transplant for MS after 'relapsing through two antibody drugs'. Since session "
+        "12 'enrolled instead in a trial of cretostimogene' names the replacement, not the "
+        "replaced (only 'instead of' does).",
     ),
     WrittenSet(
         "classify_holdout141.jsonl",
@@ -1954,11 +1954,21 @@ WRITTEN_SETS = (
         "classify_holdout164.jsonl",
         30,
         0.966,
-        0.918,
+        0.933,
         "30 therapy stories outside cancer (neurology, cardiology, rare and infectious disease, "
         "haematology), by a blind helper in session 12 (primary 0.967, discussed F1 0.919 blind; "
         "misses: mitapivat, not in the lexicon; the antibody Pfizer 'will focus instead on', read "
-        "as the one replaced; teclistamab as a step; busulfan conditioning in one sentence).",
+        "as the one replaced, read since as the replacement; teclistamab as a step; busulfan "
+        "conditioning in one sentence).",
+    ),
+    WrittenSet(
+        "classify_holdout163.jsonl",
+        30,
+        1.0,
+        0.933,
+        "30 stories naming several types whose primary must be chosen with care (combinations, "
+        "head-to-heads, sequencing, CAR-NK, TCR-T, ex vivo editing), by a blind helper in session "
+        "12 (primary 1.000, discussed F1 0.934 blind).",
     ),
 )
 
@@ -1976,6 +1986,20 @@ def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     assert older.primary == "stem-cell-transplant"
     beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
     assert beaten.primary != "chemotherapy"
+
+
+def test_instead_of_names_what_is_replaced_and_instead_alone_the_replacement() -> None:
+    text = (
+        "Pfizer is withdrawing its haemophilia B gene therapy, fidanacogene elaparvovec, after "
+        "weak demand; the one-time infusion cut bleeding by 71 percent in its trial. The company "
+        "will focus instead on marstacimab, a monoclonal antibody injected weekly that cut "
+        "bleeding by 92 percent."
+    )
+    turned = {h.slug: h.cue for h in find_hits("Pfizer drops its haemophilia gene therapy", text)}
+    assert turned["monoclonal-antibody"] == ""
+    assert "monoclonal-antibody" in classify("Pfizer drops its haemophilia gene therapy", text).discussed
+    replaced = find_hits("", "Doctors gave marstacimab instead of factor IX gene therapy.")
+    assert [h.cue for h in replaced if h.slug == "gene-therapy"] == ["instead"]
 
 
 def test_a_comparator_the_headline_gives_a_result_against_is_discussed() -> None:

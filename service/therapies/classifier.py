@@ -892,7 +892,11 @@ def _cue_factor(
             found.append("neg")
         if _HISTORY.intersection(before) and _treated_before(before):
             found.append("history")
-        if _INSTEAD.intersection(near):
+        # "instead of chemotherapy" is what is replaced; "will focus instead on Hympavzi" is the
+        # replacement, which is what the sentence is about.
+        if any(
+            w in _INSTEAD and (w != "instead" or near[k + 1 : k + 2] == ["of"]) for k, w in enumerate(near)
+        ):
             found.append("instead")
         # "converts to full approval after beating chemo": a comparison word between the step word
         # and the hit takes the hit ("after" governs the beating).
