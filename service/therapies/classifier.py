@@ -489,6 +489,14 @@ _RESULT_WORDS: Final = frozenset(
         "short lived",
     }
 )
+# What a therapy does, for good or ill, read after a type that opens its sentence (_subjects):
+# each starts a word ("causes", "caused", "extended", "toxicity").
+_EFFECT_WORDS: Final = frozenset(
+    {
+        "side effect", "cause", "damage", "toxicit", "infertil", "nausea", "fatigue", "neuropathy",
+        "hair loss", "extend", "prolong", "shrink", "control", "improve", "cure", "remission", "survival",
+    }
+)  # fmt: skip
 # Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
 _DECIDED: Final = frozenset(
     {
@@ -660,6 +668,7 @@ _CUE_STRINGS: Final = tuple(
         | frozenset(_DAMP_SLUG)
         | _MULTI_OPENERS
         | frozenset(_SENTENCE_ENDS)
+        | _EFFECT_WORDS
     )
 )
 NEAR_CHARS: Final = 40
@@ -759,7 +768,7 @@ class Hit:
 
 
 class _Field:
-    __slots__ = ("bounds", "hay", "name", "spans", "text", "weight")
+    __slots__ = ("bounds", "hay", "marks", "name", "spans", "text", "weight")
 
     def __init__(self, name: str, text: str, hay: str, spans: list[Span], weight: float) -> None:
         self.name = name
@@ -768,6 +777,7 @@ class _Field:
         self.spans = spans
         self.weight = weight
         self.bounds: list[int] | None = None  # sentence starts and the end (_field_hits), once read
+        self.marks: _Marks | None = None  # its cue marks (_field_hits), once read
 
 
 @cache
@@ -1022,7 +1032,9 @@ def _new_clause(hay: str, w0: int, start: int, end: int, hi: int) -> bool:
 class _Marks:
     """Where, in one field's text, cues could be read and result words are."""
 
-    __slots__ = ("after", "damp", "opens", "phrases", "result_starts", "result_words", "sentences", "words")
+    __slots__ = (
+        "after", "damp", "effects", "opens", "phrases", "result_starts", "result_words", "sentences", "words",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -1034,6 +1046,7 @@ class _Marks:
         damp: dict[str, list[int]],
         opens: list[int],
         sentences: list[int],
+        effects: list[int],
     ) -> None:
         self.words = words  # starts of possible cue words before a hit
         self.phrases = phrases  # starts of possible cue phrases (_MULTI) before a hit
@@ -1043,6 +1056,7 @@ class _Marks:
         self.damp = damp  # per type, starts of its damp words (_DAMP_WORDS)
         self.opens = opens  # word starts where a match of _MULTI can begin (_MULTI_OPENERS)
         self.sentences = sentences  # where each sentence starts (_sentence_starts)
+        self.effects = effects  # word starts of what a therapy does, for good or ill (_subjects)
 
 
 def _result_words(hay: str, marks: _Marks, lo: int, hi: int) -> int:
@@ -1066,6 +1080,7 @@ _DAMPS: Final = 32
 _WHOLE: Final = 64
 _OPENS: Final = 128
 _STOP: Final = 256
+_EFFECT: Final = 512
 _WHOLE_DAMP: Final = frozenset(w for words in _DAMP_WORDS.values() for w in words if not w.endswith("*"))
 _CUE_KINDS: Final = tuple(
     (_PHRASE if c in _PHRASE_CUES else 0)
@@ -1077,6 +1092,7 @@ _CUE_KINDS: Final = tuple(
     | (_WHOLE if c in _WHOLE_DAMP else 0)
     | (_OPENS if c in _MULTI_OPENERS else 0)
     | (_STOP if c in _SENTENCE_ENDS else 0)
+    | (_EFFECT if c in _EFFECT_WORDS else 0)
     for c in _CUE_STRINGS
 )
 
@@ -1091,6 +1107,7 @@ def _cue_marks(hay: str) -> _Marks:
     damp: dict[str, list[int]] = {}
     opens: list[int] = []
     sentences: list[int] = []
+    effects: list[int] = []
     n = len(hay)
     kinds = _CUE_KINDS
     for index, start, end in _cue_automaton().find_matches_as_indexes(hay, overlapping=True):
@@ -1100,8 +1117,13 @@ def _cue_marks(hay: str) -> _Marks:
             continue
         if kind & _PHRASE:
             phrases.append(start)
-        if kind & _OPENS and (start == 0 or not (hay[start - 1].isalnum() or hay[start - 1] == "_")):
-            opens.append(start)
+        if kind & (_OPENS | _EFFECT) and (
+            start == 0 or not (hay[start - 1].isalnum() or hay[start - 1] == "_")
+        ):
+            if kind & _OPENS:
+                opens.append(start)
+            if kind & _EFFECT:
+                effects.append(start)
         if (kind & _TOKEN and not kind & _END) or (kind & _END and (end == n or not hay[end].isalnum())):
             words.append(start)
         if kind & (_START | _RESULT) and (start == 0 or not hay[start - 1].isalnum()):
@@ -1126,8 +1148,9 @@ def _cue_marks(hay: str) -> _Marks:
     opens.sort()
     sentences.sort()
     sentences.insert(0, 0)
+    effects.sort()
     results_at = [r[0] for r in results]
-    return _Marks(words, phrases, after, results_at, [r[1] for r in results], damp, opens, sentences)
+    return _Marks(words, phrases, after, results_at, [r[1] for r in results], damp, opens, sentences, effects)
 
 
 def _multi_matches(hay: str, opens: list[int], lo: int, hi: int) -> list[re.Match[str]]:
@@ -1193,6 +1216,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     first = f.spans[0].start if f.spans else 0
     result_cache: dict[int, int] = {}
     marks = _cue_marks(hay)
+    f.marks = marks
     mark_words, mark_phrases, mark_after = marks.words, marks.phrases, marks.after
     # (sentence start, type) -> the part its first mention plays: slug, factor, cue, strong, damped,
     # and where that mention ends
@@ -1721,6 +1745,11 @@ def _referent(revealed: Hit, f: _Field, m: re.Match[str], lo: int, weight: float
 
 def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     """Every accepted, weighted, resolved hit (therapy, ``none`` and condition) in the item."""
+    return _read(title, text, summary)[0]
+
+
+def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]:
+    """The hits (``find_hits``) and the fields they were read in."""
     fields = _fields(title, text, summary)
     headline_end = _headline_end(text, fields[-1].spans) if not title.strip() else 0
     hits: list[Hit] = []
@@ -1734,7 +1763,7 @@ def find_hits(title: str, text: str, *, summary: str = "") -> list[Hit]:
     hits = [h for h in hits if h.slug]
     _absorb(hits)
     _damp_story(hits, fields[0].hay if title.strip() else "")
-    return hits
+    return hits, fields
 
 
 def _damp_story(hits: list[Hit], title_hay: str) -> None:
@@ -1794,29 +1823,30 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
 
 SUBJECT_LEAD_CHARS: Final = 16  # the longest opening _SUBJECT_LEAD allows ("  however, the ")
 _SUBJECT_LEAD: Final = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
+
+
 # Read in the lowercased rest of the sentence (no IGNORECASE: it is the costly part of the scan).
-_EFFECTS: Final = re.compile(
-    r"\b(?:side effects?|causes?|damage|toxicit|infertil|nausea|fatigue|neuropathy|hair loss|"
-    r"extends?|prolongs?|shrinks?|controls?|improves?|cures?|remission|survival)"
-)
-
-
-def _subjects(hits: list[Hit], fields: dict[str, str]) -> set[str]:
+def _subjects(hits: list[Hit], body: _Field) -> set[str]:
     """Types that open a sentence of their own as its subject and whose sentence tells what the
     therapy does, for good or ill ("Radiation to the pelvis can cause infertility..."): a sentence
-    about the therapy, not a mention in passing."""
+    about the therapy, not a mention in passing. The words that tell it (_EFFECT_WORDS) were marked
+    in the cue pass."""
     out: set[str] = set()
+    if body.marks is None:
+        return out
+    effects = body.marks.effects
+    text = body.text
     for h in hits:
         if h.cue or h.slug in out or h.field != "text":
             continue
-        field, lo = h.sentence
+        lo = h.sentence[1]
         if h.start - lo > SUBJECT_LEAD_CHARS:  # most hits: too far into their sentence to open it
             continue
-        hay = fields[field]
-        if not _SUBJECT_LEAD.fullmatch(hay, lo, h.start):
+        if not _SUBJECT_LEAD.fullmatch(text, lo, h.start):
             continue
-        end = hay.find(". ", h.end)
-        if _EFFECTS.search(hay[h.end : end if end >= 0 else len(hay)].lower()):
+        end = text.find(". ", h.end)
+        j = bisect_left(effects, h.end)
+        if j < len(effects) and effects[j] < (end if end >= 0 else len(text)):
             out.add(h.slug)
     return out
 
@@ -1857,7 +1887,7 @@ _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)",
 
 def classify(title: str, text: str, *, summary: str = "") -> Classification:
     """Classify one item from its title, summary and body text (see the module docstring)."""
-    hits = find_hits(title, text, summary=summary)
+    hits, fields = _read(title, text, summary)
     therapy_hits = [h for h in hits if h.slug not in (NONE, CONDITION)]
     scores = _scores(therapy_hits)
     none_score = _scores([h for h in hits if h.slug == NONE]).get(NONE, 0.0)
@@ -1972,7 +2002,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared = {h.slug for h in therapy_hits if h.strong and h.cue in ("versus", "partner")}
     field_texts = {"title": title, "text": text, "summary": summary}
     compared |= _described(therapy_hits, field_texts)
-    compared |= _subjects(therapy_hits, field_texts)
+    compared |= _subjects(therapy_hits, fields[-1])
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere ("transplant"
