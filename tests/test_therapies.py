@@ -2000,6 +2000,9 @@ def test_instead_of_names_what_is_replaced_and_instead_alone_the_replacement() -
     assert "monoclonal-antibody" in classify("Pfizer drops its haemophilia gene therapy", text).discussed
     replaced = find_hits("", "Doctors gave marstacimab instead of factor IX gene therapy.")
     assert [h.cue for h in replaced if h.slug == "gene-therapy"] == ["instead"]
+    swapped = find_hits("", "Replacing brentuximab vedotin with nivolumab improved survival.")
+    cues = {h.slug: h.cue for h in swapped}
+    assert cues["antibody-drug-conjugate"] == "instead" and cues["checkpoint-inhibitor"] == ""
 
 
 def test_a_comparator_the_headline_gives_a_result_against_is_discussed() -> None:

@@ -317,6 +317,7 @@ _INSTEAD: Final = frozenset(
         "ousts",
     }
 )  # fmt: skip
+_REPLACEMENT: Final = frozenset({"with", "by"})  # "replaced X with Y", "displaced by Y": Y is the new one
 _HISTORY: Final = frozenset(
     {
         "prior",
@@ -904,8 +905,13 @@ def _cue_factor(
             found.append("history")
         # "instead of chemotherapy" is what is replaced; "will focus instead on Hympavzi" is the
         # replacement, which is what the sentence is about.
+        # "replacing brentuximab vedotin with nivolumab": what comes after "with" or "by" is the
+        # replacement too.
         if any(
-            w in _INSTEAD and (w != "instead" or near[k + 1 : k + 2] == ["of"]) for k, w in enumerate(near)
+            w in _INSTEAD
+            and (w != "instead" or near[k + 1 : k + 2] == ["of"])
+            and _REPLACEMENT.isdisjoint(near[k + 1 :])
+            for k, w in enumerate(near)
         ):
             found.append("instead")
         # "converts to full approval after beating chemo": a comparison word between the step word
@@ -1361,7 +1367,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
             and previous is not None
             and previous.sentence == (f.name, lo)
             and previous.slug != entry.slug
-            and previous.cue != "neg"  # "a chemotherapy-free regimen with blinatumomab": no partner
+            and previous.cue not in ("neg", "instead")  # "chemo-free with X", "replacing X with Y"
             and (
                 _PARTNER.match(hay, previous.end, start)
                 # "adding daratumumab to VRd": VRd is the backbone the new drug joins
