@@ -1970,6 +1970,36 @@ WRITTEN_SETS = (
         "head-to-heads, sequencing, CAR-NK, TCR-T, ex vivo editing), by a blind helper in session "
         "12 (primary 1.000, discussed F1 0.934 blind).",
     ),
+    WrittenSet(
+        "classify_holdout166.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 press releases and lay summaries, most ending in 'About the company' boilerplate that "
+        "names the company's other programmes, by a blind helper in session 12 (primary 1.000, "
+        "discussed F1 0.960 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout167.jsonl",
+        30,
+        0.966,
+        0.95,
+        "30 stories with therapy words in other senses and as names (car dealers, Gene Hackman, the "
+        "ADC converter, a border checkpoint, Gavi, the Transplant Games, phone radiation, Check "
+        "Point Software), half about no therapy, by a blind helper in session 12 (primary 0.967, "
+        "discussed F1 0.950 blind; the miss: Gavi's funding shortfall read as a vaccine story).",
+    ),
+    WrittenSet(
+        "classify_holdout169.jsonl",
+        30,
+        0.9,
+        0.909,
+        "30 policy, pricing and access stories (NICE, Medicare negotiation, insurers, 340B, "
+        "shortages, biosimilars, manufacturing slots), by a blind helper in session 12: a hard "
+        "probe (primary 0.900, discussed F1 0.909 blind; misses: aflibercept biosimilars, a fusion "
+        "protein, read as the antibody the story compares; Casgevy and Lyfgenia in one deal; ADHD "
+        "stimulants, not in the lexicon).",
+    ),
 )
 
 
