@@ -1992,13 +1992,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout169.jsonl",
         30,
-        0.9,
-        0.909,
+        0.933,
+        0.92,
         "30 policy, pricing and access stories (NICE, Medicare negotiation, insurers, 340B, "
         "shortages, biosimilars, manufacturing slots), by a blind helper in session 12: a hard "
         "probe (primary 0.900, discussed F1 0.909 blind; misses: aflibercept biosimilars, a fusion "
         "protein, read as the antibody the story compares; Casgevy and Lyfgenia in one deal; ADHD "
-        "stimulants, not in the lexicon).",
+        "stimulants, not in the lexicon then).",
     ),
 )
 
