@@ -2000,6 +2000,19 @@ WRITTEN_SETS = (
         "protein, read as the antibody the story compares; Casgevy and Lyfgenia in one deal; ADHD "
         "stimulants, not in the lexicon then).",
     ),
+    WrittenSet(
+        "classify_holdout168.jsonl",
+        30,
+        0.933,
+        0.894,
+        "30 stories with one clear primary and one to three other types discussed (comparator arms "
+        "with results, partners and conditioning given sentences of their own, prior treatment at "
+        "length), others only named, by a blind helper in session 12: a probe of discussed labels "
+        "(primary 0.933, discussed F1 0.895 blind, recall 0.831: a type told of in one sentence "
+        "without a result, or as the backbone paragraph before the news, is missed; misses of "
+        "primary: CAN-2409 read as an oncolytic virus, a failed mpox antiviral under a headline "
+        "that names vaccination).",
+    ),
 )
 
 
