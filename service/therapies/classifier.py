@@ -642,7 +642,7 @@ def _damp_slugs() -> dict[str, tuple[str, ...]]:
 
 _DAMP_SLUG: Final = _damp_slugs()
 # What a match of _MULTI can begin with, for the same pass: the regex is then tried only where one
-# begins a word (_multi_matches), not at every word of a window (tests/test_therapies.py derives the
+# begins a word (_multi_matches), not at every word of a window (tests/test_cue_scan.py derives the
 # regex's own openings and checks that each starts with one of these).
 _MULTI_OPENERS: Final = frozenset(
     {
