@@ -2013,6 +2013,24 @@ WRITTEN_SETS = (
         "primary: CAN-2409 read as an oncolytic virus, a failed mpox antiviral under a headline "
         "that names vaccination).",
     ),
+    WrittenSet(
+        "classify_holdout170.jsonl",
+        30,
+        1.0,
+        0.987,
+        "30 stories, two per type, in outlets' voices, with word-sense traps, furniture and "
+        "products called by another type's name, by a blind helper in session 12 (primary 1.000, "
+        "discussed F1 0.988 blind; the miss: CAR-T in an inline 'RELATED ARTICLES - ... - ...' "
+        "tail of a one-line page).",
+    ),
+    WrittenSet(
+        "classify_holdout172.jsonl",
+        30,
+        1.0,
+        0.983,
+        "30 news briefs and wire items (93-116 words), a fifth about no therapy, by a blind helper "
+        "in session 12 (primary 1.000, discussed F1 0.983 blind).",
+    ),
 )
 
 
