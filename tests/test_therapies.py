@@ -2017,11 +2017,11 @@ WRITTEN_SETS = (
         "classify_holdout170.jsonl",
         30,
         1.0,
-        0.987,
+        1.0,
         "30 stories, two per type, in outlets' voices, with word-sense traps, furniture and "
         "products called by another type's name, by a blind helper in session 12 (primary 1.000, "
         "discussed F1 0.988 blind; the miss: CAR-T in an inline 'RELATED ARTICLES - ... - ...' "
-        "tail of a one-line page).",
+        "tail of a one-line page, cut off since).",
     ),
     WrittenSet(
         "classify_holdout172.jsonl",
@@ -2412,6 +2412,14 @@ def test_a_one_line_article_keeps_its_text_and_loses_its_inline_links() -> None:
     )
     hits = find_hits("Inside a myeloma ward", page)
     assert {h.slug for h in hits if h.slug not in ("none", "@condition")} == {"bispecific-antibody"}
+    # links cut apart by dashes, the last running on into a newsletter box
+    dashed = (
+        sentence * 3 + "RELATED ARTICLES - CAR-T cell therapy shows promise in severe lupus - NHS to "
+        "offer pembrolizumab to more patients - How much does a cancer drug cost? Sign up to our "
+        "free Health newsletter for the week's most important medical stories."
+    )
+    found = {h.slug for h in find_hits("Inside a myeloma ward", dashed)}
+    assert "car-t" not in found and "checkpoint-inhibitor" not in found
     assert classify("Inside a myeloma ward", page).primary == "bispecific-antibody"
     # a long line whose end is a menu of short parts is still furniture as a whole
     cookies = (

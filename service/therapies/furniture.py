@@ -227,23 +227,30 @@ def _headline_sized(part: str) -> bool:
 
 _INLINE_LINKS: Final = re.compile(
     r"(?:^|(?<=[.!?\"”] ))(?:related(?: articles| stories| coverage| reading)?|read more|read also|"
-    r"read next|see also|also read|more on this|you may also like|you might also like|recommended):",
+    r"read next|see also|also read|more on this|you may also like|you might also like|recommended)"
+    r"(?::|\s+[-–—•·|])",
     re.IGNORECASE,
 )
+# What cuts inline links apart: "|", or a dash or bullet between spaces.
+_LINK_SEPARATORS: Final = ("|", " - ", " – ", " — ", " • ", " · ")
+_LINK_SPLIT: Final = re.compile(r"\||\s[-–—•·]\s")
 
 
 def _inline_tail(text: str) -> int:
-    """Where a run of links cut by "|" begins after the last sentence of ``text``, or -1: the
-    links' opener ("Related:") and then headline-sized parts only."""
+    """Where a run of links begins after the last sentence of ``text``, or -1: the links' opener
+    ("Related:", "RELATED ARTICLES -") and then headline-sized parts cut apart by "|" or dashes;
+    the last part may run on into more furniture ("... Sign up to our newsletter")."""
     found = -1
     for m in _INLINE_LINKS.finditer(text):
         found = m.start()
     if found < 0:
         return -1
-    parts = text[found:].split(_PIPE)
-    if len(parts) < 2 or not all(_headline_sized(part) for part in parts):
+    parts = _LINK_SPLIT.split(text[found:])
+    if len(parts) < 2:
         return -1
-    return found
+    # Of three or more links the last may run on into more furniture; of two, neither.
+    links = parts[:-1] if len(parts) > 2 else parts
+    return found if all(_headline_sized(part) for part in links) else -1
 
 
 def _is_furniture_line(low: str) -> bool:
@@ -281,7 +288,7 @@ def _mark_lines(lines: list[_Line]) -> None:
         if i in candidates and _is_furniture_line(line.text.lower()):
             line.keep = False
             continue
-        if _PIPE in line.text:
+        if line.words >= WORD_CAP and any(sep in line.text for sep in _LINK_SEPARATORS):
             # A text flattened into one line carries its links inline, at its end ("... as it
             # restores production. Related: <headline> | <headline>"): the line ends before them.
             tail = _inline_tail(line.text)
