@@ -2031,6 +2031,28 @@ WRITTEN_SETS = (
         "30 news briefs and wire items (93-116 words), a fifth about no therapy, by a blind helper "
         "in session 12 (primary 1.000, discussed F1 0.983 blind).",
     ),
+    WrittenSet(
+        "classify_holdout171.jsonl",
+        30,
+        0.966,
+        0.938,
+        "30 stories as trade press, newspapers' health pages, broadcasters, patient charities, "
+        "hospital newsrooms and journals' news sections cover them, several drugs each, by a blind "
+        "helper in session 12 (primary 0.967, discussed F1 0.939 blind; the miss: a pill of gut "
+        "bacteria whose headline 'pill' was read as the antibody the body offers as the other "
+        "option).",
+    ),
+    WrittenSet(
+        "classify_holdout173.jsonl",
+        20,
+        1.0,
+        0.892,
+        "20 long features (566-650 words): explainers, patient journeys, a drug's history, a "
+        "disease's landscape, four about no therapy, by a blind helper in session 12 (primary "
+        "1.000, discussed F1 0.893 blind, recall 0.806: rivals, conditioning and older treatments "
+        "told of in a paragraph or a sentence with a result are missed when they stay under the "
+        "two-sentence threshold).",
+    ),
 )
 
 
