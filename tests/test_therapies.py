@@ -2034,13 +2034,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout171.jsonl",
         30,
-        0.966,
-        0.938,
+        1.0,
+        0.927,
         "30 stories as trade press, newspapers' health pages, broadcasters, patient charities, "
         "hospital newsrooms and journals' news sections cover them, several drugs each, by a blind "
         "helper in session 12 (primary 0.967, discussed F1 0.939 blind; the miss: a pill of gut "
         "bacteria whose headline 'pill' was read as the antibody the body offers as the other "
-        "option).",
+        "option, read since as no type's, though its antibody, named in one paragraph, is then "
+        "not discussed: F1 0.928).",
     ),
     WrittenSet(
         "classify_holdout173.jsonl",
@@ -3062,3 +3063,13 @@ def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names
     # A body naming two types leaves the headline's treatment unread.
     two = text + " Before that he was given sodium phenylbutyrate and a statin."
     assert not [h for h in find_hits(title, two) if h.field == "title" and h.slug != "@condition"]
+    # Nor is the headline's pill the one type the body names, when the body names interventions of
+    # no type more (a pill of gut bacteria, beside an antibody given as the other option).
+    pill = "FDA approves first pill made from stool bacteria to stop C. diff returning"
+    body = (
+        "Vowst contains bacterial spores from screened donors. In its trial, 12 percent of those "
+        "given Vowst had a recurrence, against 40 percent on placebo. It follows Rebyota, a rectal "
+        "microbiota product, and homemade fecal transplants. Bezlotoxumab, a monoclonal antibody, "
+        "is another option."
+    )
+    assert classify(pill, body).primary == "none"

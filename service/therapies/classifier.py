@@ -1683,10 +1683,17 @@ def _headline_referent(title: _Field, hits: list[Hit]) -> list[Hit]:
     if m is None or any(h.field == "title" and h.slug not in (CONDITION, "") for h in hits):
         return []
     plain: dict[str, Hit] = {}
+    named = 0  # plain body mentions of that type, and of interventions of no type (a microbiome pill)
+    others = 0
     for h in hits:
-        if h.field == "text" and not h.cue and not h.entry.weak and h.slug not in (NONE, CONDITION, ""):
+        if h.field != "text" or h.cue or h.entry.weak or h.slug in (CONDITION, ""):
+            continue
+        if h.slug == NONE:
+            others += 1
+        else:
             plain.setdefault(h.slug, h)
-    if len(plain) != 1:
+            named += 1
+    if len(plain) != 1 or others > named:
         return []
     return [_referent(next(iter(plain.values())), title, m, 0, title.weight, True)]
 
