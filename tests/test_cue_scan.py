@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import random
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
-from service.therapies.classifier import _MULTI, _MULTI_OPENERS, _cue_marks, _multi_matches
+from service.therapies.classifier import (
+    _MULTI,
+    _MULTI_OPENERS,
+    _cue_marks,
+    _multi_matches,
+    _seek_left,
+    _seek_right,
+)
 from service.therapies.normalise import haystack
 
 DEV = Path(__file__).parent / "data" / "classify_dev.jsonl"
@@ -64,3 +73,18 @@ def test_a_missing_opener_would_miss_a_cue() -> None:
     opens = [at for at in _cue_marks(hay).opens if not hay.startswith("refractory", at)]
     assert [m.group() for m in _MULTI.finditer(hay)] == ["refractory to"]
     assert _multi_matches(hay, opens, 0, len(hay)) == []
+
+
+def test_the_walking_seeks_answer_as_bisect_does_in_any_order() -> None:
+    rng = random.Random(12)
+    for _ in range(300):
+        values = sorted(rng.randrange(60) for _ in range(rng.randrange(12)))
+        left = right = 0
+        queries = sorted(rng.randrange(-5, 65) for _ in range(20))
+        if rng.random() < 0.5:
+            rng.shuffle(queries)  # mostly ascending in use, but any order must be right
+        for x in queries:
+            left = _seek_left(values, x, left)
+            right = _seek_right(values, x, right)
+            assert left == bisect_left(values, x), (values, x)
+            assert right == bisect_right(values, x), (values, x)
