@@ -1692,6 +1692,13 @@ _TITLE_REFERENT: Final = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
 def _names_before(hay: str, lo: int, start: int) -> bool:
     """Whether the words before ``start`` end as a reveal's do (",", ":", "is", "called", "known
     as", then perhaps an article): a cheap test before the pattern is read."""
+    # Most hits follow a word no reveal ends with: the last letter tells (",", ":", "is", "was",
+    # "as", "called", "named", "a", "an", "the").
+    k = start
+    while k > lo and hay[k - 1] == " ":
+        k -= 1
+    if k == lo or hay[k - 1] not in ",:sdaen":
+        return False
     # On a short slice: str.endswith with bounds is a generic method call in compiled code.
     before = hay[max(lo, start - 24) : start].rstrip(" ")
     for article in (" a", " an", " the"):
