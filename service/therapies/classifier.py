@@ -1606,13 +1606,14 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
 
 
 def _scores(hits: list[Hit]) -> dict[str, float]:
-    best: dict[tuple[str, tuple[str, int]], float] = {}
+    # (a flat key: hashing the nested sentence tuple cost more than the rest of the loop)
+    best: dict[tuple[str, str, int], float] = {}
     for h in hits:
-        key = (h.slug, h.sentence)
+        key = (h.slug, h.sentence[0], h.sentence[1])
         if h.weight > best.get(key, 0.0):
             best[key] = h.weight
     scores: dict[str, float] = defaultdict(float)
-    for (slug, _), w in best.items():
+    for (slug, _, _), w in best.items():
         scores[slug] += w
     return scores
 
