@@ -117,14 +117,6 @@ class Span:
         self.end = end
         self.weight = weight
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Span):
-            return NotImplemented
-        return (self.start, self.end, self.weight) == (other.start, other.end, other.weight)
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.weight))
-
     def __repr__(self) -> str:
         return f"Span({self.start}, {self.end}, {self.weight})"
 
@@ -204,36 +196,43 @@ def _mark_tail(lines: list[_Line]) -> None:
             rest.keep = False
 
 
+def _opens_links(text: str) -> bool:
+    """Whether ``text`` opens as a line of links does ("Read more: <headline>"). Only its opening
+    is lowercased (the longest opener is 21 characters), so a long line costs no more than a short
+    one."""
+    return text[:30].lower().startswith(_LINK_LINES)
+
+
 def _is_link_line(text: str) -> bool:
     """A line of links: "Read more: <headline>" (which sits inside articles too: only that line goes)
-    or headlines cut apart by "|". Only the line's opening is lowercased (the longest opener is 21
-    characters), so a long line costs no more than a short one."""
-    return text[:30].lower().startswith(_LINK_LINES) or text.count(_PIPE) >= 2
+    or headlines cut apart by "|"."""
+    return _opens_links(text) or text.count(_PIPE) >= 2
 
 
 def _is_long_link_line(text: str) -> bool:
-    if text[:30].lower().startswith(_LINK_LINES):
+    """The same for a long line, whose parts after the first must be headline-sized: a paragraph
+    ("Q&A | The nurses who ... | ...") may hold two pipes."""
+    if _opens_links(text):
         return True
-    # Only its first part may run long: a paragraph ("Q&A | The nurses who ... | ...") is not one.
     if text.count(_PIPE) < 2:
         return False
-    parts = text.split(_PIPE)
-    return len(parts) > 2 and all(_headline_sized(part) for part in parts[1:])
+    return all(_headline_sized(part) for part in text.split(_PIPE)[1:])
 
 
 def _headline_sized(part: str) -> bool:
     return len(part.split(None, HEADLINE_WORDS)) <= HEADLINE_WORDS
 
 
+# What cuts inline links apart: "|", or one of these dashes and bullets between spaces.
+_LINK_DASHES: Final = "-–—•·"
+_LINK_SEPARATORS: Final = (_PIPE, *(f" {c} " for c in _LINK_DASHES))
+_LINK_SPLIT: Final = re.compile(rf"\||\s[{_LINK_DASHES}]\s")
 _INLINE_LINKS: Final = re.compile(
     r"(?:^|(?<=[.!?\"”] ))(?:related(?: articles| stories| coverage| reading)?|read more|read also|"
     r"read next|see also|also read|more on this|you may also like|you might also like|recommended)"
-    r"(?::|\s+[-–—•·|])",
+    rf"(?::|\s+[{_LINK_DASHES}|])",
     re.IGNORECASE,
 )
-# What cuts inline links apart: "|", or a dash or bullet between spaces.
-_LINK_SEPARATORS: Final = ("|", " - ", " – ", " — ", " • ", " · ")
-_LINK_SPLIT: Final = re.compile(r"\||\s[-–—•·]\s")
 
 
 def _inline_tail(text: str) -> int:
