@@ -769,7 +769,7 @@ class Hit:
 
 
 class _Field:
-    __slots__ = ("bounds", "hay", "marks", "name", "spans", "text", "weight")
+    __slots__ = ("hay", "marks", "name", "spans", "text", "weight")
 
     def __init__(self, name: str, text: str, hay: str, spans: list[Span], weight: float) -> None:
         self.name = name
@@ -777,7 +777,6 @@ class _Field:
         self.hay = hay
         self.spans = spans
         self.weight = weight
-        self.bounds: list[int] | None = None  # sentence starts and the end (_field_hits), once read
         self.marks: _Marks | None = None  # its cue marks (_field_hits), once read
 
 
@@ -1039,7 +1038,7 @@ class _Marks:
     """Where, in one field's text, cues could be read and result words are."""
 
     __slots__ = (
-        "after", "damp", "effects", "opens", "phrases", "result_starts", "result_words", "sentences", "words",
+        "after", "bounds", "damp", "effects", "opens", "phrases", "result_starts", "result_words", "words",
     )  # fmt: skip
 
     def __init__(
@@ -1051,7 +1050,7 @@ class _Marks:
         result_words: list[str],
         damp: dict[str, list[int]],
         opens: list[int],
-        sentences: list[int],
+        bounds: list[int],
         effects: list[int],
     ) -> None:
         self.words = words  # starts of possible cue words before a hit
@@ -1061,7 +1060,9 @@ class _Marks:
         self.result_words = result_words
         self.damp = damp  # per type, starts of its damp words (_DAMP_WORDS)
         self.opens = opens  # word starts where a match of _MULTI can begin (_MULTI_OPENERS)
-        self.sentences = sentences  # where each sentence starts (_sentence_starts)
+        # where each sentence starts (as _sentence_starts has them), then the text's end: the sentence
+        # holding p is [bounds[i - 1], bounds[i]) for i = bisect_right(bounds, p)
+        self.bounds = bounds
         self.effects = effects  # word starts of what a therapy does, for good or ill (_subjects)
 
 
@@ -1154,6 +1155,7 @@ def _cue_marks(hay: str) -> _Marks:
     opens.sort()
     sentences.sort()
     sentences.insert(0, 0)
+    sentences.append(n)
     effects.sort()
     results_at = [r[0] for r in results]
     return _Marks(words, phrases, after, results_at, [r[1] for r in results], damp, opens, sentences, effects)
@@ -1250,11 +1252,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
     # and where that mention ends
     role_cache: dict[tuple[int, str], tuple[str, float, str, bool, bool, int]] = {}
     previous: Hit | None = None
-    # With n at the end, the sentence holding position p < n is [bounds[i - 1], bounds[i]) for
-    # i = bisect_right(bounds, p).
-    bounds = marks.sentences
-    f.bounds = bounds
-    bounds.append(n)
+    bounds = marks.bounds
     # where the previous hit's queries landed in each sorted list (_seek_left, _seek_right)
     at_span = at_bound = at_words = at_phrases = at_after = 0
     for index, start, end in matches:
@@ -1761,10 +1759,8 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             if m and ("title", 0) not in named:
                 out.append(_referent(revealed, f, m, 0, f.weight, True))
             continue
-        bounds = f.bounds
-        if bounds is None:  # a field without lexicon matches was not read for them
-            bounds = _sentence_starts(f.hay)
-            bounds.append(len(f.hay))
+        # (a field without lexicon matches was not read for cue marks)
+        bounds = f.marks.bounds if f.marks is not None else [*_sentence_starts(f.hay), len(f.hay)]
         first = f.spans[0].start if f.spans else 0
         starts = [sp.start for sp in f.spans]
         for lo, hi in pairwise(bounds):
