@@ -187,15 +187,15 @@ _BLOOD_WORDS: Final = (
 # A sentence telling how ex vivo gene therapy returns a patient's own stem cells ("doctors
 # collect the child's own blood stem cells, correct them and infuse them back"): the transplant
 # the TAXONOMY.md hard case counts as discussed, whether or not the story calls it one.
+# Read in the matching copy of the text (lowercased, hyphens as spaces: normalise.haystack).
 _OWN_STEM_CELLS: Final = re.compile(
     r"\b(?:own|autologous|patient's|patients'|child's|children's|baby's|babies'|their)\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells"
-    r"|\b(?:stem|haematopoietic|hematopoietic|blood-forming|marrow)\s+(?:stem\s+)?cells\s+from\s+"
-    r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)",
-    re.IGNORECASE,
+    r"(?:[a-z]+\s+){0,2}?(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells"
+    r"|\b(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells\s+from\s+"
+    r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)"
 )
 _RETURNED: Final = re.compile(
-    r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant", re.IGNORECASE
+    r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant"
 )
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
 # "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso".
@@ -1900,25 +1900,25 @@ def _sentence_end(text: str, at: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _returned_stem_cells(text: str) -> re.Match[str] | None:
-    """The first mention of a patient's own stem cells in a sentence that tells how they are
-    collected or given back (``_OWN_STEM_CELLS``), if any."""
+def _returned_stem_cells(hay: str) -> tuple[int, int] | None:
+    """Where ``hay`` (the matching copy of a text) first names a patient's own stem cells in a
+    sentence that tells how they are collected or given back (``_OWN_STEM_CELLS``), if it does."""
     # The pattern is read only around each "cells": scanning the whole text with it costs more
     # than the rest of the story's scoring.
-    at = text.find("cells")
+    at = hay.find("cells")
     while at >= 0:
-        near = text[max(0, at - 30) : at]
+        near = hay[max(0, at - 30) : at]
         if not ("stem" in near or "poietic" in near or "forming" in near or "marrow" in near):
-            at = text.find("cells", at + 5)
+            at = hay.find("cells", at + 5)
             continue
-        m = _OWN_STEM_CELLS.search(text, max(0, at - 80), at + 60)
+        m = _OWN_STEM_CELLS.search(hay, max(0, at - 80), at + 60)
         if m is not None:
-            lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            lo = max(hay.rfind(". ", 0, m.start()), hay.rfind("\n", 0, m.start())) + 1
             # its sentence and the next: "...fixing the child's own stem cells. Doctors collect..."
-            hi = _sentence_end(text, _sentence_end(text, m.end()) + 1)
-            if _RETURNED.search(text, lo, hi):
-                return m
-        at = text.find("cells", at + 5)
+            hi = _sentence_end(hay, _sentence_end(hay, m.end()) + 1)
+            if _RETURNED.search(hay, lo, hi):
+                return m.start(), m.end()
+        at = hay.find("cells", at + 5)
     return None
 
 
@@ -1954,11 +1954,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # keeps coming back to it: two passing mentions deep in a long article are not its subject,
     # while a feature that opens on an anecdote names its drug soon after, and often.
     led = {h.slug for h in therapy_hits if h.lead}
-    body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
-    # Nor do brand names each dropped once, however many (a company's product roster in an
-    # earnings story): the body's subject is a drug it comes back to, gives results for, or names
-    # by its generic name or mechanism.
-    unled = {s for s in by_said if s not in led and said[s] >= body_min}
+    unled: set[str] = set()
+    if not led.issuperset(by_said):  # (counting the words reads the whole text: only when needed)
+        body_min = BODY_SCORE_PER_WORD * (text.count(" ") + text.count("\n"))
+        # Nor do brand names each dropped once, however many (a company's product roster in an
+        # earnings story): the body's subject is a drug it comes back to, gives results for, or
+        # names by its generic name or mechanism.
+        unled = {s for s in by_said if s not in led and said[s] >= body_min}
     returned: set[str] = set()
     if unled:
         seen: dict[tuple[str, str], int] = defaultdict(int)
@@ -2053,7 +2055,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # patient's own stem cells are collected and given back, whether or not it calls that one.
     plain = {h.slug for h in therapy_hits if h.cue in _PLAIN_CUES}
     named = {h.slug for h in therapy_hits if not h.entry.weak}
-    returned_cells = _returned_stem_cells(text) if primary in EX_VIVO else None
+    returned_cells = _returned_stem_cells(fields[-1].hay) if primary in EX_VIVO else None
     if returned_cells and "stem-cell-transplant" not in scores:
         ranked.append("stem-cell-transplant")
         scores["stem-cell-transplant"] = 0.0
@@ -2101,7 +2103,8 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         by_slug[h.slug].append(h)
     therapies = tuple(TherapyScore(s, round(scores[s], 4), _evidence(by_slug[s])) for s in ranked)
     if returned_cells is not None:
-        told = Evidence("text", returned_cells.start(), returned_cells.end(), returned_cells.group(0))
+        lo, hi = returned_cells
+        told = Evidence("text", lo, hi, text[lo:hi])
         therapies = tuple(
             replace(t, evidence=(*t.evidence[: MAX_EVIDENCE - 1], told))
             if t.slug == "stem-cell-transplant"
