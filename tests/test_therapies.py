@@ -2087,6 +2087,11 @@ def test_instead_of_names_what_is_replaced_and_instead_alone_the_replacement() -
     swapped = find_hits("", "Replacing brentuximab vedotin with nivolumab improved survival.")
     cues = {h.slug: h.cue for h in swapped}
     assert cues["antibody-drug-conjugate"] == "instead" and cues["checkpoint-inhibitor"] == ""
+    # "rather than" names what is passed over up to its clause's comma; past it is the choice made.
+    chosen = find_hits("", "Rather than adding a gene, Casgevy uses CRISPR to switch a gene back on.")
+    assert {h.cue for h in chosen if h.slug == "gene-editing"} == {""}
+    passed = find_hits("", "Doctors chose tafasitamab rather than the standard CAR-T therapy.")
+    assert [h.cue for h in passed if h.slug == "car-t"] == ["instead"]
 
 
 def test_a_comparator_the_headline_gives_a_result_against_is_discussed() -> None:

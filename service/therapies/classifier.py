@@ -948,7 +948,10 @@ def _cue_factor(
         # "a reckoning over Elevidys", "a lawsuit over Zantac": over as about, not as preferred to.
         versus = [k for k in versus if near[k] != "over" or not k or near[k - 1] not in _OVER_ABOUT]
         if any(near[k] != "over" or k + 1 == len(near) or not near[k + 1].isdigit() for k in versus):
-            found.append("versus")
+            # "Rather than adding a gene, Casgevy...": a comparison closed by its comma is over.
+            comma = hay.rfind(",", w0, start)
+            if comma < 0 or _VERSUS.intersection(_WORD.findall(hay, comma, start)):
+                found.append("versus")
     # The search runs past the hit, so that a lookahead can read the hit itself ("choice of A or
     # B": a list even for A); only phrases that end before the hit count.
     for m in _multi_matches(hay, opens, w0, min(hi, start + LOOKAHEAD_CHARS)) if phrases else ():
@@ -970,6 +973,9 @@ def _cue_factor(
             # "free of disease activity years after stem cell transplant": what freed them is not
             # ruled out.
             if kind == "neg" and _AFTER_WORDS.intersection(_WORD.findall(hay, m.end(), start)):
+                continue
+            # "Rather than adding a gene, Casgevy uses CRISPR": past the comma is the choice made.
+            if kind == "instead" and "," in hay[m.end() : start]:
                 continue
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
@@ -2023,7 +2029,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # tafamidis") unless the other clearly outweighs it; a headline that asks ("Transplant or
     # CAR-T?") names alternatives, in no order.
     if primary in headlined and len(headlined) > 1 and "?" not in title:
-        in_order = sorted((h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak)
+        in_order = sorted(
+            (h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak and not h.entry.generic
+        )
         first_named = in_order[0][1] if in_order else primary
         outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
         if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
