@@ -2314,6 +2314,15 @@ def test_negation_stops_at_a_comma_that_opens_a_new_clause() -> None:
     assert {h.cue for h in find_hits("", listed) if h.slug in ("chemotherapy", "radiotherapy")} == {"neg"}
 
 
+def test_a_negated_comparison_names_the_comparator() -> None:
+    def cue(sentence: str) -> str:
+        return next(h.cue for h in find_hits("", sentence) if h.slug == "monoclonal-antibody")
+
+    assert cue("The registry found no clear difference from ocrelizumab in relapses.") != "neg"
+    assert cue("Transplant was no better than ocrelizumab at two years.") == "versus"
+    assert cue("Patients had not received ocrelizumab.") == "neg"
+
+
 def test_patients_described_as_pretreated_are_not_the_drugs_history() -> None:
     def cues(sentence: str) -> dict[str, str]:
         return {h.text: h.cue for h in find_hits("", sentence) if h.slug not in ("none", "@condition")}

@@ -865,11 +865,19 @@ def _vaccine_near(window: str) -> bool:
     )
 
 
+# After a negation, words that make it a comparison: "no clear difference from ocrelizumab",
+# "no better than chemotherapy" name the comparator, not something absent.
+_UNLIKE: Final = frozenset({"difference", "different", "differ", "better", "worse", "inferior", "superior"})
+
+
 def _negated(near: list[str]) -> bool:
     """Whether a negation word is among the last four words before a hit; "no to" is a decision
     about the drug ("NICE says no to Enhertu"), not its absence."""
     tail = near[-4:]
-    return any(w in _NEG and not (w == "no" and tail[k + 1 : k + 2] == ["to"]) for k, w in enumerate(tail))
+    return any(
+        w in _NEG and not (w == "no" and tail[k + 1 : k + 2] == ["to"]) and _UNLIKE.isdisjoint(tail[k + 1 :])
+        for k, w in enumerate(tail)
+    )
 
 
 def _freeing(after: list[str]) -> bool:
