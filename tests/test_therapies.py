@@ -2314,6 +2314,19 @@ def test_negation_stops_at_a_comma_that_opens_a_new_clause() -> None:
     assert {h.cue for h in find_hits("", listed) if h.slug in ("chemotherapy", "radiotherapy")} == {"neg"}
 
 
+def test_a_type_named_only_by_a_weak_class_phrase_is_not_discussed() -> None:
+    title = "Zolbetuximab approved as first Claudin 18.2-targeted therapy for gastric cancer"
+    text = (
+        "Regulators approved zolbetuximab, a monoclonal antibody, for advanced gastric cancer. "
+        "In two phase 3 trials zolbetuximab added to chemotherapy improved overall survival."
+    )
+    result = classify(title, text)
+    assert result.primary == "monoclonal-antibody"
+    assert "small-molecule" not in result.discussed
+    named = classify("Osimertinib is a targeted therapy", "Osimertinib improved survival by 40%.")
+    assert "small-molecule" in named.discussed
+
+
 def test_a_negated_comparison_names_the_comparator() -> None:
     def cue(sentence: str) -> str:
         return next(h.cue for h in find_hits("", sentence) if h.slug == "monoclonal-antibody")

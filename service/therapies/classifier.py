@@ -1987,10 +1987,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
                 seen[(h.slug, h.entry.written)] += 1
         returned.update(slug for (slug, _), k in seen.items() if k > 1)
     # A type named only by weak class words ("an antibody", "targeted therapy") is no subject.
-    named_types = {h.slug for h in therapy_hits if not h.entry.weak or not h.entry.generic}
+    named_outright = {h.slug for h in therapy_hits if not h.entry.weak or not h.entry.generic}
     # A type every mention of which is damped (polls, attitudes, pig organs) is no story's subject.
     opinion = {h.slug for h in therapy_hits if h.damped} - {h.slug for h in therapy_hits if not h.damped}
-    named_types -= opinion
+    named_types = named_outright - opinion
     eligible = [s for s in by_said if s in named_types and (s in led or s in returned)]
     # A headline that rules a type out ("No surgery, no radiation, no chemo: ...") or names it as
     # what the news beat, replaced or bridged to ("Immune drug beats chemotherapy", "pill bridges
@@ -2097,6 +2097,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             and s in named
             and scores[s] >= COMPARED_MIN
         )
+    ]
+    # Nor is a type named only by weak class words discussed ("a Claudin 18.2-targeted therapy" is
+    # the antibody the story is about).
+    discussed = [
+        s
+        for s in discussed
+        if s == primary or s in named_outright or (s == "stem-cell-transplant" and returned_cells is not None)
     ]
     backbone_cues = _STANDARD_ARM_CUES if primary in STANDARD_ARMS else _BACKBONE_CUES
     if primary in BACKBONES and any(h.slug == primary and h.cue in backbone_cues for h in therapy_hits):
