@@ -3077,6 +3077,10 @@ def test_an_outbreak_headline_naming_no_therapy_is_about_the_outbreak() -> None:
     # A headline that names the shots is about them.
     shots = classify("Measles shots offered at pop-up clinics as outbreak grows", text)
     assert shots.primary == "vaccine"
+    # So is a headline about a death from the disease; one who nearly died may owe a therapy her life.
+    death = classify("Child dies of measles in Texas, first U.S. death in a decade", text)
+    assert death.primary == NONE and "vaccine" in death.discussed
+    assert classify("Girl who nearly died of measles tells her story", text).primary == "vaccine"
 
 
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:

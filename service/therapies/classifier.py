@@ -1937,7 +1937,9 @@ def _returned_stem_cells(hay: str) -> tuple[int, int] | None:
 
 
 _OUTBREAK: Final = re.compile(
-    r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure)\b", re.IGNORECASE
+    r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure"
+    r"|(?<!nearly )(?<!almost )di(?:es|ed) (?:of|from))\b",
+    re.IGNORECASE,
 )
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
@@ -2013,8 +2015,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         kept = eligible = []
     eligible = kept or eligible
     # A headline about an outbreak that names no therapy ("Texas measles outbreak declared over
-    # after 762 cases") is about the outbreak, however much its body tells of the vaccine; the
-    # vaccine it discusses at length stays discussed.
+    # after 762 cases"), or about a death from a disease ("Child dies of measles in Texas"), is
+    # about that, however much its body tells of the vaccine; the vaccine it discusses at length
+    # stays discussed.
     outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
     if outbreak:
         eligible = []
