@@ -2947,6 +2947,18 @@ SHORT_STORIES = (
         "cell-therapy",
         not_discussed=("monoclonal-antibody",),
     ),
+    ShortStory(
+        "two names side by side: an item of a list of options is no description either",
+        "FDA approves a new CAR-T therapy for adults with relapsed leukaemia",
+        "The FDA approved obecabtagene autoleucel, a CAR-T therapy made from each patient's own "
+        "T cells, for adults whose acute lymphoblastic leukaemia came back. In its pivotal trial "
+        "most adults reached complete remission within three months of the infusion, and severe "
+        "cytokine release syndrome was rare. Adults with relapsed disease may now receive the "
+        "bispecific antibody Blincyto, further chemotherapy or another CAR-T therapy, but their "
+        "long-term survival remains poor.",
+        "car-t",
+        not_discussed=("bispecific-antibody",),
+    ),
     # "Over" after a word of dispute means "about": the headline's gene therapy is the subject.
     ShortStory(
         "over as about: a reckoning over the gene therapy",

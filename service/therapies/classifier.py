@@ -1863,12 +1863,17 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     against ("the closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that").
     Names side by side in a list ("X, Y and Z") are not."""
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
+    types_in: dict[tuple[str, int], set[str]] = defaultdict(set)
     for h in hits:
-        if h.cue in ("", "versus") and not h.entry.weak:
-            by_sentence[(h.slug, h.sentence)].append(h)
+        if not h.entry.weak:
+            types_in[h.sentence].add(h.slug)
+            if h.cue in ("", "versus") and not h.damped:
+                by_sentence[(h.slug, h.sentence)].append(h)
     out: set[str] = set()
-    for (slug, _), group in by_sentence.items():
-        if len(group) < 2 or slug in out:
+    for (slug, sentence), group in by_sentence.items():
+        # A sentence naming three types or more lists them, however each is named ("Three
+        # treatments are approved: nusinersen (Spinraza), Zolgensma and risdiplam (Evrysdi)").
+        if len(group) < 2 or slug in out or len(types_in[sentence]) > 2:
             continue
         group.sort(key=lambda h: h.start)
         for a, b in pairwise(group):
