@@ -2301,6 +2301,10 @@ def test_forbidden_context_words_begin_a_word() -> None:
     assert any(h.text == "transplant" for h in hits)
     liver = "A liver transplant saved his life after years of hepatitis and a failing organ."
     assert not any(h.slug == "stem-cell-transplant" for h in find_hits("", liver))
+    # Radiation from imaging, however it is spelled, is no treatment.
+    for scan in ("CT scans", "computed tomography scans"):
+        imaging = f"Radiation from {scan} may cause thousands of cancers in patients, a study estimates."
+        assert not any(h.slug == "radiotherapy" for h in find_hits("", imaging))
 
 
 def test_negation_stops_at_a_comma_that_opens_a_new_clause() -> None:

@@ -1197,7 +1197,18 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "radium": (("cancer", "tumo", "prostate", "metasta", "bone", "patients", "enzalutamide"), ("curie",)),
     "radiation": (
         ("cancer", "tumo", "radiotherap", "oncolog", "dose", "beam", "treat", "therap", "chemo", "patients"),
-        ("exposure", "sun", "ultraviolet", "uv ", "nuclear", "radon", "ct scan", "x-ray", "cosmic"),
+        (
+            "exposure",
+            "sun",
+            "ultraviolet",
+            "uv ",
+            "nuclear",
+            "radon",
+            "ct scan",
+            "computed tomography",
+            "x-ray",
+            "cosmic",
+        ),
     ),
     # "stereotactic radiosurgery", not "infused into the brain through stereotactic neurosurgery"
     "stereotactic": (
