@@ -2951,6 +2951,18 @@ SHORT_STORIES = (
         "cell-therapy",
         not_discussed=("monoclonal-antibody",),
     ),
+    # A story about no therapy discusses a drug it gives a sentence of its own, named two ways.
+    ShortStory(
+        "no therapy: a sentence about a drug, named two ways, is discussion",
+        "Nestle takes over Vowst as C. difficile treatment options shift",
+        "Nestle Health Science bought the rights to Vowst, a pill of purified gut bacteria that "
+        "lowers the chance of C. difficile infection coming back, from Seres Therapeutics. The "
+        "deal closes a difficult year for Seres, which cut jobs after a slow launch. Merck has "
+        "discontinued Zinplava, or bezlotoxumab, a monoclonal antibody that neutralises the "
+        "bacterium's toxin B. Doctors said the pill now has the field to itself.",
+        "none",
+        discussed=("monoclonal-antibody",),
+    ),
     ShortStory(
         "two names side by side: an item of a list of options is no description either",
         "FDA approves a new CAR-T therapy for adults with relapsed leukaemia",

@@ -2120,13 +2120,20 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
     if primary == NONE and not outbreak:
-        # A story about no therapy discusses one only at length: passing mentions add up faster
-        # than in a story about a therapy, where they sit beside its subject.
+        # A story about no therapy discusses one at length, or in a sentence about it (a comparator
+        # with results, a drug named two ways, one that opens its sentence and is said to work):
+        # passing mentions add up faster than in a story about a therapy, where they sit beside
+        # its subject.
         discussed = [
             s
             for s in discussed
-            if scores[s] >= max(floor, PRIMARY_MIN)
-            and (s in strong or plain_scores.get(s, 0.0) >= NONE_SUSTAINED)
+            if (
+                (
+                    scores[s] >= max(floor, PRIMARY_MIN)
+                    and (s in strong or plain_scores.get(s, 0.0) >= NONE_SUSTAINED)
+                )
+                or s in compared
+            )
             and s not in opinion
         ]
     by_slug: dict[str, list[Hit]] = defaultdict(list)
