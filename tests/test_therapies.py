@@ -2054,6 +2054,36 @@ WRITTEN_SETS = (
         "told of in a paragraph or a sentence with a result are missed when they stay under the "
         "two-sentence threshold).",
     ),
+    WrittenSet(
+        "classify_holdout174.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 ordinary health-news stories (wire services, national papers, broadcasters), a fifth "
+        "about no therapy, by a blind helper in session 13 (primary 0.967, discussed F1 0.958 "
+        "blind; the miss: a child's death from measles read as a vaccine story). Fixed since: the "
+        "death headline, the bispecific named two ways in a CAR-T story's list of options.",
+    ),
+    WrittenSet(
+        "classify_holdout175.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 oncology and haematology conference and regulatory stories naming comparators and "
+        "partners, by a blind helper in session 13 (primary 0.967, discussed F1 0.958 blind; the "
+        "miss: a clinical oncology workforce census read as a radiotherapy story). Fixed since: "
+        "'targeted therapy' describing an antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout176.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 stories outside cancer (rare disease, haematology, neurology, autoimmunity, vaccines, "
+        "transplants), by a blind helper in session 13 (primary 1.000, discussed F1 0.919 blind, "
+        "recall 0.850: rivals given a sentence each). Fixed since: 'no clear difference from "
+        "ocrelizumab' as a comparison; 'Rather than adding a gene, Casgevy...' as the choice made.",
+    ),
 )
 
 
