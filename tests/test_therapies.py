@@ -2970,6 +2970,17 @@ SHORT_STORIES = (
         discussed=("monoclonal-antibody",),
     ),
     ShortStory(
+        "two names side by side: a word of how it is given may stand between",
+        "Vutrisiran approved for the heart form of ATTR amyloidosis",
+        "The FDA approved vutrisiran, an RNA interference drug injected four times a year, for "
+        "cardiomyopathy caused by transthyretin amyloidosis. In the HELIOS-B trial it cut deaths and "
+        "cardiovascular events by 28 percent compared with placebo. About 40 percent of the "
+        "patients were already taking tafamidis, an oral transthyretin stabilizer, when they "
+        "enrolled.",
+        "rna-therapy",
+        discussed=("small-molecule",),
+    ),
+    ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
         "Sanofi began a phase 2 trial of a cell therapy that shields donor islets from rejection in "

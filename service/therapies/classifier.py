@@ -198,9 +198,13 @@ _RETURNED: Final = re.compile(
     r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant"
 )
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
-# "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso".
+# "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso",
+# "tafamidis, an oral transthyretin stabilizer" (a word of how it is given may stand between).
 _APPOSITION: Final = re.compile(
-    r"\s*(?:\(|,?\s*(?:a|an|the|or|sold as|known as|marketed as|branded as)\s)?\s*", re.IGNORECASE
+    r"\s*(?:\(|,?\s*(?:(?:a|an|the)(?:\s+(?:oral|injected|inhaled|intravenous|experimental|new"
+    r"|daily|weekly|monthly|once-daily|once-weekly|twice-yearly))?"
+    r"|or|sold as|known as|marketed as|branded as)\s)?\s*",
+    re.IGNORECASE,
 )
 _VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
