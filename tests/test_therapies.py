@@ -3152,6 +3152,20 @@ def test_an_outbreak_headline_naming_no_therapy_is_about_the_outbreak() -> None:
     assert classify("Girl who nearly died of measles tells her story", text).primary == "vaccine"
 
 
+def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_therapy() -> None:
+    text = (
+        "Vertex reported more than $11 billion in revenue for the year, almost all of it from its "
+        "cystic fibrosis pills. Trikafta, a combination of three small molecules that correct the "
+        "faulty CFTR protein, improved lung function by about 14 percentage points in its trials. "
+        "The company also expects Casgevy, its gene-edited treatment for sickle cell disease, to "
+        "add sales as more treatment centres open."
+    )
+    earnings = classify("Vertex tops $11 billion in annual revenue, eyes growth beyond cystic fibrosis", text)
+    assert earnings.primary == NONE and "small-molecule" in earnings.discussed
+    # The same body under a headline naming the drug is about the drug.
+    assert classify("Trikafta sales lift Vertex revenue past $11 billion", text).primary == "small-molecule"
+
+
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:
     text = (
         "KJ was born with a rare urea cycle disorder. His doctors designed a base editor for his "

@@ -1946,9 +1946,14 @@ def _returned_stem_cells(hay: str) -> tuple[int, int] | None:
 
 
 _OUTBREAK: Final = re.compile(
-    r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure"
+    r"\b(?:outbreaks?|epidemics?|clade|wastewater|containment|quarantine|exposure|health emergency"
     r"|(?<!nearly )(?<!almost )di(?:es|ed) (?:of|from))\b",
     re.IGNORECASE,
+)
+# A headline about money, prices or screening that names no therapy is about that: "Medicare
+# unveils first negotiated drug prices", "Vertex tops $11 billion in annual revenue".
+_OTHER_NEWS: Final = re.compile(
+    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|investments?|layoffs|screening)\b", re.IGNORECASE
 )
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
@@ -2026,9 +2031,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # A headline about an outbreak that names no therapy ("Texas measles outbreak declared over
     # after 762 cases"), or about a death from a disease ("Child dies of measles in Texas"), is
     # about that, however much its body tells of the vaccine; the vaccine it discusses at length
-    # stays discussed.
+    # stays discussed. So is one about money, prices or screening (_OTHER_NEWS), whose drugs are
+    # discussed as in any story about no therapy.
     outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
-    if outbreak:
+    if outbreak or (not in_title and _OTHER_NEWS.search(title)):
         eligible = []
     first = eligible[0] if eligible else NONE
     primary = (
