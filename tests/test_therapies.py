@@ -2405,6 +2405,15 @@ def test_a_combination_headline_names_the_lead_drug_first() -> None:
     assert classify(title, more).primary == "small-molecule"
 
 
+def test_a_drug_compared_with_another_is_its_comparator_not_its_partner() -> None:
+    def cue(sentence: str) -> str:
+        return next(h.cue for h in find_hits("", sentence) if h.slug == "chemotherapy")
+
+    assert cue("A new trial compares tarlatamab head-to-head with standard chemotherapy.") == "versus"
+    assert cue("The study compared tarlatamab in older patients with docetaxel.") == "versus"
+    assert cue("Doctors gave tarlatamab with docetaxel to ten patients.") == "partner"
+
+
 def test_a_backbone_named_as_partner_or_history_leaves_the_story_to_the_newer_drug() -> None:
     title = "Enhertu and pertuzumab extend control of HER2-positive breast cancer"
     text = (

@@ -689,6 +689,7 @@ _PARTNER: Final = re.compile(
 )
 PARTNER_FACTOR: Final = 0.7
 _ADDED_TO: Final = re.compile(r"\W+to\W+(?:\w+\W+){0,2}")
+_COMPARING: Final = re.compile(r"\bcompar(?:e|es|ed|ing)\W+(?:\w+\W+){0,6}$")
 _ADDING: Final = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,6}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
 _PLAIN_CUES: Final = ("", "versus", "partner", "bridge")
@@ -1416,7 +1417,11 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
                 or (_ADDED_TO.fullmatch(hay, previous.end, start) and _ADDING.search(hay, lo, previous.start))
             )
         ):
-            factor, cue = PARTNER_FACTOR, "partner"
+            # "compares tarlatamab head-to-head with chemotherapy": the other arm, not a partner
+            if "head to head" in hay[previous.end : start] or _COMPARING.search(hay, lo, previous.start):
+                factor, cue = CUE_FACTOR["versus"], "versus"
+            else:
+                factor, cue = PARTNER_FACTOR, "partner"
         strong = False
         if cue in _PLAIN_CUES:
             if lo not in result_cache:
