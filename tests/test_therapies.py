@@ -2990,6 +2990,16 @@ SHORT_STORIES = (
         discussed=("small-molecule",),
     ),
     ShortStory(
+        "two names side by side: sold by its maker as",
+        "Haemophilia gene therapy finds few takers",
+        "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "
+        "in 2022, and its maker has cut its price. Doctors said most families preferred to wait. "
+        "In March the FDA approved fitusiran, sold by Sanofi as Qfitlia, which lowers "
+        "antithrombin and is injected every two months.",
+        "gene-therapy",
+        discussed=("rna-therapy",),
+    ),
+    ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
         "Sanofi began a phase 2 trial of a cell therapy that shields donor islets from rejection in "

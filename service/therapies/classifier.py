@@ -199,11 +199,12 @@ _RETURNED: Final = re.compile(
 )
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
 # "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso",
+# "fitusiran, sold by Sanofi as Qfitlia",
 # "tafamidis, an oral transthyretin stabilizer" (a word of how it is given may stand between).
 _APPOSITION: Final = re.compile(
     r"\s*(?:\(|,?\s*(?:(?:a|an|the)(?:\s+(?:oral|injected|inhaled|intravenous|experimental|new"
     r"|daily|weekly|monthly|once-daily|once-weekly|twice-yearly))?"
-    r"|or|sold as|known as|marketed as|branded as)\s)?\s*",
+    r"|or|known as|(?:sold|marketed|branded)(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as)\s)?\s*",
     re.IGNORECASE,
 )
 _VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
