@@ -2368,6 +2368,10 @@ def test_a_negated_comparison_names_the_comparator() -> None:
     assert cue("The registry found no clear difference from ocrelizumab in relapses.") != "neg"
     assert cue("Transplant was no better than ocrelizumab at two years.") == "versus"
     assert cue("Patients had not received ocrelizumab.") == "neg"
+    assert cue("Transplant was not better than ocrelizumab at two years.") == "versus"
+    # "not to recommend" is a decision about the drug, as "no to" is.
+    assert cue("NICE issued a decision not to recommend ocrelizumab for progressive MS.") != "neg"
+    assert cue("NICE says no to ocrelizumab for progressive MS.") != "neg"
 
 
 def test_patients_described_as_pretreated_are_not_the_drugs_history() -> None:

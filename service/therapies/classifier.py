@@ -306,7 +306,6 @@ _NEG: Final = frozenset(
         "forgo",
     }
 )
-_NO: Final = frozenset({"no"})  # the one negation word that "no to" turns into a decision (_negated)
 _NEG_AFTER: Final = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
 # A hit that opens a new clause as its subject ("for people without inhibitors, Hympavzi is
 # injected weekly") is out of reach of a negation before the comma.
@@ -871,17 +870,24 @@ def _vaccine_near(window: str) -> bool:
     )
 
 
+# What a regulator or payer decides about a drug, after "not to" ("not to recommend Enhertu").
+_DECIDE: Final = frozenset({"recommend", "approve", "fund", "cover", "reimburse", "license", "licence"})
 # After a negation, words that make it a comparison: "no clear difference from ocrelizumab",
 # "no better than chemotherapy" name the comparator, not something absent.
 _UNLIKE: Final = frozenset({"difference", "different", "differ", "better", "worse", "inferior", "superior"})
 
 
 def _negated(near: list[str]) -> bool:
-    """Whether a negation word is among the last four words before a hit; "no to" is a decision
-    about the drug ("NICE says no to Enhertu"), not its absence."""
+    """Whether a negation word is among the last four words before a hit; "no to" and "not to
+    recommend" are decisions about the drug ("NICE says no to Enhertu", "a decision not to
+    recommend Enhertu"), not its absence."""
     tail = near[-4:]
     return any(
-        w in _NEG and not (w == "no" and tail[k + 1 : k + 2] == ["to"]) and _UNLIKE.isdisjoint(tail[k + 1 :])
+        w in _NEG
+        and not (
+            tail[k + 1 : k + 2] == ["to"] and (w == "no" or (k + 2 < len(tail) and tail[k + 2] in _DECIDE))
+        )
+        and _UNLIKE.isdisjoint(tail[k + 1 :])
         for k, w in enumerate(tail)
     )
 
@@ -912,7 +918,7 @@ def _cue_factor(
     if _ANY_SINGLE.intersection(before):
         near = before[-5:]
         negs = _NEG.intersection(near[-4:])
-        if negs and (negs != _NO or _negated(near)) and not _new_clause(hay, w0, start, end, hi):
+        if negs and _negated(near) and not _new_clause(hay, w0, start, end, hi):
             found.append("neg")
         if _HISTORY.intersection(before) and _treated_before(before):
             found.append("history")
