@@ -2084,6 +2084,37 @@ WRITTEN_SETS = (
         "recall 0.850: rivals given a sentence each). Fixed since: 'no clear difference from "
         "ocrelizumab' as a comparison; 'Rather than adding a gene, Casgevy...' as the choice made.",
     ),
+    WrittenSet(
+        "classify_holdout177.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 press releases and regional papers' health pages, some with press-release furniture, a "
+        "fifth about no therapy, by a blind helper in session 13 (primary 1.000, discussed F1 0.957 "
+        "blind). Fixed since: 'tafamidis, an oral transthyretin stabilizer' as a drug named two ways.",
+    ),
+    WrittenSet(
+        "classify_holdout178.jsonl",
+        30,
+        0.93,
+        0.88,
+        "30 stories, half about no therapy (prices, earnings, shortages, screening, a diagnostic "
+        "test, an outbreak, a rebate row) naming drugs along the way, by a blind helper in session "
+        "13: a hard probe (primary 0.800, discussed F1 0.868 blind). Fixed since: headlines about "
+        "money, prices or screening, a health emergency, 'compares X head-to-head with Y', 'a "
+        "decision not to recommend Enhertu'. Still apart: a shortage story, an earnings story "
+        "whose headline names two products, rivals told of in one sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout179.jsonl",
+        20,
+        0.95,
+        0.92,
+        "20 long features (750-910 words), each naming several types, by a blind helper in session "
+        "13 (primary 0.950, discussed F1 0.911 blind, recall 0.836). Fixed since: 'sold by Sanofi "
+        "as'. Still apart: rivals given one sentence each, and a feature whose headline's 'new kind "
+        "of drug' took the type of a company's earlier, failed 'lead drug'.",
+    ),
 )
 
 
