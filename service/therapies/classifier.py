@@ -1491,9 +1491,16 @@ def _continued(
     at = [h.start for h in therapy]
     out: list[Hit] = []
     went_on: dict[int, Hit] = {}  # sentence start: its continuation hit, for "It ... It also ..."
+    n = len(hay)
     for i in range(1, len(bounds) - 1):
-        lo, hi = bounds[i], bounds[i + 1]
-        # (a sentence starts at the white space after its full stop)
+        lo = bounds[i]
+        # (a sentence starts at the white space after its full stop; most open on no "i" or "t")
+        p = lo
+        while p < n and p < lo + 3 and hay[p].isspace():
+            p += 1
+        if p == n or (hay[p] != "i" and hay[p] != "t"):
+            continue
+        hi = bounds[i + 1]
         m = _CONTINUES.match(hay, lo, hi) if hay[lo : lo + 4].lstrip().startswith(_OPENERS) else None
         if m is None:
             continue
