@@ -3035,6 +3035,16 @@ SHORT_STORIES = (
         discussed=("rna-therapy",),
     ),
     ShortStory(
+        "two names side by side: any one word may describe a class phrase",
+        "US approves first CRISPR-based medicine for sickle cell disease",
+        "The FDA approved exagamglogene autotemcel, the first medicine that uses CRISPR gene "
+        "editing, for people with sickle cell disease and repeated pain crises. In its trial 29 of "
+        "30 patients went a year without a crisis. The agency on the same day approved Lyfgenia, a "
+        "conventional gene therapy that uses a lentivirus to add a working haemoglobin gene.",
+        "gene-editing",
+        discussed=("gene-therapy",),
+    ),
+    ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
         "Sanofi began a phase 2 trial of a cell therapy that shields donor islets from rejection in "

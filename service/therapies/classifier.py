@@ -207,6 +207,8 @@ _APPOSITION: Final = re.compile(
     r"|or|known as|(?:sold|marketed|branded)(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as)\s)?\s*",
     re.IGNORECASE,
 )
+# Before a class phrase ("Lyfgenia, a conventional gene therapy"), any one word may describe it.
+_APPOSITION_CLASS: Final = re.compile(r",\s*(?:a|an|the)\s+[\w-]+\s+", re.IGNORECASE)
 _VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
 # may be the contrast: "unlike the company's Covid shot, this mRNA medicine...").
@@ -1900,7 +1902,11 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
             continue
         group.sort(key=lambda h: h.start)
         for a, b in pairwise(group):
-            if a.entry.written != b.entry.written and _APPOSITION.fullmatch(fields[a.field], a.end, b.start):
+            text = fields[a.field]
+            if a.entry.written != b.entry.written and (
+                _APPOSITION.fullmatch(text, a.end, b.start)
+                or (b.entry.generic and _APPOSITION_CLASS.fullmatch(text, a.end, b.start))
+            ):
                 out.add(slug)
                 break
     return out
