@@ -2220,6 +2220,23 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
     assert related not in kept and "tisagenlecleucel" in kept
 
 
+def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None:
+    story = (
+        "Tarlatamab, a bispecific T-cell engager, extended survival compared with chemotherapy in "
+        "people whose small cell lung cancer had come back, in a phase 3 trial presented on Sunday. "
+    ) * 8
+    links = (
+        "Related coverage from ASCO 2025\n"
+        "Datopotamab deruxtecan in EGFR-mutant lung cancer: what the data show\n"
+        "Osimertinib after chemoradiation: the LAURA update\n"
+    )
+    page = story + "\n\n" + links
+    kept = "".join(page[s.start : s.end] for s in content_spans(page))
+    assert story.strip() in kept and "Datopotamab" not in kept and "Osimertinib" not in kept
+    got = classify("Tarlatamab beats chemotherapy in relapsed small cell lung cancer", page)
+    assert {"antibody-drug-conjugate", "small-molecule"}.isdisjoint(got.discussed)
+
+
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
     # Basic science names RNA editing, silencing, RNAi and mRNA as things cells do or make; only a
     # sentence about treating someone (or vaccinating) makes them a therapy.

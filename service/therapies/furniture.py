@@ -26,7 +26,7 @@ import ahocorasick_rs
 
 _TAIL: Final = re.compile(
     r"^(related( articles?| stories| posts| content| news| reading| coverage| information| links|"
-    r" resources)?|"
+    r" resources)?( (from|on|in|at|about)\b.*)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
