@@ -2115,6 +2115,26 @@ WRITTEN_SETS = (
         "as'. Still apart: rivals given one sentence each, and a feature whose headline's 'new kind "
         "of drug' took the type of a company's earlier, failed 'lead drug'.",
     ),
+    WrittenSet(
+        "classify_holdout180.jsonl",
+        39,
+        1.0,
+        0.96,
+        "39 short items written as an evaluator would, two per type and every hard case and "
+        "convention of TAXONOMY.md, by a blind helper in session 13 (primary 1.000, discussed F1 "
+        "0.950 blind). Fixed since: 'Lyfgenia, a conventional gene therapy' as a drug named two "
+        "ways.",
+    ),
+    WrittenSet(
+        "classify_holdout181.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 pages as a scraper delivers them, menus, related headlines, newsletter boxes and "
+        "comments left in, by a blind helper in session 13 (primary 0.967, discussed F1 0.943 "
+        "blind; the miss: a UNICEF report on falling confidence in childhood vaccines read as a "
+        "vaccine story). Fixed since: 'Related coverage from ASCO 2025' as the tail's heading.",
+    ),
 )
 
 
