@@ -3081,6 +3081,15 @@ SHORT_STORIES = (
         "gene-editing",
         discussed=("gene-therapy",),
     ),
+    # Cells grown from stem cells and put into a brain are a cell therapy, however it is worded.
+    ShortStory(
+        "cells grown from stem cells are a cell therapy",
+        "Surgeons implant lab-grown brain cells into first Parkinson's patient",
+        "A man with Parkinson's disease has become the first to receive nerve cells grown from "
+        "stem cells in a Swedish trial. Surgeons placed the dopamine-producing neurons into his "
+        "brain, where they are meant to replace the cells the disease has destroyed.",
+        "cell-therapy",
+    ),
     ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
