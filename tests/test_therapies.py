@@ -2135,6 +2135,26 @@ WRITTEN_SETS = (
         "blind; the miss: a UNICEF report on falling confidence in childhood vaccines read as a "
         "vaccine story). Fixed since: 'Related coverage from ASCO 2025' as the tail's heading.",
     ),
+    WrittenSet(
+        "classify_holdout182.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories from British, Irish, Australian, Canadian, Indian and European outlets, by a "
+        "blind helper in session 13 (primary 0.967, discussed F1 0.957 blind; the miss: nerve cells "
+        "grown from stem cells for Parkinson's, named by no phrase the lexicon knew). Fixed since.",
+    ),
+    WrittenSet(
+        "classify_holdout184.jsonl",
+        30,
+        0.93,
+        0.90,
+        "30 stories naming other therapies in every role (a sentence of their own, a list, a "
+        "history, a comparator arm, a partner), by a blind helper in session 13: a probe of "
+        "discussed labels (primary 0.933, discussed F1 0.907 blind; misses: a cancer-statistics "
+        "story read as about the HPV vaccine, a Medicare price-talks list whose headline names "
+        "two drugs, and rivals told of in one sentence).",
+    ),
 )
 
 
