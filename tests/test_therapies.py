@@ -3110,6 +3110,26 @@ SHORT_STORIES = (
         "brain, where they are meant to replace the cells the disease has destroyed.",
         "cell-therapy",
     ),
+    # "The alternative is X" names one option, and says what it is; "options include" lists them.
+    ShortStory(
+        "one option introduced by name is not a list",
+        "CDC backs Pfizer's maternal RSV vaccine to protect newborns",
+        "US advisers recommended Abrysvo, Pfizer's RSV vaccine, for pregnant women between 32 and "
+        "36 weeks, after a trial in which it cut severe RSV illness in their babies by 82 percent. "
+        "The alternative is nirsevimab (Beyfortus), a long-acting monoclonal antibody given to the "
+        "baby as a single injection.",
+        "vaccine",
+        discussed=("monoclonal-antibody",),
+    ),
+    ShortStory(
+        "options listed are still a list",
+        "CDC backs Pfizer's maternal RSV vaccine to protect newborns",
+        "US advisers recommended Abrysvo, Pfizer's RSV vaccine, for pregnant women between 32 and "
+        "36 weeks, after a trial in which it cut severe RSV illness in their babies by 82 percent. "
+        "Other options include nirsevimab, palivizumab and supportive care.",
+        "vaccine",
+        not_discussed=("monoclonal-antibody",),
+    ),
     ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",

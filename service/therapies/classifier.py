@@ -520,6 +520,9 @@ _DECIDED: Final = frozenset(
         "decided",
     }
 )
+# A single option introduced as such is named, not listed among others (_cue_factor).
+_ONE_OPTION: Final = frozenset({"option", "alternative"})
+_INTRODUCING: Final = frozenset({"the", "another", "other", "second", "third", "main", "only", "one"})
 _EITHER: Final = frozenset({"either"})  # "either A or B": options (see _cue_factor)
 # Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
 _OUTCOME_BEFORE: Final = frozenset(
@@ -951,13 +954,12 @@ def _cue_factor(
         # A list word names options for the items right after it, and for the later items of the
         # same enumeration ("including insulin, blood pressure medicines and chemotherapy").
         # "Either A or B" offers options too, but only for B: "either" alone is "in either arm".
+        reach = before[-LIST_WORDS:]
+        listing = [k for k, w in enumerate(reach) if w in _LIST and not _one_option(reach, k)]
         if (
-            _LIST.intersection(near)
-            or (
-                _LIST.intersection(before[-LIST_WORDS:])
-                and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start))
-            )
-            or (near[-1] == "or" and _EITHER.intersection(before[-LIST_WORDS:]))
+            (listing and listing[-1] >= len(reach) - len(near))
+            or (listing and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start)))
+            or (near[-1] == "or" and _EITHER.intersection(reach))
         ):
             found.append("list")
         # "adults over 70", "over 12 months": an age or a span, not a comparison.
@@ -1032,6 +1034,19 @@ def _roles_split(hay: str, phrase_marks: list[int], opens: list[int], lo: int, h
     if j == len(phrase_marks) or phrase_marks[j] >= hi:
         return False
     return any((m.lastgroup or "history") in _OWN_PART for m in _multi_matches(hay, opens, lo, hi))
+
+
+def _one_option(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` introduces one option by name, the hit within three words ("The
+    alternative is nirsevimab", "the third option, Roche's risdiplam"), rather than a list ("options
+    include") or the time of another ("another option once chemotherapy stops working")."""
+    return (
+        words[k] in _ONE_OPTION
+        and k > 0
+        and words[k - 1] in _INTRODUCING
+        and k >= len(words) - 4
+        and _WHEN.isdisjoint(words[k + 1 :])
+    )
 
 
 def _treated_before(before: list[str]) -> bool:
