@@ -2155,6 +2155,16 @@ WRITTEN_SETS = (
         "story read as about the HPV vaccine, a Medicare price-talks list whose headline names "
         "two drugs, and rivals told of in one sentence).",
     ),
+    WrittenSet(
+        "classify_holdout183.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 short items written as an evaluator would, to separate a careful classifier from a "
+        "keyword counter (senses, negation, comparators, partners, history, implicit mentions, "
+        "lists), by a blind helper in session 13 (primary 1.000, discussed F1 0.968 blind). Fixed "
+        "since: 'The alternative is nirsevimab (Beyfortus)' as one option named, not a list.",
+    ),
 )
 
 
