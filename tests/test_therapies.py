@@ -3140,6 +3140,17 @@ SHORT_STORIES = (
         "vaccine",
         not_discussed=("monoclonal-antibody",),
     ),
+    # "An antibody injection" is a class phrase: a bispecific story absorbs it.
+    ShortStory(
+        "an antibody injection that is a bispecific",
+        "How a once-weekly antibody injection changed haemophilia A",
+        "Roche's Hemlibra (emicizumab), often described simply as a monoclonal antibody, changed "
+        "care for children with severe haemophilia A. Emicizumab is in fact a bispecific: one arm "
+        "binds factor IX and the other factor X. In its trial, weekly emicizumab cut treated bleeds "
+        "by 96% compared with no prophylaxis.",
+        "bispecific-antibody",
+        not_discussed=("monoclonal-antibody",),
+    ),
     ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
