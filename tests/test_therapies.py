@@ -2165,6 +2165,24 @@ WRITTEN_SETS = (
         "lists), by a blind helper in session 13 (primary 1.000, discussed F1 0.968 blind). Fixed "
         "since: 'The alternative is nirsevimab (Beyfortus)' as one option named, not a list.",
     ),
+    WrittenSet(
+        "classify_holdout185.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 ordinary stories as a week's mix of outlets publishes them (wire, national paper, TV "
+        "station, trade press, university, charity), by a blind helper in session 13 (primary "
+        "1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout186.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 short evaluator-style items, each built around one convention, hard case or keyword "
+        "trap, by a blind helper in session 13 (primary 0.975, discussed F1 0.976 blind; the miss: "
+        "emicizumab headlined as 'a once-weekly antibody injection'). Fixed since.",
+    ),
 )
 
 
