@@ -2183,6 +2183,16 @@ WRITTEN_SETS = (
         "trap, by a blind helper in session 13 (primary 0.975, discussed F1 0.976 blind; the miss: "
         "emicizumab headlined as 'a once-weekly antibody injection'). Fixed since.",
     ),
+    WrittenSet(
+        "classify_holdout187.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 health-site pages as a scraper extracts them (breadcrumbs, bylines, captions, related "
+        "headlines, newsletter boxes, comments), by a blind helper in session 13 (primary 1.000, "
+        "discussed F1 0.986 blind; the miss: nivolumab, the partner in a rejected oncolytic-virus "
+        "combination).",
+    ),
 )
 
 
