@@ -46,15 +46,19 @@ The recipe:
    names only as history or a step, unless clearly outweighed. A backbone named as the partner or
    the patients' history (a checkpoint inhibitor, chemotherapy, an antibody), or, for the first
    two, as the standard arm, gives the story to a newer type discussed with a real share of its
-   score ("pembrolizumab plus a peptide vaccine"). A type is discussed when its score
-   is a real share of the story's and it is named plainly in a sentence with a result, or in
-   sentences adding up to two points (two and a half in a story about no therapy), or as a
-   comparator or partner with results, or named two ways side by side ("Tzield (teplizumab)",
-   "marstacimab, a monoclonal antibody"), or as the subject of a sentence that tells what it does
-   ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells
-   how the patient's own stem cells are collected and given back discusses the transplant. A type
-   every mention of which is damped (a poll about vaccination) neither leads nor, in a story about
-   no therapy, is discussed.
+   score ("pembrolizumab plus a peptide vaccine"). A headline that names no therapy and is about
+   an outbreak, a death from a disease, money, prices or screening ("Vertex tops $11 billion in
+   annual revenue") makes the story about none. A type is discussed when its score is a real
+   share of the story's and it is named plainly in a sentence with a result, or in sentences
+   adding up to two points (two and a half in a story about no therapy), or in a sentence of its
+   own: as a comparator or partner with results, named two ways side by side ("Tzield
+   (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy";
+   not in a sentence naming three types or more, which lists them), or as the subject of a
+   sentence that tells what it does ("Radiation to the pelvis can cause infertility"). Ex vivo
+   gene therapy or editing that tells how the patient's own stem cells are collected and given
+   back discusses the transplant. A type named only by weak class words neither leads nor is
+   discussed; one every mention of which is damped (a poll about vaccination) does not lead, nor,
+   in a story about no therapy, is it discussed.
 """
 
 from __future__ import annotations
