@@ -460,7 +460,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # monoclonal-antibody
     ("anti-amyloid antibody", "monoclonal-antibody", "", ""),
     ("antibody", "monoclonal-antibody", "gw", "only as a drug: see CONTEXT"),
-    ("antibody injection", "monoclonal-antibody", "g", "a class phrase, like \"monoclonal antibody\""),
+    ("antibody injection", "monoclonal-antibody", "g", 'a class phrase, like "monoclonal antibody"'),
     ("antibody jab", "monoclonal-antibody", "g", "British for an antibody shot (nirsevimab)"),
     ("antibody shot", "monoclonal-antibody", "g", ""),
     ("mab", "monoclonal-antibody", "s", "any other -mab INN"),
