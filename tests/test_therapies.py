@@ -3179,6 +3179,18 @@ SHORT_STORIES = (
         "bispecific-antibody",
         not_discussed=("monoclonal-antibody",),
     ),
+    # A rival that opens its own sentence and is said to lower, cut, boost or target something is
+    # told of, not dropped.
+    ShortStory(
+        "a sentence opened by a rival that says what it does",
+        "Twice-a-year inclisiran jab offered to heart patients",
+        "Inclisiran, an siRNA injected twice a year, is now offered to people whose cholesterol "
+        "stays high after a heart attack. In trials inclisiran halved LDL cholesterol, with few "
+        "side effects. Statins lower LDL cholesterol for pennies a day and remain the first "
+        "choice for most patients.",
+        "rna-therapy",
+        discussed=("small-molecule",),
+    ),
     ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",

@@ -501,11 +501,13 @@ _RESULT_WORDS: Final = frozenset(
     }
 )
 # What a therapy does, for good or ill, read after a type that opens its sentence (_subjects):
-# each starts a word ("causes", "caused", "extended", "toxicity").
+# each starts a word ("causes", "caused", "extended", "toxicity"; "cut " is the whole word, not
+# "cutaneous").
 _EFFECT_WORDS: Final = frozenset(
     {
         "side effect", "cause", "damage", "toxicit", "infertil", "nausea", "fatigue", "neuropathy",
         "hair loss", "extend", "prolong", "shrink", "control", "improve", "cure", "remission", "survival",
+        "lower", "cuts", "cut ", "boost", "target",
     }
 )  # fmt: skip
 # Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
