@@ -2193,6 +2193,33 @@ WRITTEN_SETS = (
         "discussed F1 0.986 blind; the miss: nivolumab, the partner in a rejected oncolytic-virus "
         "combination).",
     ),
+    WrittenSet(
+        "classify_holdout188.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 ordinary stories about new treatments, a fifth about no therapy, by a blind helper at "
+        "the end of session 13 (primary 1.000, discussed F1 0.974 blind; the misses: a transplant "
+        "counted discussed in a menin-inhibitor and a Casgevy story).",
+    ),
+    WrittenSet(
+        "classify_holdout189.jsonl",
+        40,
+        1.0,
+        0.93,
+        "40 short evaluator-style items, plain cases with conventions, hard cases and keyword "
+        "traps, by a blind helper at the end of session 13 (primary 1.000, discussed F1 0.935 "
+        "blind; misses: rivals given one sentence, 'the antibody drugs evolocumab and alirocumab', "
+        "and the small molecule that carries Pluvicto's isotope).",
+    ),
+    WrittenSet(
+        "classify_holdout190.jsonl",
+        20,
+        1.0,
+        0.96,
+        "20 long features (about 900 words), by a blind helper at the end of session 13 (primary "
+        "1.000, discussed F1 0.964 blind; misses: rivals told of in a sentence or two).",
+    ),
 )
 
 
