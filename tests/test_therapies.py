@@ -3219,6 +3219,15 @@ SHORT_STORIES = (
         discussed=("small-molecule",),
     ),
     ShortStory(
+        "a possessive or a demonstrative may open the rival's sentence",
+        "Lecanemab approved for early Alzheimer's disease",
+        "Regulators approved lecanemab, a monoclonal antibody that clears amyloid, for early "
+        "Alzheimer's disease after it slowed decline by 27% over 18 months in its trial. "
+        "Roche's trontinemab targets the transferrin receptor to carry it into the brain.",
+        "monoclonal-antibody",
+        discussed=("bispecific-antibody",),
+    ),
+    ShortStory(
         "two names side by side: a list is no description",
         "Sanofi's islet-protecting drug trial starts",
         "Sanofi began a phase 2 trial of a cell therapy that shields donor islets from rejection in "

@@ -1933,8 +1933,12 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     return out
 
 
-SUBJECT_LEAD_CHARS: Final = 16  # the longest opening _SUBJECT_LEAD allows ("  however, the ")
-_SUBJECT_LEAD: Final = re.compile(r"\s*(?:(?:the|a|an|but|and|yet|still|however,?)\s+)?", re.IGNORECASE)
+# How far into its sentence a subject may start: the longest opening _SUBJECT_LEAD allows, short of
+# a long possessive ("  however, the ", "These antibodies", "Roche's trontinemab").
+SUBJECT_LEAD_CHARS: Final = 24
+_SUBJECT_LEAD: Final = re.compile(
+    r"\s*(?:(?:the|a|an|but|and|yet|still|however,?|these|those|such|[\w.]+'s)\s+)?", re.IGNORECASE
+)
 
 
 # Read in the lowercased rest of the sentence (no IGNORECASE: it is the costly part of the scan).
