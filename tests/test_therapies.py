@@ -2340,6 +2340,11 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
     assert story.strip() in kept and "Datopotamab" not in kept and "Osimertinib" not in kept
     got = classify("Tarlatamab beats chemotherapy in relapsed small cell lung cancer", page)
     assert {"antibody-drug-conjugate", "small-molecule"}.isdisjoint(got.discussed)
+    # "Related headlines" and "Trending in Rheumatology" head the tail the same way.
+    for heading in ("Related headlines", "Trending in Oncology"):
+        page = story + "\n\n" + links.replace("Related coverage from ASCO 2025", heading)
+        kept = "".join(page[s.start : s.end] for s in content_spans(page))
+        assert story.strip() in kept and "Datopotamab" not in kept, heading
 
 
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:

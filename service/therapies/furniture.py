@@ -25,12 +25,13 @@ from typing import Final
 import ahocorasick_rs
 
 _TAIL: Final = re.compile(
-    r"^(related( articles?| stories| posts| content| news| reading| coverage| information| links|"
-    r" resources)?( (from|on|in|at|about)\b.*)?|"
+    r"^(related( articles?| stories| headlines| posts| content| news| reading| coverage| information|"
+    r" links| resources)?( (from|on|in|at|about)\b.*)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
-    r"additional reading|trending( now| articles| stories| topics)?|popular( now| stories| articles)?|"
+    r"additional reading|trending( now| articles| stories| topics)?( (in|on)\b.*)?|"
+    r"popular( now| stories| articles)?|"
     r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
     r"leave a (reply|comment)|join the (conversation|discussion)|commenting is (disabled|closed)\b.*|"
     r"latest( news| stories| articles)?|see also|editor'?s picks|top stories|sources?|references?|"
