@@ -2220,6 +2220,32 @@ WRITTEN_SETS = (
         "20 long features (about 900 words), by a blind helper at the end of session 13 (primary "
         "1.000, discussed F1 0.964 blind; misses: rivals told of in a sentence or two).",
     ),
+    WrittenSet(
+        "classify_holdout191.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 ordinary stories, a fifth about no therapy, by a blind helper in session 13's last "
+        "round (primary 0.967, discussed F1 0.961 blind; the miss: a Medicare price list this set "
+        "calls a small-molecule story, as set 99 does, and sets 149, 158 and 178 call none).",
+    ),
+    WrittenSet(
+        "classify_holdout192.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 short evaluator-style items, by a blind helper in session 13's last round (primary "
+        "1.000, discussed F1 0.988 blind; the miss: tafamidis told of in one sentence).",
+    ),
+    WrittenSet(
+        "classify_holdout193.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 health-news pages with their furniture, by a blind helper in session 13's last round "
+        "(primary 1.000, discussed F1 0.973 blind). Fixed since: 'Related headlines' and "
+        "'Trending in Rheumatology' as the tail's headings.",
+    ),
 )
 
 
