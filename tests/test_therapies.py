@@ -2647,7 +2647,16 @@ def test_history_ends_where_the_next_clause_begins() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["bumetanide", "lisinopril", "metoprolol", "amlodipine", "omeprazole", "sertraline", "warfarin"],
+    [
+        "bumetanide",
+        "lisinopril",
+        "metoprolol",
+        "amlodipine",
+        "omeprazole",
+        "sertraline",
+        "warfarin",
+        "muvalaplin",
+    ],
 )
 def test_everyday_drugs_studied_for_new_uses_are_small_molecules(name: str) -> None:
     title = f"{name.capitalize()} slows memory loss in mice"
@@ -2723,6 +2732,16 @@ def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
     assert {h.slug for h in rejected if h.slug != "@condition"} == {"oncolytic-virus"}
     hepatitis = find_hits("Virus therapy for hepatitis C patients", "")
     assert not [h for h in hepatitis if h.slug not in ("none", "@condition")]
+    # said after the noun, by what the virus does to the tumour; a vector is made not to replicate
+    for said in (
+        "Cold virus engineered to kill bladder tumours",
+        "An adenovirus engineered to replicate in cancer",
+    ):
+        assert [h.slug for h in find_hits(said, "") if h.slug != "@condition"] == ["oncolytic-virus"]
+    vector = find_hits(
+        "", "The virus engineered to replicate in no cell carries a gene into the bladder tumour."
+    )
+    assert not [h for h in vector if h.slug == "oncolytic-virus"]
 
 
 def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
