@@ -2744,6 +2744,16 @@ def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
     assert not [h for h in vector if h.slug == "oncolytic-virus"]
 
 
+def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
+    for said in (
+        "It was the immune storm that follows when newly armed T cells meet their target.",
+        "Her T cells were fitted with a synthetic receptor that finds the tumour.",
+    ):
+        assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["car-t"]
+    molecule = find_hits("", "A two-armed molecule drags T cells to the tumour.")
+    assert not [h for h in molecule if h.slug == "car-t"]
+
+
 def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
     title = "Base-editing feature: the road to a sickle cell cure"
     text = (

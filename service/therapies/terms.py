@@ -1174,6 +1174,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "chimeric",
             "altered",
             "edited",
+            "armed t",  # "newly armed T cells" (not "a two-armed molecule"); "antibody-armed" is forbidden
+            "synthetic receptor",
         ),
         # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells
         ("bispecific", "engager", "antibod", "cd3"),
