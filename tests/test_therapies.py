@@ -3207,6 +3207,15 @@ SHORT_STORIES = (
         discussed=("small-molecule",),
     ),
     ShortStory(
+        "two names side by side: an antibody named by its target",
+        "Lab-grown islet cells free most trial patients from insulin injections",
+        "Vertex said its islet cell therapy zimislecel freed 10 of 12 patients from insulin "
+        "injections, and the cells kept working for a year. Sanofi's Tzield, an anti-CD3 antibody "
+        "given as a course of infusions, is approved to delay the onset of the disease.",
+        "cell-therapy",
+        discussed=("monoclonal-antibody",),
+    ),
+    ShortStory(
         "two names side by side: sold by its maker as",
         "Haemophilia gene therapy finds few takers",
         "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "

@@ -459,6 +459,15 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("PD-L1 inhibitor", "checkpoint-inhibitor", "", ""),
     # monoclonal-antibody
     ("anti-amyloid antibody", "monoclonal-antibody", "", ""),
+    # "an anti-CD3 antibody": an antibody named by its target is a drug of its own, which no other
+    # antibody type absorbs
+    ("anti-CD3 antibody", "monoclonal-antibody", "", "teplizumab"),
+    ("anti-CD20 antibody", "monoclonal-antibody", "", "rituximab, ocrelizumab"),
+    ("anti-CD38 antibody", "monoclonal-antibody", "", "daratumumab, isatuximab"),
+    ("anti-CGRP antibody", "monoclonal-antibody", "", "migraine prevention"),
+    ("anti-FcRn antibody", "monoclonal-antibody", "", "efgartigimod, nipocalimab"),
+    ("anti-IL-6 antibody", "monoclonal-antibody", "", ""),
+    ("anti-TNF antibody", "monoclonal-antibody", "", "adalimumab, infliximab"),
     ("antibody", "monoclonal-antibody", "gw", "only as a drug: see CONTEXT"),
     ("antibody injection", "monoclonal-antibody", "g", 'a class phrase, like "monoclonal antibody"'),
     ("antibody jab", "monoclonal-antibody", "g", "British for an antibody shot (nirsevimab)"),
