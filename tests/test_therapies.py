@@ -2736,6 +2736,8 @@ def test_a_virus_therapy_for_cancer_is_an_oncolytic_virus() -> None:
     for said in (
         "Cold virus engineered to kill bladder tumours",
         "An adenovirus engineered to replicate in cancer",
+        "An engineered common-cold virus shrinks bladder tumours",
+        "An adenovirus built to replicate inside, and burst, cancer cells",
     ):
         assert [h.slug for h in find_hits(said, "") if h.slug != "@condition"] == ["oncolytic-virus"]
     vector = find_hits(
