@@ -3218,6 +3218,15 @@ SHORT_STORIES = (
         discussed=("monoclonal-antibody",),
     ),
     ShortStory(
+        "two names side by side: a name and the class it is or uses",
+        "RNA editing works in people for the first time",
+        "Wave Life Sciences said its RNA editing oligonucleotide WVE-006 raised levels of the "
+        "working protein in patients with alpha-1 antitrypsin deficiency. Beam Therapeutics is "
+        "testing BEAM-302, which uses a base editor to rewrite the mutation in liver cells.",
+        "rna-therapy",
+        discussed=("gene-editing",),
+    ),
+    ShortStory(
         "two names side by side: sold by its maker as",
         "Haemophilia gene therapy finds few takers",
         "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "

@@ -208,7 +208,8 @@ _RETURNED: Final = re.compile(
 _APPOSITION: Final = re.compile(
     r"\s*(?:\(|,?\s*(?:(?:a|an|the)(?:\s+(?:oral|injected|inhaled|intravenous|experimental|new"
     r"|daily|weekly|monthly|once-daily|once-weekly|twice-yearly))?"
-    r"|or|known as|(?:sold|marketed|branded)(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as)\s)?\s*",
+    r"|or|known as|(?:sold|marketed|branded)(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as"
+    r"|(?:which|that)\s+(?:is|uses)\s+(?:a|an|the))\s)?\s*",
     re.IGNORECASE,
 )
 # Before a class phrase ("Lyfgenia, a conventional gene therapy"), any one word may describe it.
@@ -1903,10 +1904,11 @@ def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
 
 def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
-    (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is ("marstacimab, a
-    monoclonal antibody", "the PD-1 inhibitor nivolumab"): a sentence about the drug, not a name
-    dropped in passing (TAXONOMY.md), whether the drug is the story's or the rival it is measured
-    against ("the closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that").
+    (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
+    ("marstacimab, a monoclonal antibody", "the PD-1 inhibitor nivolumab", "BEAM-302, which uses a
+    base editor"): a sentence about the drug, not a name dropped in passing (TAXONOMY.md), whether
+    the drug is the story's or the rival it is measured against ("the closest competitor is
+    emicizumab, sold as Hemlibra, a bispecific antibody that").
     Names side by side in a list ("X, Y and Z") are not."""
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     types_in: dict[tuple[str, int], set[str]] = defaultdict(set)
