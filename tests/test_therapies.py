@@ -2246,6 +2246,67 @@ WRITTEN_SETS = (
         "(primary 1.000, discussed F1 0.973 blind). Fixed since: 'Related headlines' and "
         "'Trending in Rheumatology' as the tail's headings.",
     ),
+    WrittenSet(
+        "classify_holdout194.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 wire and newspaper stories about new treatments, three about no therapy, by a blind "
+        "helper in session 14's first round (primary 0.967, discussed F1 0.988 blind; misses: "
+        "induction chemotherapy before chemoradiation read as radiotherapy, and pembrolizumab's "
+        "one sentence with a result).",
+    ),
+    WrittenSet(
+        "classify_holdout195.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 evaluator-style items, two per type and every hard case, by a blind helper in session "
+        "14's first round (primary 0.975, discussed F1 0.960 blind). Fixed since: 'cold virus "
+        "engineered to kill bladder tumours' as an oncolytic virus, and 'BEAM-302, which uses a "
+        "base editor' as a drug named two ways.",
+    ),
+    WrittenSet(
+        "classify_holdout196.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories outside cancer, with comparators and standards of care, by a blind helper in "
+        "session 14's first round (primary 0.967, discussed F1 0.977 blind). Fixed since: "
+        "muvalaplin, Lilly's Lp(a) pill. Left: conditioning chemotherapy told of in two sentences "
+        "of a Casgevy story, which this set calls a step, not discussion.",
+    ),
+    WrittenSet(
+        "classify_holdout197.jsonl",
+        20,
+        0.95,
+        0.96,
+        "20 long features (800-1,000 words), by a blind helper in session 14's first round "
+        "(primary 0.900, discussed F1 0.964 blind). Fixed since: Kymriah's T cells 'newly armed' "
+        "with 'a synthetic receptor'. Left: a profile of the FDA's biologics chief, which this set "
+        "calls about no therapy, and rivals given one sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout198.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 scraped health-news and hospital pages with their furniture, by a blind helper in "
+        "session 14's first round (primary 0.967, discussed F1 1.000 blind; the miss: an RSV "
+        "antibody story whose 'earlier antibody, palivizumab' made the antibody the backbone of "
+        "the maternal vaccine).",
+    ),
+    WrittenSet(
+        "classify_holdout199.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 probes of discussed against merely mentioned, by a blind helper in session 14's first "
+        "round (primary 0.967, discussed F1 0.944 blind). Fixed since: 'an engineered common-cold "
+        "virus' built to replicate, and 'Tzield, an anti-CD3 antibody'. Left: a comparator trial "
+        "told of in one sentence, a BTK inhibitor that 'stops working' read as discussed, and "
+        "natalizumab 'already tried'.",
+    ),
 )
 
 
