@@ -2817,6 +2817,22 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
     assert not [h for h in molecule if h.slug == "car-t"]
 
 
+def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
+    sentence = (
+        "The trial enrolled men whose cancer had progressed on one androgen receptor pathway "
+        "inhibitor and compared Pluvicto with a switch to a different one, abiraterone or enzalutamide."
+    )
+    cues = [(h.text, h.cue) for h in find_hits("", sentence) if h.slug == "small-molecule"]
+    assert cues == [
+        ("androgen receptor pathway inhibitor", "history"),
+        ("abiraterone", ""),
+        ("enzalutamide", ""),
+    ]
+    # with no comparison between them, a later mention keeps the history's part
+    listed = "Men had progressed on an androgen receptor pathway inhibitor such as abiraterone."
+    assert {h.cue for h in find_hits("", listed) if h.slug == "small-molecule"} == {"history"}
+
+
 def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
     title = "Base-editing feature: the road to a sickle cell cure"
     text = (

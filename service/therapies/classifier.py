@@ -457,6 +457,7 @@ _VERSUS: Final = frozenset(
         "competitors",
     }
 )
+_COMPARED_BETWEEN: Final = _VERSUS | {"compared", "compare", "compares", "comparing"}
 _RESULT_WORDS: Final = frozenset(
     {
         "remission",
@@ -1389,10 +1390,13 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         known = role_cache.get(key)
         if (
             known is not None
-            and f.name == "title"
-            and _VERSUS.intersection(_WORD.findall(hay, known[5], start))
+            and (f.name == "title" or known[2] == "history")
+            and _COMPARED_BETWEEN.intersection(_WORD.findall(hay, known[5], start))
         ):
-            known = None  # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them
+            # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them; "men
+            # whose cancer progressed on one hormone pill and compared Pluvicto with a switch to
+            # another, abiraterone": past the comparison, the history is over
+            known = None
         elif known is not None and _roles_split(hay, mark_phrases, marks.opens, known[5], start):
             known = None  # "with Opdivo for patients whose melanoma progressed despite PD-1 blockade"
         if known is not None and not entry.negates and not both:
