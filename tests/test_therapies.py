@@ -2828,6 +2828,13 @@ def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
         ("abiraterone", ""),
         ("enzalutamide", ""),
     ]
+    arms = (
+        "Men who had progressed after one androgen receptor pathway inhibitor were randomly "
+        "assigned to Pluvicto or to a switch to another inhibitor, either abiraterone or enzalutamide."
+    )
+    cues = [(h.text, h.cue) for h in find_hits("", arms) if h.slug == "small-molecule"]
+    assert cues[0] == ("androgen receptor pathway inhibitor", "history")
+    assert "history" not in {cue for _, cue in cues[1:]}
     # with no comparison between them, a later mention keeps the history's part
     listed = "Men had progressed on an androgen receptor pathway inhibitor such as abiraterone."
     assert {h.cue for h in find_hits("", listed) if h.slug == "small-molecule"} == {"history"}

@@ -457,7 +457,13 @@ _VERSUS: Final = frozenset(
         "competitors",
     }
 )
-_COMPARED_BETWEEN: Final = _VERSUS | {"compared", "compare", "compares", "comparing"}
+# What ends a first mention's history for later mentions of its type in the sentence: a comparison,
+# or the trial's arms ("who had progressed on one hormone pill were randomly assigned to Pluvicto or
+# a switch to another, either abiraterone or enzalutamide").
+_COMPARED_BETWEEN: Final = _VERSUS | {
+    "compared", "compare", "compares", "comparing", "randomly", "randomised", "randomized",
+    "assigned", "either", "switch",
+}  # fmt: skip
 _RESULT_WORDS: Final = frozenset(
     {
         "remission",
@@ -1395,7 +1401,7 @@ def _field_hits(f: _Field, headline_end: int, story: str) -> list[Hit]:
         ):
             # "PD-1/VEGF antibody tops Keytruda": in a headline, a comparison between them; "men
             # whose cancer progressed on one hormone pill and compared Pluvicto with a switch to
-            # another, abiraterone": past the comparison, the history is over
+            # another, abiraterone": past the comparison or the arms, the history is over
             known = None
         elif known is not None and _roles_split(hay, mark_phrases, marks.opens, known[5], start):
             known = None  # "with Opdivo for patients whose melanoma progressed despite PD-1 blockade"
