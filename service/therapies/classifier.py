@@ -15,7 +15,9 @@ The recipe:
    emicizumab", "including insulin, inhalers and chemotherapy pills") and a place named after a
    therapy ("the chemotherapy infusion centre") lower it; a result in the sentence raises it.
    History reaches back through its sentence but not into the next clause ("whose cancer
-   progressed after chemotherapy were assigned to tarlatamab"), no cue reaches past a colon or
+   progressed after chemotherapy were assigned to tarlatamab"), and a later mention of the same
+   type plays a part of its own past a comparison or the trial's arms ("had progressed on one
+   hormone pill and were randomly assigned to ... either abiraterone"); no cue reaches past a colon or
    semicolon, and a negation does not reach a hit that opens a clause of its own after a comma.
    In a headline, a therapy that "loses its hold", is "displaced" or meets "the end of" is the old
    standard the news replaces. Damp words lower a type's whole sentence, or
@@ -52,7 +54,8 @@ The recipe:
    share of the story's and it is named plainly in a sentence with a result, or in sentences
    adding up to two points (two and a half in a story about no therapy), or in a sentence of its
    own: as a comparator or partner with results, named two ways side by side ("Tzield
-   (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy";
+   (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy",
+   "BEAM-302, which uses a base editor";
    not in a sentence naming three types or more, which lists them), or as the subject of a
    sentence that tells what it does ("Radiation to the pelvis can cause infertility"). Ex vivo
    gene therapy or editing that tells how the patient's own stem cells are collected and given
