@@ -2840,6 +2840,17 @@ def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
     assert {h.cue for h in find_hits("", listed) if h.slug == "small-molecule"} == {"history"}
 
 
+def test_a_negation_rules_out_the_whole_list_it_opens() -> None:
+    listed = "Patients had no need for the radiation, chemotherapy or surgery that is usual."
+    cues = {h.slug: h.cue for h in find_hits("", listed) if h.slug in ("radiotherapy", "chemotherapy")}
+    assert cues == {"radiotherapy": "neg", "chemotherapy": "neg"}
+    clause = "Without radiotherapy, pembrolizumab was enough to clear the cancer."
+    assert {h.slug: h.cue for h in find_hits("", clause) if h.slug != "@condition"} == {
+        "radiotherapy": "neg",
+        "checkpoint-inhibitor": "",
+    }
+
+
 def test_a_sentence_that_goes_on_about_a_therapy_by_it_counts_for_it() -> None:
     title = "Base-editing feature: the road to a sickle cell cure"
     text = (

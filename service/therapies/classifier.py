@@ -18,7 +18,9 @@ The recipe:
    progressed after chemotherapy were assigned to tarlatamab"), and a later mention of the same
    type plays a part of its own past a comparison or the trial's arms ("had progressed on one
    hormone pill and were randomly assigned to ... either abiraterone"); no cue reaches past a colon or
-   semicolon, and a negation does not reach a hit that opens a clause of its own after a comma.
+   semicolon, and a negation does not reach a hit that opens a clause of its own after a comma
+   but does reach the items listed after the one it rules out ("no need for the radiation,
+   chemotherapy or surgery").
    In a headline, a therapy that "loses its hold", is "displaced" or meets "the end of" is the old
    standard the news replaces. Damp words lower a type's whole sentence, or
    the whole story from the headline: polls about vaccines, genome editing of plants, crops and
@@ -1263,11 +1265,35 @@ def _multi_matches(hay: str, opens: list[int], lo: int, hi: int) -> list[re.Matc
     return out
 
 
-def _spread_negation(hits: list[Hit]) -> None:
-    """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions."""
-    negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
-    if not negated:
+# Between the items of a list: "radiation, chemotherapy or surgery"
+_LIST_GAP: Final = re.compile(r",?\s*(?:(?:or|and|nor)\s+)?", re.IGNORECASE)
+_LIST_GOES_ON: Final = re.compile(r",|\s+(?:or|and|nor)\s", re.IGNORECASE)
+
+
+def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
+    """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions,
+    and the items listed after it ("no need for the radiation, chemotherapy or surgery")."""
+    if not any(h.cue == "neg" for h in hits):
         return
+    texts = {f.name: f.hay for f in fields}
+    previous: Hit | None = None
+    for h in sorted(hits, key=lambda h: (h.field, h.start)):
+        if (
+            previous is not None
+            and previous.cue == "neg"
+            and h.cue != "neg"
+            and h.sentence == previous.sentence
+            and previous.end < h.start
+        ):
+            hay = texts[h.field]
+            gap = _LIST_GAP.fullmatch(hay, previous.end, h.start)
+            # a comma alone may open a new clause ("without chemotherapy, pembrolizumab cut..."):
+            # the item must be followed by more of the list
+            if gap is not None and (gap.group().strip(", ") or _LIST_GOES_ON.match(hay, h.end)):
+                h.weight *= CUE_FACTOR["neg"]
+                h.cue = "neg"
+        previous = h
+    negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
     for h in hits:
         if (h.slug, h.sentence) in negated and h.cue != "neg":
             h.weight *= CUE_FACTOR["neg"]
@@ -1875,7 +1901,7 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
         hits += _field_hits(f, headline_end, story)
     hits += _referents(fields, hits)
     hits = [h for h in hits if h.slug]
-    _spread_negation(hits)
+    _spread_negation(hits, fields)
     _resolve(hits, fields)
     hits = [h for h in hits if h.slug]
     _absorb(hits)
