@@ -2840,6 +2840,20 @@ def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
     assert {h.cue for h in find_hits("", listed) if h.slug == "small-molecule"} == {"history"}
 
 
+def test_a_therapy_beaten_in_the_passive_is_the_comparator() -> None:
+    def cues(title: str) -> list[tuple[str, str]]:
+        return [(h.text, h.cue) for h in find_hits(title, "") if h.slug != "@condition"]
+
+    assert cues("Topotecan and lurbinectedin are beaten in lung cancer") == [
+        ("Topotecan", "versus"),
+        ("lurbinectedin", "versus"),
+    ]
+    assert cues("Chemotherapy beaten by tarlatamab") == [("Chemotherapy", "versus"), ("tarlatamab", "")]
+    assert cues("Chemotherapy has been outperformed") == [("Chemotherapy", "versus")]
+    # the active voice: the subject is what won
+    assert cues("Tarlatamab has beaten chemotherapy") == [("Tarlatamab", ""), ("chemotherapy", "versus")]
+
+
 def test_a_negation_rules_out_the_whole_list_it_opens() -> None:
     listed = "Patients had no need for the radiation, chemotherapy or surgery that is usual."
     cues = {h.slug: h.cue for h in find_hits("", listed) if h.slug in ("radiotherapy", "chemotherapy")}

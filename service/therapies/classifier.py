@@ -371,6 +371,10 @@ _OVER_ABOUT: Final = frozenset(
 # news replaces (read in titles only: "patients on chemotherapy lost weight" is no such thing).
 # So is the "backbone" a headline's new drug joins ("VRd backbone gets a fourth drug: FDA adds
 # Sarclisa").
+# "Topotecan and lurbinectedin are beaten", "chemotherapy beaten by": a therapy beaten in the
+# passive is the comparator, as one after "beats" is.
+_BEATEN: Final = frozenset({"beaten", "outperformed", "bested", "trounced", "surpassed", "outdone"})
+_BE: Final = frozenset({"is", "are", "was", "were", "been", "be", "gets", "get", "got"})
 _DISPLACED_AFTER: Final = frozenset(
     {"loses", "dethroned", "displaced", "supplanted", "ousted", "overtaken", "sidelined", "backbone"}
 )
@@ -432,6 +436,7 @@ _VERSUS: Final = frozenset(
         "beat",
         "beats",
         "beating",
+        "beaten",  # "has beaten chemotherapy"; "beaten by X" makes X the winner (_cue_factor)
         "outperform",
         "outperformed",
         "outperforming",
@@ -601,7 +606,7 @@ _WORD: Final = re.compile(r"e\.g\.|vs\.|[^\W_]+")
 # window cut mid-word reads "not" in "cannot"), an after-cue wherever it starts one (the after-window
 # may cut "freedom" to "free"), and a cue phrase by a string every match of _MULTI holds.
 _END_CUES: Final = frozenset(_ANY_SINGLE - {"e.g.", "vs."})
-_START_CUES: Final = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER
+_START_CUES: Final = _NEG_AFTER | _HISTORY_AFTER | _PLACE_AFTER | _DISPLACED_AFTER | _FAILS_AFTER | _BEATEN
 _PHRASE_CUES: Final = frozenset(
     {
         "triggered by",
@@ -916,6 +921,18 @@ def _negated(near: list[str]) -> bool:
     )
 
 
+def _beaten(after: list[str]) -> bool:
+    """Whether the words after a hit say it was beaten, in the passive: "is beaten", "has been
+    outperformed", "beaten by"; or, for the first of two names, "and lurbinectedin are beaten"."""
+    if after[0] in _BEATEN:
+        return after[1:2] == ["by"]
+    skip = 2 if after[0] in ("and", "or") else 0
+    rest = after[skip:]
+    if rest[:1] and rest[0] in ("has", "have", "had"):
+        rest = rest[1:]
+    return len(rest) >= 2 and rest[0] in _BE and rest[1] in _BEATEN
+
+
 def _freeing(after: list[str]) -> bool:
     return after[0] == "free" and len(after) > 1 and (after[1] in _FREED or after[1].isdigit())
 
@@ -986,7 +1003,9 @@ def _cue_factor(
         versus = [
             k
             for k, w in enumerate(near)
-            if w in _VERSUS and not (w == "against" and k and near[k - 1] in _DECIDED)
+            if w in _VERSUS
+            and not (w == "against" and k and near[k - 1] in _DECIDED)
+            and not (w == "beaten" and near[k + 1 : k + 2] == ["by"])
         ]
         # "a reckoning over Elevidys", "a lawsuit over Zantac": over as about, not as preferred to.
         versus = [k for k in versus if near[k] != "over" or not k or near[k - 1] not in _OVER_ABOUT]
@@ -1034,6 +1053,8 @@ def _cue_factor(
         found.append("history")
     if _PLACE_AFTER.intersection(after[:2]):
         found.append("place")
+    if _BEATEN.intersection(after) and _beaten(after):
+        found.append("versus")
     if title and (_DISPLACED_AFTER.intersection(after[:2]) or _DISPLACING_BEFORE.intersection(before[-3:])):
         found.append("instead")
     if not found:
