@@ -2840,6 +2840,15 @@ def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
     assert {h.cue for h in find_hits("", listed) if h.slug == "small-molecule"} == {"history"}
 
 
+def test_an_option_chosen_by_the_investigator_is_not_the_drug_revealed() -> None:
+    text = (
+        "Patients got tebentafusp or the investigator's choice of treatment: pembrolizumab in most "
+        "cases. Doctors said the drug works in an unusual way."
+    )
+    referred = [h for h in find_hits("Eye melanoma drug extends survival", text) if h.text == "drug"]
+    assert {h.slug for h in referred} <= {"bispecific-antibody"}
+
+
 def test_a_therapy_beaten_in_the_passive_is_the_comparator() -> None:
     def cues(title: str) -> list[tuple[str, str]]:
         return [(h.text, h.cue) for h in find_hits(title, "") if h.slug != "@condition"]

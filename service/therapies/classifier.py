@@ -1794,8 +1794,9 @@ _NOUNS: Final = (
 # teplizumab,": the words that name what the story has called "the drug".
 _REVEAL: Final = re.compile(
     r"(?:\b(?:the|its|their|[\w.]+'s)\s+"
-    # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's.
-    r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard)\b)"
+    # "The first drug, riluzole," "The second product, Casgevy,": one of several, not the story's;
+    # "the investigator's choice of treatment: pembrolizumab", one of the options.
+    r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard|choice)\b)"
     r"[\w-]+\s+){0,2}?"
     r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:))"
     r"\s*(?:an?\s+|the\s+)?$"
