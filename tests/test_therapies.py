@@ -2260,11 +2260,11 @@ WRITTEN_SETS = (
         "classify_holdout195.jsonl",
         40,
         1.0,
-        0.97,
+        0.98,
         "40 evaluator-style items, two per type and every hard case, by a blind helper in session "
         "14's first round (primary 0.975, discussed F1 0.960 blind). Fixed since: 'cold virus "
-        "engineered to kill bladder tumours' as an oncolytic virus, and 'BEAM-302, which uses a "
-        "base editor' as a drug named two ways.",
+        "engineered to kill bladder tumours' as an oncolytic virus, 'BEAM-302, which uses a base "
+        "editor' as a drug named two ways, and PSMAfore's switch arm after 'randomly assigned'.",
     ),
     WrittenSet(
         "classify_holdout196.jsonl",
@@ -2306,6 +2306,35 @@ WRITTEN_SETS = (
         "virus' built to replicate, and 'Tzield, an anti-CD3 antibody'. Left: a comparator trial "
         "told of in one sentence, a BTK inhibitor that 'stops working' read as discussed, and "
         "natalizumab 'already tried'.",
+    ),
+    WrittenSet(
+        "classify_holdout200.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 pages of hospitals, universities, journals and regulators with their furniture, by a "
+        "blind helper in session 14's second round (primary 1.000, discussed F1 0.987 blind). "
+        "Fixed since: 'no need for the radiation, chemotherapy or surgery' rules out the whole list.",
+    ),
+    WrittenSet(
+        "classify_holdout201.jsonl",
+        40,
+        0.97,
+        0.97,
+        "40 evaluator-style keyword traps, by a blind helper in session 14's second round (primary "
+        "0.925, discussed F1 0.970 blind). Fixed since: 'topotecan and lurbinectedin are beaten' "
+        "as comparators, and 'the investigator's choice of treatment: pembrolizumab' as no reveal "
+        "of 'the drug'. Left: a Q&A on an RSV antibody that asks 'Is it a vaccine?'.",
+    ),
+    WrittenSet(
+        "classify_holdout202.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories of a week of health news, by a blind helper in session 14's second round "
+        "(primary 1.000, discussed F1 0.963 blind; misses: 'Covid vaccine sales' in a deal story, "
+        "chemotherapy beside subcutaneous Keytruda, and nivolumab's adjuvant result read as "
+        "history).",
     ),
 )
 
