@@ -3374,6 +3374,15 @@ SHORT_STORIES = (
         discussed=("gene-editing",),
     ),
     ShortStory(
+        "two names side by side: one product's brand and generic name, after a comma",
+        "Haemophilia B gene therapy finds few takers",
+        "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "
+        "in 2022. Pfizer's Hympavzi, marstacimab, approved in October 2024, is injected weekly "
+        "under the skin.",
+        "gene-therapy",
+        discussed=("monoclonal-antibody",),
+    ),
+    ShortStory(
         "two names side by side: sold by its maker as",
         "Haemophilia gene therapy finds few takers",
         "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "

@@ -82,7 +82,8 @@ from service.models import Classification, Evidence, TherapyScore
 from service.therapies.conditions import PARENTS
 from service.therapies.furniture import Span, content_spans
 from service.therapies.lexicon import CONDITION, LEXICON_VERSION, Entry, matcher
-from service.therapies.normalise import haystack
+from service.therapies.normalise import haystack, phrase
+from service.therapies.products import synonyms
 from service.therapies.taxonomy import NONE
 
 TITLE_WEIGHT: Final = 3.0
@@ -218,6 +219,7 @@ _APPOSITION: Final = re.compile(
     re.IGNORECASE,
 )
 # Before a class phrase ("Lyfgenia, a conventional gene therapy"), any one word may describe it.
+_COMMA: Final = re.compile(r",\s*")
 _APPOSITION_CLASS: Final = re.compile(r",\s*(?:a|an|the)\s+[\w-]+\s+", re.IGNORECASE)
 _VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
 # "mRNA Covid shots", "an mRNA booster": the shot named right after "mRNA" (a shot named further off
@@ -1967,7 +1969,8 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
     ("marstacimab, a monoclonal antibody", "the PD-1 inhibitor nivolumab", "BEAM-302, which uses a
-    base editor"): a sentence about the drug, not a name dropped in passing (TAXONOMY.md), whether
+    base editor"), or one product's two names after a comma ("Hympavzi, marstacimab", the
+    synonyms of ``products``): a sentence about the drug, not a name dropped in passing (TAXONOMY.md), whether
     the drug is the story's or the rival it is measured against ("the closest competitor is
     emicizumab, sold as Hemlibra, a bispecific antibody that").
     Names side by side in a list ("X, Y and Z") are not."""
@@ -1990,6 +1993,9 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
             if a.entry.written != b.entry.written and (
                 _APPOSITION.fullmatch(text, a.end, b.start)
                 or (b.entry.generic and _APPOSITION_CLASS.fullmatch(text, a.end, b.start))
+                # "Pfizer's Hympavzi, marstacimab, approved in 2024": a comma alone joins a list
+                # too, so only one product's two names
+                or (_COMMA.fullmatch(text, a.end, b.start) and phrase(b.text) in synonyms(a.text))
             ):
                 out.add(slug)
                 break
