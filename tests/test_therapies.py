@@ -3647,6 +3647,13 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     assert earnings.primary == NONE and "small-molecule" in earnings.discussed
     # The same body under a headline naming the drug is about the drug.
     assert classify("Trikafta sales lift Vertex revenue past $11 billion", text).primary == "small-molecule"
+    law = (
+        "The reform would shorten the protection of new medicines. It would reward companies that "
+        "develop antibiotics. Shortages of antibiotics for children last winter made it urgent. "
+        "Makers of antibiotics say the reward is too small."
+    )
+    assert classify("EU medicines overhaul enters final stretch", law).primary == NONE
+    assert classify("Parliament backs pharmaceutical legislation", law).primary == NONE
 
 
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:

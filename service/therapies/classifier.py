@@ -51,8 +51,8 @@ The recipe:
    the patients' history (a checkpoint inhibitor, chemotherapy, an antibody), or, for the first
    two, as the standard arm, gives the story to a newer type discussed with a real share of its
    score ("pembrolizumab plus a peptide vaccine"). A headline that names no therapy and is about
-   an outbreak, a death from a disease, money, prices or screening ("Vertex tops $11 billion in
-   annual revenue") makes the story about none. A type is discussed when its score is a real
+   an outbreak, a death from a disease, money, prices, screening or a reform of the law ("Vertex
+   tops $11 billion in annual revenue") makes the story about none. A type is discussed when its score is a real
    share of the story's and it is named plainly in a sentence with a result, or in sentences
    adding up to two points (two and a half in a story about no therapy), or in a sentence of its
    own: as a comparator or partner with results, named two ways side by side ("Tzield
@@ -2069,10 +2069,12 @@ _OUTBREAK: Final = re.compile(
     r"|(?<!nearly )(?<!almost )di(?:es|ed) (?:of|from))\b",
     re.IGNORECASE,
 )
-# A headline about money, prices or screening that names no therapy is about that: "Medicare
+# A headline about money, prices, screening or a law that names no therapy is about that: "Medicare
 # unveils first negotiated drug prices", "Vertex tops $11 billion in annual revenue".
 _OTHER_NEWS: Final = re.compile(
-    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|investments?|layoffs|screening)\b", re.IGNORECASE
+    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|investments?|layoffs|screening"
+    r"|overhaul|legislation|reforms?)\b",
+    re.IGNORECASE,
 )
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
