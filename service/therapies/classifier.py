@@ -39,31 +39,30 @@ The recipe:
    immune therapy the story names most (or nothing); a bare "CAR" on the NK cells a story names is
    CAR-NK.
 5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
-   sentence adds nothing. The top type is primary when it beats the non-therapy interventions
-   (diet, devices, organ transplants); a type that no title, headline or lead names needs a score
-   that grows with the body's length (two passing mentions deep in a long feature are not its
-   subject) and must be more than brand names dropped once each (a company's product roster); a
-   type named only by weak class words ("antibodies") never leads; a type the headline names
-   plainly leads, the first of two it names so unless clearly outweighed, and a type it
-   only rules out or names as the comparator ("no chemo", "beats chemotherapy") leads only when
-   nothing else can; with no such headline, a type the lead names plainly leads over one the lead
-   names only as history or a step, unless clearly outweighed. A backbone named as the partner or
-   the patients' history (a checkpoint inhibitor, chemotherapy, an antibody), or, for the first
-   two, as the standard arm, gives the story to a newer type discussed with a real share of its
-   score ("pembrolizumab plus a peptide vaccine"). A headline that names no therapy and is about
-   an outbreak, a death from a disease, money, prices, screening or a reform of the law ("Vertex
-   tops $11 billion in annual revenue") makes the story about none. A type is discussed when its score is a real
-   share of the story's and it is named plainly in a sentence with a result, or in sentences
-   adding up to two points (two and a half in a story about no therapy), or in a sentence of its
-   own: as a comparator or partner with results, named two ways side by side ("Tzield
-   (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy",
-   "BEAM-302, which uses a base editor";
-   not in a sentence naming three types or more, which lists them), or as the subject of a
-   sentence that tells what it does ("Radiation to the pelvis can cause infertility"). Ex vivo
-   gene therapy or editing that tells how the patient's own stem cells are collected and given
-   back discusses the transplant. A type named only by weak class words neither leads nor is
-   discussed; one every mention of which is damped (a poll about vaccination) does not lead, nor,
-   in a story about no therapy, is it discussed.
+   sentence adds nothing. The top type is primary when it beats the non-therapy interventions (diet,
+   devices, organ transplants); a type that no title, headline or lead names needs a score that
+   grows with the body's length (two passing mentions deep in a long feature are not its subject)
+   and must be more than brand names dropped once each (a company's product roster); a type named
+   only by weak class words ("antibodies") never leads; a type the headline names plainly leads, the
+   first of two it names so unless clearly outweighed, and a type it only rules out or names as the
+   comparator ("no chemo", "beats chemotherapy") leads only when nothing else can; with no such
+   headline, a type the lead names plainly leads over one the lead names only as history or a step,
+   unless clearly outweighed. A backbone named as the partner or the patients' history (a checkpoint
+   inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
+   story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
+   vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
+   money, prices, screening or a reform of the law ("Vertex tops $11 billion in annual revenue")
+   makes the story about none. A type is discussed when its score is a real share of the story's and
+   it is named plainly in a sentence with a result, or in sentences adding up to two points (two and
+   a half in a story about no therapy), or in a sentence of its own: as a comparator or partner with
+   results, named two ways side by side ("Tzield (teplizumab)", "marstacimab, a monoclonal
+   antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base editor", one
+   product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming three types
+   or more, which lists them), or as the subject of a sentence that tells what it does ("Radiation
+   to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells how the
+   patient's own stem cells are collected and given back discusses the transplant. A type named only
+   by weak class words neither leads nor is discussed; one every mention of which is damped (a poll
+   about vaccination) does not lead, nor, in a story about no therapy, is it discussed.
 """
 
 from __future__ import annotations
