@@ -2846,6 +2846,13 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
     assert not [h for h in molecule if h.slug == "car-t"]
 
 
+def test_an_earlier_study_is_no_treatment_given_before() -> None:
+    study = "An earlier study showed that the radioligand worked better than cabazitaxel."
+    assert [h.cue for h in find_hits("", study) if h.slug == "chemotherapy"] == ["versus"]
+    given = "Men had earlier received cabazitaxel."
+    assert [h.cue for h in find_hits("", given) if h.slug == "chemotherapy"] == ["history"]
+
+
 def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
     sentence = (
         "The trial enrolled men whose cancer had progressed on one androgen receptor pathway "

@@ -1090,6 +1090,12 @@ def _one_option(words: list[str], k: int) -> bool:
     )
 
 
+# What "earlier", "previous" or "prior" may describe that is no treatment given before.
+_STUDIES: Final = frozenset(
+    {"study", "studies", "trial", "trials", "analysis", "analyses", "research", "data", "results", "report"}
+)
+
+
 def _treated_before(before: list[str]) -> bool:
     """Whether the history words before a hit tell of treatment given before, rather than describe
     the patients a trial enrolled ("in previously untreated patients", "heavily pretreated
@@ -1098,6 +1104,9 @@ def _treated_before(before: list[str]) -> bool:
         if word not in _HISTORY:
             continue
         following = before[k + 1 : k + 3]
+        # "an earlier study showed that X worked better than cabazitaxel": the study came before
+        if not _STUDIES.isdisjoint(following):
+            continue
         if word == "pretreated" or (word == "previously" and following[:1] in (["treated"], ["untreated"])):
             given = following[1:] if word == "previously" else following[:1]
             if given not in (["with"], ["by"]):
