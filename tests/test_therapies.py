@@ -17,6 +17,7 @@ from service.therapies.classifier import TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import compile_entries
+from service.therapies.products import synonyms
 from service.therapies.taxonomy import NONE, SLUGS
 from service.therapies.terms import CONTEXT, TERMS
 
@@ -2938,6 +2939,13 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     listed = [h.slug for h in both if h.slug != "@condition"]
     assert listed == ["monoclonal-antibody", "chemotherapy"]
     assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]
+
+
+def test_conjugates_named_by_code_name_are_conjugates() -> None:
+    for code in ("DS-8201", "DS-8201a", "DS-1062", "DS-7300", "U3-1402"):
+        hits = [h for h in find_hits(f"{code} plus pertuzumab extends control", "") if h.slug != "@condition"]
+        assert [h.slug for h in hits][:1] == ["antibody-drug-conjugate"], code
+    assert "ds 8201" in synonyms("Enhertu")
 
 
 def test_angiogenesis_inhibitors_and_ips_cell_products_have_entries() -> None:

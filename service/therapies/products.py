@@ -19,6 +19,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("aucatzyl", "obecabtagene autoleucel", "obe-cel"),
     ("carvykti", "ciltacabtagene autoleucel", "cilta-cel"),
     ("casgevy", "exagamglogene autotemcel", "exa-cel"),
+    ("enhertu", "trastuzumab deruxtecan", "t-dxd", "ds-8201", "ds-8201a"),
     ("imbruvica", "ibrutinib"),
     ("keytruda", "pembrolizumab"),
     ("lynparza", "olaparib"),

@@ -402,6 +402,12 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("Dato-DXd", "antibody-drug-conjugate", "", ""),
     ("datopotamab deruxtecan", "antibody-drug-conjugate", "", ""),
     ("delivers chemotherapy directly", "antibody-drug-conjugate", "", ""),
+    # Daiichi Sankyo's code names for its deruxtecan conjugates
+    ("DS-8201", "antibody-drug-conjugate", "", "trastuzumab deruxtecan (also DS-8201a)"),
+    ("DS-8201a", "antibody-drug-conjugate", "", ""),
+    ("DS-1062", "antibody-drug-conjugate", "", "datopotamab deruxtecan"),
+    ("DS-7300", "antibody-drug-conjugate", "", "ifinatamab deruxtecan"),
+    ("U3-1402", "antibody-drug-conjugate", "", "patritumab deruxtecan"),
     ("deruxtecan", "antibody-drug-conjugate", "s", ""),
     ("emtansine", "antibody-drug-conjugate", "s", ""),
     ("govitecan", "antibody-drug-conjugate", "s", ""),
