@@ -2941,6 +2941,13 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]
 
 
+def test_chemoimmunotherapy_and_fcr_are_chemotherapy() -> None:
+    said = "Two pills beat chemoimmunotherapy; FCR was for years the standard for CLL."
+    assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["chemotherapy"] * 2
+    # the letters alone, with nothing of leukaemia or chemotherapy near them, are no regimen
+    assert not [h for h in find_hits("", "The FCR of the airline rose in March.") if h.slug == "chemotherapy"]
+
+
 def test_conjugates_named_by_code_name_are_conjugates() -> None:
     for code in ("DS-8201", "DS-8201a", "DS-1062", "DS-7300", "U3-1402"):
         hits = [h for h in find_hits(f"{code} plus pertuzumab extends control", "") if h.slug != "@condition"]
