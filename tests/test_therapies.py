@@ -2941,6 +2941,13 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]
 
 
+def test_regulatory_t_cells_are_biology_and_engineered_ones_a_cell_therapy() -> None:
+    biology = "Tumours recruit regulatory T cells to shield themselves from attack."
+    assert not [h for h in find_hits("", biology) if h.slug not in ("none", "@condition")]
+    made = "The company is developing engineered regulatory T cells for arthritis."
+    assert [h.slug for h in find_hits("", made) if h.slug != "@condition"] == ["cell-therapy"]
+
+
 def test_chemoimmunotherapy_and_fcr_are_chemotherapy() -> None:
     said = "Two pills beat chemoimmunotherapy; FCR was for years the standard for CLL."
     assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["chemotherapy"] * 2

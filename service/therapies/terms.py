@@ -75,6 +75,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("myostatin", "", "", "a muscle protein (apitegromab's target), not a -statin drug"),
     ("stem cell research", "", "", ""),
+    ("regulatory T cell", "", "", "the immune system's own brakes (Tregs), as biology, not a treatment"),
     # the committees that advise on vaccines: an institution, not a vaccine
     ("Advisory Committee on Immunization Practices", "", "", ""),
     ("vaccine advisers", "", "", ""),
@@ -187,6 +188,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("orca-t", "cell-therapy", "", ""),
     ("pluripotent stem cell", "cell-therapy", "", ""),
     ("regulatory T cell therapy", "cell-therapy", "", ""),
+    ("engineered regulatory T cell", "cell-therapy", "", "engineered Tregs, not CAR-T"),
     ("Treg cell therapy", "cell-therapy", "", ""),
     ("Treg therapy", "cell-therapy", "", ""),
     ("remestemcel-L", "cell-therapy", "", ""),
