@@ -2301,7 +2301,7 @@ WRITTEN_SETS = (
         "classify_holdout199.jsonl",
         30,
         1.0,
-        0.96,
+        0.97,
         "30 probes of discussed against merely mentioned, by a blind helper in session 14's first "
         "round (primary 0.967, discussed F1 0.944 blind). Fixed since: 'an engineered common-cold "
         "virus' built to replicate, and 'Tzield, an anti-CD3 antibody'. Left: a comparator trial "
@@ -2336,6 +2336,38 @@ WRITTEN_SETS = (
         "(primary 1.000, discussed F1 0.963 blind; misses: 'Covid vaccine sales' in a deal story, "
         "chemotherapy beside subcutaneous Keytruda, and nivolumab's adjuvant result read as "
         "history).",
+    ),
+    WrittenSet(
+        "classify_holdout203.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories from outlets outside the US, by a blind helper in session 14's third round "
+        "(primary 0.967, discussed F1 0.955 blind). Fixed since: 'EU medicines overhaul' as a "
+        "headline about a law, and 'an earlier study showed ... better than cabazitaxel' as no "
+        "history. Left: trastuzumab's biosimilars told of beside Enhertu.",
+    ),
+    WrittenSet(
+        "classify_holdout204.jsonl",
+        40,
+        0.92,
+        0.95,
+        "40 evaluator-style items, a plain and a hard story per type and ten about no therapy, by "
+        "a blind helper in session 14's third round (primary 0.875, discussed F1 0.926 blind). "
+        "Fixed since: DS-8201 as Enhertu, 'chemoimmunotherapy' and FCR, and 'engineered "
+        "regulatory T cells' as no CAR-T. Left: stories about no therapy that discuss one at "
+        "length (a measles count, an FDA official's return, a blood-test model).",
+    ),
+    WrittenSet(
+        "classify_holdout205.jsonl",
+        20,
+        0.8,
+        0.96,
+        "20 long round-ups, explainers and investigations, by a blind helper in session 14's third "
+        "round (primary 0.800, discussed F1 0.962 blind). Fixed since: 'Hympavzi, marstacimab' as "
+        "one product named two ways. Left: four stories this set calls about no therapy (Medicare's "
+        "payment for sickle cell gene therapies, bluebird bio's sale, the CRISPR Nobel, accelerated "
+        "approval), which TAXONOMY.md's 'priced or reported on' could also give to the therapy.",
     ),
 )
 
