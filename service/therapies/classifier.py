@@ -82,7 +82,7 @@ from service.therapies.conditions import PARENTS
 from service.therapies.furniture import Span, content_spans
 from service.therapies.lexicon import CONDITION, LEXICON_VERSION, Entry, matcher
 from service.therapies.normalise import haystack, phrase
-from service.therapies.products import synonyms
+from service.therapies.products import product_names
 from service.therapies.taxonomy import NONE
 
 TITLE_WEIGHT: Final = 3.0
@@ -1978,10 +1978,12 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
     ("marstacimab, a monoclonal antibody", "the PD-1 inhibitor nivolumab", "BEAM-302, which uses a
     base editor"), or one product's two names after a comma ("Hympavzi, marstacimab", the
-    synonyms of ``products``): a sentence about the drug, not a name dropped in passing (TAXONOMY.md), whether
-    the drug is the story's or the rival it is measured against ("the closest competitor is
-    emicizumab, sold as Hemlibra, a bispecific antibody that").
-    Names side by side in a list ("X, Y and Z") are not."""
+    synonyms of ``products``): a sentence about the drug, not a name dropped in passing
+    (TAXONOMY.md), whether the drug is the story's or the rival it is measured against ("the
+    closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that"). Names side by
+    side in a list ("X, Y and Z") are not."""
+    # (the product table is built at the first call, whatever the story, not at the first comma)
+    products = product_names()
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     types_in: dict[tuple[str, int], set[str]] = defaultdict(set)
     for h in hits:
@@ -2003,7 +2005,10 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
                 or (b.entry.generic and _APPOSITION_CLASS.fullmatch(text, a.end, b.start))
                 # "Pfizer's Hympavzi, marstacimab, approved in 2024": a comma alone joins a list
                 # too, so only one product's two names
-                or (_COMMA.fullmatch(text, a.end, b.start) and phrase(b.text) in synonyms(a.text))
+                or (
+                    _COMMA.fullmatch(text, a.end, b.start)
+                    and phrase(b.text) in products.get(phrase(a.text), ())
+                )
             ):
                 out.add(slug)
                 break

@@ -51,6 +51,11 @@ def _groups() -> dict[str, frozenset[str]]:
     return out
 
 
+def product_names() -> dict[str, frozenset[str]]:
+    """Each name (in matching form) and every name of its product, itself included."""
+    return _groups()
+
+
 def synonyms(name: str) -> frozenset[str]:
     """Every name of the product called ``name`` (in matching form), ``name`` itself included."""
     key = phrase(name)
