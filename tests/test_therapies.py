@@ -2973,6 +2973,22 @@ def test_an_antibody_followed_by_a_cytotoxic_inn_is_one_conjugate() -> None:
     assert not [h for h in find_hits("Genmab buys ProfoundBio", "") if h.slug != "@condition"]
 
 
+def test_furniture_gives_no_context_to_the_story() -> None:
+    # A bare "transplant" needs a blood disease in the story: a related headline about leukaemia
+    # below it is not the story.
+    text = (
+        "The first baby in Britain born after a transplant of her mother's donated organ arrived "
+        "in London on Tuesday. The transplant took place two years ago in Oxford. Surgeons said the "
+        "transplant team had prepared for a decade.\n\nRelated stories\n\nRecord number of kidney "
+        "operations last year\n\nStem cell donor appeal for teenager with leukaemia\n"
+    )
+    hits = find_hits("Baby born after organ donation", text)
+    assert not [h for h in hits if h.slug == "stem-cell-transplant"]
+    # a womb is an organ, whatever else the story tells
+    womb = find_hits("First baby born in UK after womb transplant", "Her aunt had survived leukaemia.")
+    assert not [h for h in womb if h.slug == "stem-cell-transplant"]
+
+
 def test_regulatory_t_cells_are_biology_and_engineered_ones_a_cell_therapy() -> None:
     biology = "Tumours recruit regulatory T cells to shield themselves from attack."
     assert not [h for h in find_hits("", biology) if h.slug not in ("none", "@condition")]

@@ -1927,7 +1927,8 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
     fields = _fields(title, text, summary)
     headline_end = _headline_end(text, fields[-1].spans) if not title.strip() else 0
     hits: list[Hit] = []
-    story = "\n".join(f.hay for f in fields)
+    # (what a story-level context reads: the story itself, not the furniture around it)
+    story = "\n".join(f.hay[sp.start : sp.end] for f in fields for sp in f.spans)
     for f in fields:
         hits += _field_hits(f, headline_end, story)
     hits += _referents(fields, hits)

@@ -1239,6 +1239,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "pig",
             "face",
             "uterus",
+            "womb",
             "cornea",
             "fecal",
             "faecal",
