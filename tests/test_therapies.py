@@ -2489,8 +2489,9 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
     assert story.strip() in kept and "Datopotamab" not in kept and "Osimertinib" not in kept
     got = classify("Tarlatamab beats chemotherapy in relapsed small cell lung cancer", page)
     assert {"antibody-drug-conjugate", "small-molecule"}.isdisjoint(got.discussed)
-    # "Related headlines" and "Trending in Rheumatology" head the tail the same way.
-    for heading in ("Related headlines", "Trending in Oncology"):
+    # "Related headlines" and "Trending in Rheumatology" head the tail the same way, and so does one
+    # behind a screen reader's skip link ("Skip next section Explore more").
+    for heading in ("Related headlines", "Trending in Oncology", "Skip next section Explore more"):
         page = story + "\n\n" + links.replace("Related coverage from ASCO 2025", heading)
         kept = "".join(page[s.start : s.end] for s in content_spans(page))
         assert story.strip() in kept and "Datopotamab" not in kept, heading

@@ -25,11 +25,14 @@ from typing import Final
 import ahocorasick_rs
 
 _TAIL: Final = re.compile(
-    r"^(related( articles?| stories| headlines| posts| content| news| reading| coverage| information|"
+    # (a screen reader's skip link may lead the heading: "Skip next section Explore more")
+    r"^(skip (next|this|the) section\s+)?"
+    r"(related( articles?| stories| headlines| posts| content| news| reading| coverage| information|"
     r" links| resources)?( (from|on|in|at|about)\b.*)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
+    r"explore more|more to explore|"
     r"additional reading|trending( now| articles| stories| topics)?( (in|on)\b.*)?|"
     r"popular( now| stories| articles)?|"
     r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
