@@ -3384,6 +3384,14 @@ SHORT_STORIES = (
         "cell-therapy",
     ),
     ShortStory(
+        "killer cells from cord blood are a cell therapy, not a cord blood transplant",
+        "Off-the-shelf killer cells from cord blood produce remissions in lymphoma",
+        "Natural killer cells taken from donated umbilical cord blood and engineered to recognise "
+        "CD19 put seven of eleven patients into complete remission. The NK cells caused no "
+        "cytokine release syndrome, and the chimeric antigen receptor they carry kept working.",
+        "cell-therapy",
+    ),
+    ShortStory(
         "a headline's 'outlives X' names X as the comparator",
         "Rybrevant combination outlives osimertinib in EGFR lung cancer",
         "Amivantamab with lazertinib cut the risk of death by a quarter compared with osimertinib in "

@@ -1180,8 +1180,22 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "herpes virus": _CANCER_VIRUS,
     # A bispecific built on a TCR ("one end is an engineered T-cell receptor") is not TCR-T.
     "engineered T-cell receptor": ((), ("bispecific", "immtac", "one end", "fused", "fusion")),
-    # Cord blood as the graft; not the source of NK or CAR-NK cells, nor a private bank's stock.
-    "cord blood": ((), ("nk", "natural killer", "derived", "car", "bank", "stored", "storing")),
+    # Cord blood as the graft; not the source of NK or CAR-NK cells ("killer cells from cord
+    # blood", "off-the-shelf"), nor a private bank's stock.
+    "cord blood": (
+        (),
+        (
+            "nk",
+            "natural killer",
+            "killer cell",
+            "off-the-shelf",
+            "derived",
+            "car",
+            "bank",
+            "stored",
+            "storing",
+        ),
+    ),
     # A harmless virus that carries a gene; one in a vaccine carries an antigen.
     "harmless virus": (("gene", "dna"), ("vaccin",)),
     "jab": (
