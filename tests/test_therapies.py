@@ -2997,6 +2997,16 @@ def test_regulatory_t_cells_are_biology_and_engineered_ones_a_cell_therapy() -> 
     assert [h.slug for h in find_hits("", made) if h.slug != "@condition"] == ["cell-therapy"]
 
 
+def test_oral_anticoagulants_are_small_molecules_and_appendage_closure_a_device() -> None:
+    text = (
+        "Closing the left atrial appendage with an implanted device protected against stroke as "
+        "well as continued oral anticoagulation and cut bleeding by half. Most patients in the "
+        "anticoagulation arm took a DOAC such as apixaban."
+    )
+    result = classify("Appendage closure halves bleeding versus oral anticoagulation", text)
+    assert result.primary == NONE and "small-molecule" in result.discussed
+
+
 def test_chemoimmunotherapy_and_fcr_are_chemotherapy() -> None:
     said = "Two pills beat chemoimmunotherapy; FCR was for years the standard for CLL."
     assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["chemotherapy"] * 2

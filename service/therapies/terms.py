@@ -719,6 +719,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("venlafaxine", "small-molecule", "", ""),
     ("VRd", "small-molecule", "c", "bortezomib, lenalidomide and dexamethasone"),
     ("warfarin", "small-molecule", "", ""),
+    ("oral anticoagulant", "small-molecule", "", "warfarin and the direct ones (apixaban, rivaroxaban)"),
+    ("oral anticoagulation", "small-molecule", "", ""),
+    ("DOAC", "small-molecule", "c", "direct oral anticoagulant"),
     ("xavir", "small-molecule", "s", "antiviral INN stem: baloxavir"),
     ("antiviral", "small-molecule", "w", ""),
     ("aspirin", "small-molecule", "", ""),
@@ -1065,6 +1068,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("xofigo", "radiotherapy", "", ""),
     # none: interventions of no therapy type, competing for primary
     ("acupuncture", "none", "", ""),
+    ("appendage closure", "none", "", "left atrial appendage closure: a device (Watchman)"),
     ("anktiva", "none", "", "IL-15 superagonist fusion protein: no antibody"),
     ("blood test", "none", "", ""),
     ("cognitive behavioral therapy", "none", "", ""),
