@@ -2880,6 +2880,13 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
     assert not [h for h in molecule if h.slug == "car-t"]
 
 
+def test_those_given_a_drug_compared_with_those_not_are_no_history() -> None:
+    compared = "Babies who had received nirsevimab were far less likely to test positive for RSV."
+    assert [h.cue for h in find_hits("", compared) if h.slug == "monoclonal-antibody"] == [""]
+    before = "Babies who had received nirsevimab were enrolled in the vaccine trial."
+    assert [h.cue for h in find_hits("", before) if h.slug == "monoclonal-antibody"] == ["history"]
+
+
 def test_an_earlier_study_is_no_treatment_given_before() -> None:
     study = "An earlier study showed that the radioligand worked better than cabazitaxel."
     assert [h.cue for h in find_hits("", study) if h.slug == "chemotherapy"] == ["versus"]

@@ -921,6 +921,13 @@ def _negated(near: list[str]) -> bool:
     )
 
 
+# "Babies who had received nirsevimab were far less likely to be admitted": those given the drug
+# compared with those not given it, the drug's result, not the patients' history.
+_COMPARED_EXPOSURE: Final = re.compile(
+    r"\s+(?:were|was|are|had)\s+(?:\w+\s+)?(?:less|more|fewer|lower|higher)\b", re.IGNORECASE
+)
+
+
 def _beaten(after: list[str]) -> bool:
     """Whether the words after a hit say it was beaten, in the passive: "is beaten", "has been
     outperformed", "beaten by"; or, for the first of two names, "and lurbinectedin are beaten"."""
@@ -1029,7 +1036,9 @@ def _cue_factor(
         # ("whose cancer had progressed after chemotherapy were assigned to tarlatamab"); the
         # others must be near the hit.
         elif kind == "history":
-            if not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start)):
+            if not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start)) and not (
+                _COMPARED_EXPOSURE.match(hay, end, hi)
+            ):
                 found.append(kind)
         elif start - m.end() <= NEAR_CHARS:
             # "free of disease activity years after stem cell transplant": what freed them is not
