@@ -2880,6 +2880,13 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
     assert not [h for h in molecule if h.slug == "car-t"]
 
 
+def test_a_company_named_by_its_product_gives_no_discussion() -> None:
+    said = "AbbVie will buy ImmunoGen, as the maker of Humira looks for growth in cancer."
+    assert [h.cue for h in find_hits("", said) if h.slug == "monoclonal-antibody"] == ["place"]
+    given = "Patients with Crohn's disease were given Humira every two weeks."
+    assert [h.cue for h in find_hits("", given) if h.slug == "monoclonal-antibody"] == [""]
+
+
 def test_those_given_a_drug_compared_with_those_not_are_no_history() -> None:
     compared = "Babies who had received nirsevimab were far less likely to test positive for RSV."
     assert [h.cue for h in find_hits("", compared) if h.slug == "monoclonal-antibody"] == [""]

@@ -568,6 +568,8 @@ _MULTI: Final = re.compile(
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
     r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
     r"(?P<instead>rather than|in place of)|"
+    # "as the maker of Humira looks for growth": a company named by its product
+    r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
     r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
@@ -621,6 +623,9 @@ _PHRASE_CUES: Final = frozenset(
         "spar",
         "rather than",
         "place of",
+        "maker",
+        "manufacturer",
+        "developer",
         "contrast",
         "prepare",
         "also ",
@@ -679,8 +684,9 @@ _DAMP_SLUG: Final = _damp_slugs()
 # regex's own openings and checks that each starts with one of these).
 _MULTI_OPENERS: Final = frozenset(
     {
-        "free of", "spar", "rather than", "in place of", "to prepare", "also", "such as",
-        "everything from", "ranging from", "choice of", "compar", "contrast", "superior to",
+        "free of", "spar", "rather than", "in place of", "maker", "manufacturer", "developer",
+        "to prepare", "also", "such as", "everything from", "ranging from", "choice of", "compar",
+        "contrast", "superior to",
         "better than", "long", "much", "effective", "good", "safe", "likely", "added to", "on top of",
         "in addition to", "finish", "complet", "refractory to", "resistant to", "relapsed",
         "progress", "had", "has", "have", "already", "been", "went", "gone", "line", "failure of",
