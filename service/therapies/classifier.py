@@ -686,13 +686,12 @@ _MULTI_OPENERS: Final = frozenset(
     {
         "free of", "spar", "rather than", "in place of", "maker", "manufacturer", "developer",
         "to prepare", "also", "such as", "everything from", "ranging from", "choice of", "compar",
-        "contrast", "superior to",
-        "better than", "long", "much", "effective", "good", "safe", "likely", "added to", "on top of",
-        "in addition to", "finish", "complet", "refractory to", "resistant to", "relapsed",
-        "progress", "had", "has", "have", "already", "been", "went", "gone", "line", "failure of",
-        "failing on", "after", "who", "stopped working", "did not work", "syndrome", "storm",
-        "toxicit", "side effect", "damage", "injur", "infection", "complication", "reaction",
-        "nausea", "neuropathy", "shield", "protect",
+        "contrast", "superior to", "better than", "long", "much", "effective", "good", "safe",
+        "likely", "added to", "on top of", "in addition to", "finish", "complet", "refractory to",
+        "resistant to", "relapsed", "progress", "had", "has", "have", "already", "been", "went",
+        "gone", "line", "failure of", "failing on", "after", "who", "stopped working",
+        "did not work", "syndrome", "storm", "toxicit", "side effect", "damage", "injur",
+        "infection", "complication", "reaction", "nausea", "neuropathy", "shield", "protect",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
