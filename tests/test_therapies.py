@@ -2369,6 +2369,35 @@ WRITTEN_SETS = (
         "payment for sickle cell gene therapies, bluebird bio's sale, the CRISPR Nobel, accelerated "
         "approval), which TAXONOMY.md's 'priced or reported on' could also give to the therapy.",
     ),
+    WrittenSet(
+        "classify_holdout206.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories in the trade press's style (ORR, PFS, 2L, BLA, PDUFA, CRL), by a blind helper "
+        "in session 14's fourth round (primary 1.000, discussed F1 0.961 blind). Fixed since: "
+        "'continued oral anticoagulation' as the comparator of a device. Left: conditioning "
+        "chemotherapy and 'ahead of chemotherapy', which this set calls steps, not discussion.",
+    ),
+    WrittenSet(
+        "classify_holdout207.jsonl",
+        40,
+        1.0,
+        0.99,
+        "40 items written for the purpose, every type and convention, by a blind helper in "
+        "session 14's fourth round (primary 0.950, discussed F1 0.971 blind). Fixed since: "
+        "'off-the-shelf killer cells from cord blood' as no graft, 'babies who had received "
+        "nirsevimab were far less likely' as no history, and 'the maker of Humira'.",
+    ),
+    WrittenSet(
+        "classify_holdout208.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 health pages of general news sites with their furniture, by a blind helper in session "
+        "14's fourth round (primary 0.967, discussed F1 0.952 blind). Fixed since: a womb "
+        "transplant, and 'Skip next section Explore more' as the tail's heading.",
+    ),
 )
 
 
