@@ -3731,6 +3731,14 @@ def test_a_drug_revealed_late_is_what_the_story_called_the_drug() -> None:
         referred = {h.text for h in find_hits(title, story) if h.slug == "monoclonal-antibody"}
         assert referred >= {"drug", "treatment"}, reveal
         assert classify(title, story).primary == "monoclonal-antibody", reveal
+    # "a single drug" is the drug revealed later too, where "a drug" alone might be any
+    single = (
+        "After six months of infusions of a single drug, her tumour was gone. None of the patients "
+        "needed the surgery, radiation or chemotherapy they would have had. The drug was "
+        "dostarlimab, an antibody that blocks PD-1."
+    )
+    referred = [h for h in find_hits("", single) if h.text == "drug" and h.sentence == ("text", 0)]
+    assert [h.slug for h in referred] == ["checkpoint-inhibitor"]
 
 
 def test_a_rejection_letter_received_is_no_treatment_history() -> None:

@@ -1828,7 +1828,7 @@ _IT_CALLED: Final = re.compile(
     r"\s*it\s+(?:is|was)\s+(?:called|named|known as)\s+"
 )  # "It is called vorasidenib"
 _REFERENT: Final = re.compile(
-    r"\b(?:the|its|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])"
+    r"\b(?:the|its|[\w.]+'s|a single|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])"
 )
 _TITLE_REFERENT: Final = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
 
