@@ -2962,6 +2962,12 @@ def test_an_option_chosen_by_the_investigator_is_not_the_drug_revealed() -> None
     assert {h.slug for h in referred} <= {"bispecific-antibody"}
 
 
+def test_what_a_therapy_outran_or_outsold_is_its_comparator() -> None:
+    for verb in ("outran", "outpaced", "outsold"):
+        hits = find_hits(f"The antibody that {verb} gene therapy", "")
+        assert [h.cue for h in hits if h.slug == "gene-therapy"] == ["versus"], verb
+
+
 def test_a_therapy_beaten_in_the_passive_is_the_comparator() -> None:
     def cues(title: str) -> list[tuple[str, str]]:
         return [(h.text, h.cue) for h in find_hits(title, "") if h.slug != "@condition"]

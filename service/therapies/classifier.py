@@ -451,6 +451,12 @@ _VERSUS: Final = frozenset(
         "outlived",
         "outlasts",
         "outlasted",
+        "outran",  # "The antibody that outran gene therapy"
+        "outruns",
+        "outpaced",
+        "outpaces",
+        "outsold",
+        "outsells",
         "unlike",  # "Unlike CAR-T products, which ...": a comparison
         "bests",
         "bested",
