@@ -17,6 +17,7 @@ from service.therapies.classifier import TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import compile_entries
+from service.therapies.normalise import phrase
 from service.therapies.products import synonyms
 from service.therapies.taxonomy import NONE, SLUGS
 from service.therapies.terms import CONTEXT, TERMS
@@ -3054,6 +3055,13 @@ def test_oral_anticoagulants_are_small_molecules_and_appendage_closure_a_device(
     )
     result = classify("Appendage closure halves bleeding versus oral anticoagulation", text)
     assert result.primary == NONE and "small-molecule" in result.discussed
+
+
+def test_withdrawn_and_rare_disease_pills_have_their_brands() -> None:
+    for generic, brand in (("voxelotor", "Oxbryta"), ("givinostat", "Duvyzat")):
+        said = f"Regulators cleared {generic}, sold as {brand}, last year."
+        assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["small-molecule"] * 2
+        assert phrase(generic) in synonyms(brand)
 
 
 def test_chemoimmunotherapy_and_fcr_are_chemotherapy() -> None:

@@ -25,6 +25,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lynparza", "olaparib"),
     ("nex-z", "nexiguran ziclumeran", "ntla-2001"),
     ("opdivo", "nivolumab"),
+    ("oxbryta", "voxelotor"),
+    ("duvyzat", "givinostat"),
     ("pluvicto", "lutetium lu 177 vipivotide tetraxetan", "lutetium-177 vipivotide tetraxetan"),
     ("revuforj", "revumenib"),
     ("spinraza", "nusinersen"),

@@ -865,6 +865,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("trigine", "small-molecule", "s", "sodium channel blockers (suzetrigine)"),
     ("tyrosine kinase inhibitor", "small-molecule", "", ""),
     ("voxelotor", "small-molecule", "", ""),
+    ("oxbryta", "small-molecule", "", "brand of voxelotor, withdrawn in 2024"),
+    ("duvyzat", "small-molecule", "", "brand of givinostat, for Duchenne"),
     ("xaban", "small-molecule", "s", "factor Xa inhibitors"),
     ("ziftomenib", "small-molecule", "", ""),
     ("zomib", "small-molecule", "s", "proteasome inhibitors"),
