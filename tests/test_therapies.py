@@ -2399,6 +2399,34 @@ WRITTEN_SETS = (
         "14's fourth round (primary 0.967, discussed F1 0.952 blind). Fixed since: a womb "
         "transplant, and 'Skip next section Explore more' as the tail's heading.",
     ),
+    WrittenSet(
+        "classify_holdout209.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories as health-news outlets publish them, half outside oncology, by a blind helper "
+        "in session 14's fifth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout210.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items written for the purpose, with a spread of difficulty, by a blind helper in "
+        "session 14's fifth round (primary 0.975, discussed F1 1.000 blind). Fixed since: 'six "
+        "months of infusions of a single drug', revealed later as dostarlimab.",
+    ),
+    WrittenSet(
+        "classify_holdout211.jsonl",
+        20,
+        0.9,
+        0.97,
+        "20 long features from science desks and magazines, by a blind helper in session 14's "
+        "fifth round (primary 0.900, discussed F1 0.961 blind). Fixed since: Oxbryta and Duvyzat. "
+        "Left: 'The antibody that outran gene therapy', whose bare 'antibody' is the monoclonal "
+        "class word while its antibody is a bispecific; a profile of the FDA office this set calls "
+        "about no therapy; rivals given a sentence deep in a feature.",
+    ),
 )
 
 
