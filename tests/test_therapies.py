@@ -3843,6 +3843,14 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     )
     assert classify("EU medicines overhaul enters final stretch", law).primary == NONE
     assert classify("Parliament backs pharmaceutical legislation", law).primary == NONE
+    people = (
+        "The director clashed with Sarepta over Elevidys, the gene therapy for Duchenne. He asked "
+        "the company to pause shipments of the gene therapy after two deaths. Sarepta first refused, "
+        "then agreed; the gene therapy's label now carries a boxed warning."
+    )
+    turmoil = classify("Turmoil at the FDA's biologics centre as its director departs", people)
+    assert turmoil.primary == NONE and "gene-therapy" in turmoil.discussed
+    assert classify("Sarepta pauses its gene therapy as the FDA's director departs", people).primary != NONE
 
 
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:

@@ -50,18 +50,19 @@ The recipe:
    inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
    vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
-   money, prices, screening or a reform of the law ("Vertex tops $11 billion in annual revenue")
-   makes the story about none. A type is discussed when its score is a real share of the story's and
-   it is named plainly in a sentence with a result, or in sentences adding up to two points (two and
-   a half in a story about no therapy), or in a sentence of its own: as a comparator or partner with
-   results, named two ways side by side ("Tzield (teplizumab)", "marstacimab, a monoclonal
-   antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base editor", one
-   product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming three types
-   or more, which lists them), or as the subject of a sentence that tells what it does ("Radiation
-   to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells how the
-   patient's own stem cells are collected and given back discusses the transplant. A type named only
-   by weak class words neither leads nor is discussed; one every mention of which is damped (a poll
-   about vaccination) does not lead, nor, in a story about no therapy, is it discussed.
+   money, prices, screening, a reform of the law or people coming and going ("Vertex tops $11
+   billion in annual revenue") makes the story about none. A type is discussed when its score is a
+   real share of the story's and it is named plainly in a sentence with a result, or in sentences
+   adding up to two points (two and a half in a story about no therapy), or in a sentence of its
+   own: as a comparator or partner with results, named two ways side by side ("Tzield (teplizumab)",
+   "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which
+   uses a base editor", one product's two names after a comma, "Hympavzi, marstacimab"; not in a
+   sentence naming three types or more, which lists them), or as the subject of a sentence that
+   tells what it does ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or
+   editing that tells how the patient's own stem cells are collected and given back discusses the
+   transplant. A type named only by weak class words neither leads nor is discussed; one every
+   mention of which is damped (a poll about vaccination) does not lead, nor, in a story about no
+   therapy, is it discussed.
 """
 
 from __future__ import annotations
@@ -2102,11 +2103,16 @@ _OUTBREAK: Final = re.compile(
     r"|(?<!nearly )(?<!almost )di(?:es|ed) (?:of|from))\b",
     re.IGNORECASE,
 )
-# A headline about money, prices, screening or a law that names no therapy is about that: "Medicare
-# unveils first negotiated drug prices", "Vertex tops $11 billion in annual revenue".
+# A headline about money, prices, screening, a law or people coming and going that names no therapy
+# is about that: "Medicare unveils first negotiated drug prices", "Vertex tops $11 billion in
+# annual revenue".
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|investments?|layoffs|screening"
-    r"|overhaul|legislation|reforms?)\b",
+    r"|overhaul|legislation|reforms?"
+    # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
+    # departs and returns within two weeks"
+    r"|resigns?|resignation|departs?|departure|ousted|fired|steps? down|turmoil|turbulent|upheaval"
+    r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
