@@ -3564,6 +3564,15 @@ SHORT_STORIES = (
         discussed=("monoclonal-antibody",),
     ),
     ShortStory(
+        "two names side by side: what it is, then sold by its maker as",
+        "CRISPR infusion cuts a heart-damaging protein by 90% for a year",
+        "A single infusion of NTLA-2001, which uses CRISPR gene editing, cut transthyretin by 90 "
+        "percent in the trial. Tafamidis, a daily pill sold by Pfizer as Vyndaqel, stabilises the "
+        "protein instead. Vutrisiran, a small interfering RNA, silences its messenger RNA.",
+        "gene-editing",
+        discussed=("small-molecule", "rna-therapy"),
+    ),
+    ShortStory(
         "two names side by side: sold by its maker as",
         "Haemophilia gene therapy finds few takers",
         "Few patients chose etranacogene dezaparvovec, the gene therapy for haemophilia B approved "

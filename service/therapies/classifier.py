@@ -213,7 +213,8 @@ _RETURNED: Final = re.compile(
 _APPOSITION: Final = re.compile(
     r"\s*(?:\(|,?\s*(?:(?:a|an|the)(?:\s+(?:oral|injected|inhaled|intravenous|experimental|new"
     r"|daily|weekly|monthly|once-daily|once-weekly|twice-yearly))?"
-    r"|or|known as|(?:sold|marketed|branded)(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as"
+    r"|or|known as|(?:(?:a|an)(?:\s+[\w-]+){1,2}\s+)?(?:sold|marketed|branded)"
+    r"(?:\s+by\s+[\w'.&-]+(?:\s+[\w'.&-]+)?)?\s+as"
     r"|(?:which|that)\s+(?:is|uses)\s+(?:a|an|the))\s)?\s*",
     re.IGNORECASE,
 )

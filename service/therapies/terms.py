@@ -361,6 +361,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("RNAi", "rna-therapy", "", ""),
     ("rivfloza", "rna-therapy", "", "nedosiran"),
     ("siRNA", "rna-therapy", "", ""),
+    ("small interfering RNA", "rna-therapy", "", "spelled out, as siRNA is"),
     ("siran", "rna-therapy", "s", "siRNA INN stem"),
     ("spinraza", "rna-therapy", "", ""),
     ("tofersen", "rna-therapy", "", ""),
