@@ -2938,6 +2938,11 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
     assert not [h for h in molecule if h.slug == "car-t"]
 
 
+def test_what_a_drug_has_nothing_to_do_with_is_ruled_out() -> None:
+    said = "The drug has nothing to do with immune checkpoint inhibitors such as the PD-1 blockers."
+    assert {h.cue for h in find_hits("", said) if h.slug == "checkpoint-inhibitor"} == {"neg"}
+
+
 def test_a_company_named_by_its_product_gives_no_discussion() -> None:
     said = "AbbVie will buy ImmunoGen, as the maker of Humira looks for growth in cancer."
     assert [h.cue for h in find_hits("", said) if h.slug == "monoclonal-antibody"] == ["place"]

@@ -572,7 +572,8 @@ _ANY_SINGLE: Final = (
     _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
 )
 _MULTI: Final = re.compile(
-    r"\b(?:(?P<neg>free of|"
+    # "has nothing to do with immune checkpoint inhibitors": what a drug is not
+    r"\b(?:(?P<neg>free of|nothing to do with|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
     r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
     r"(?P<instead>rather than|in place of)|"
@@ -628,6 +629,7 @@ _PHRASE_CUES: Final = frozenset(
         "e.g.",
         "vs.",
         "free of",
+        "nothing to do",
         "spar",
         "rather than",
         "place of",
@@ -692,14 +694,15 @@ _DAMP_SLUG: Final = _damp_slugs()
 # regex's own openings and checks that each starts with one of these).
 _MULTI_OPENERS: Final = frozenset(
     {
-        "free of", "spar", "rather than", "in place of", "maker", "manufacturer", "developer",
-        "to prepare", "also", "such as", "everything from", "ranging from", "choice of", "compar",
-        "contrast", "superior to", "better than", "long", "much", "effective", "good", "safe",
-        "likely", "added to", "on top of", "in addition to", "finish", "complet", "refractory to",
-        "resistant to", "relapsed", "progress", "had", "has", "have", "already", "been", "went",
-        "gone", "line", "failure of", "failing on", "after", "who", "stopped working",
-        "did not work", "syndrome", "storm", "toxicit", "side effect", "damage", "injur",
-        "infection", "complication", "reaction", "nausea", "neuropathy", "shield", "protect",
+        "free of", "nothing to do", "spar", "rather than", "in place of", "maker", "manufacturer",
+        "developer", "to prepare", "also", "such as", "everything from", "ranging from", "choice of",
+        "compar", "contrast", "superior to", "better than", "long", "much", "effective", "good",
+        "safe", "likely", "added to", "on top of", "in addition to", "finish", "complet",
+        "refractory to", "resistant to", "relapsed", "progress", "had", "has", "have", "already",
+        "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
+        "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
+        "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
+        "protect",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
