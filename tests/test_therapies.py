@@ -1621,14 +1621,15 @@ WRITTEN_SETS = (
         "classify_holdout131.jsonl",
         30,
         0.93,
-        0.98,
+        0.97,
         "30 stories whose headlines name a company, disease or trial and whose therapy is named "
         "late, beside comparators, prior lines and partners, by a blind helper in session 11 "
         "(primary 0.700, discussed F1 0.918 blind). Fixed since: a checkpoint inhibitor or "
         "chemotherapy as the backbone of a newer drug; 'The drug is orforglipron' revealing what "
         "the story called the drug; a history phrase between two mentions of a type; mFOLFOX6, "
         "haematopoietic, PM359. Still apart: an Erlangen CAR-T story naming CAR-T in one sentence; "
-        "a transplant trial whose no-donor arm had azacitidine.",
+        "a transplant trial whose no-donor arm had azacitidine (which, since session 14 reads "
+        "'transplant and referral centres' as a place, also loses the transplant: F1 0.98 to 0.97).",
     ),
     WrittenSet(
         "classify_holdout132.jsonl",
@@ -3865,6 +3866,12 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     turmoil = classify("Turmoil at the FDA's biologics centre as its director departs", people)
     assert turmoil.primary == NONE and "gene-therapy" in turmoil.discussed
     assert classify("Sarepta pauses its gene therapy as the FDA's director departs", people).primary != NONE
+    # a headline's therapy words that name a person's field ("the vaccine and gene therapy
+    # regulator") name no therapy
+    regulator = classify("FDA's top vaccine and gene therapy regulator returns after quitting", people)
+    assert regulator.primary == NONE
+    cues = {h.slug: h.cue for h in find_hits("The vaccine and gene therapy regulator quits", "")}
+    assert cues == {"vaccine": "place", "gene-therapy": "place"}
 
 
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:

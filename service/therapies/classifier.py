@@ -402,6 +402,14 @@ _PLACE_AFTER: Final = frozenset(
         "department",
         "suite",
         "clinic",
+        # "the FDA's top vaccine and gene therapy regulator": a person named by the field they work in
+        "regulator",
+        "regulators",
+        "official",
+        "officials",
+        "chief",
+        "czar",
+        "tsar",
     }
 )
 _STEP: Final = frozenset(
@@ -1076,7 +1084,10 @@ def _cue_factor(
         and _WHEN.intersection(_WORD.findall(hay, w0, start)[-1:])
     ):
         found.append("history")
-    if _PLACE_AFTER.intersection(after[:2]):
+    # (the first of two: "the vaccine and gene therapy regulator", "chemotherapy and radiation units")
+    if _PLACE_AFTER.intersection(after[:2]) or (
+        after[:1] in (["and"], ["or"]) and _PLACE_AFTER.intersection(after[1:4])
+    ):
         found.append("place")
     if _BEATEN.intersection(after) and _beaten(after):
         found.append("versus")
@@ -2115,7 +2126,8 @@ _OTHER_NEWS: Final = re.compile(
     r"|overhaul|legislation|reforms?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
-    r"|resigns?|resignation|departs?|departure|ousted|fired|steps? down|turmoil|turbulent|upheaval"
+    r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|steps? down|turmoil"
+    r"|turbulent|upheaval"
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
@@ -2198,7 +2210,8 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # stays discussed. So is one about money, prices or screening (_OTHER_NEWS), whose drugs are
     # discussed as in any story about no therapy.
     outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
-    if outbreak or (not in_title and _OTHER_NEWS.search(title)):
+    named_in_title = [h for h in in_title if h.cue != "place"]
+    if outbreak or (not named_in_title and _OTHER_NEWS.search(title)):
         eligible = []
     first = eligible[0] if eligible else NONE
     primary = (
