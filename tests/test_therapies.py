@@ -1628,7 +1628,7 @@ WRITTEN_SETS = (
         "chemotherapy as the backbone of a newer drug; 'The drug is orforglipron' revealing what "
         "the story called the drug; a history phrase between two mentions of a type; mFOLFOX6, "
         "haematopoietic, PM359. Still apart: an Erlangen CAR-T story naming CAR-T in one sentence; "
-        "a transplant trial whose no-donor arm had azacitidine (which, since session 14 reads "
+        "a transplant trial whose no-donor arm had azacitidine (which, since session 14 read "
         "'transplant and referral centres' as a place, also loses the transplant: F1 0.98 to 0.97).",
     ),
     WrittenSet(
@@ -2937,6 +2937,13 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
         assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["car-t"]
     molecule = find_hits("", "A two-armed molecule drags T cells to the tumour.")
     assert not [h for h in molecule if h.slug == "car-t"]
+
+
+def test_antibodies_the_body_makes_are_no_drug() -> None:
+    said = "The cells were infused to treat lupus by clearing the antibody-producing B cells."
+    assert not [h for h in find_hits("", said) if h.slug == "monoclonal-antibody"]
+    given = "The antibody was infused every two weeks to treat lupus."
+    assert [h.text for h in find_hits("", given) if h.slug == "monoclonal-antibody"] == ["antibody"]
 
 
 def test_what_a_drug_has_nothing_to_do_with_is_ruled_out() -> None:

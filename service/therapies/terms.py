@@ -1238,7 +1238,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "antibody": (
         ("drug", "treat", "therap", "infus", "inject", "approv", "dose", "trial"),
-        ("antibodies against",),
+        # the body's own: "antibodies against", "antibody-producing B cells"
+        ("antibodies against", "producing"),
     ),
     "transplant": (
         (
