@@ -2428,6 +2428,37 @@ WRITTEN_SETS = (
         "class word while its antibody is a bispecific; a profile of the FDA office this set calls "
         "about no therapy; rivals given a sentence deep in a feature.",
     ),
+    WrittenSet(
+        "classify_holdout212.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 items written for the purpose, one convention or trap each, by a blind helper in "
+        "session 14's sixth round (primary 1.000, discussed F1 0.957 blind). Fixed since: 'has "
+        "nothing to do with immune checkpoint inhibitors', 'antibody-producing B cells'. Left: "
+        "RP1's story, which this set says discusses nivolumab; Pluvicto 'before chemotherapy'.",
+    ),
+    WrittenSet(
+        "classify_holdout213.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 items written for the purpose, fifteen about no therapy (people, agencies, companies, "
+        "prices, outbreaks, devices, diet), by a blind helper in session 14's sixth round "
+        "(primary 0.950, discussed F1 0.976 blind). Fixed since: 'FDA's top vaccine and gene "
+        "therapy regulator returns after quitting'. Left: bluebird bio taken private, which this "
+        "set calls a company story.",
+    ),
+    WrittenSet(
+        "classify_holdout214.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories as health-news outlets publish them, across fields, by a blind helper in "
+        "session 14's sixth round (primary 1.000, discussed F1 0.943 blind). Fixed since: "
+        "'Tafamidis, a daily pill sold by Pfizer as Vyndaqel' and 'a small interfering RNA'. Left: "
+        "the PCSK9 antibodies told of in one sentence of an inclisiran story.",
+    ),
 )
 
 
