@@ -238,6 +238,11 @@ def test_lexicon_tables_are_consistent() -> None:
 DATA = Path(__file__).parent / "data"
 
 
+def _cues(text: str, slug: str) -> list[str]:
+    """The cue of each hit of ``slug`` in a body ``text``, in order ("" for a plain mention)."""
+    return [h.cue for h in find_hits("", text) if h.slug == slug]
+
+
 def _scored(name: str) -> tuple[list[dict[str, Any]], Report]:
     """The labelled rows of ``tests/data/NAME`` and the classifier's report on them."""
     rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
@@ -2845,7 +2850,7 @@ def test_therapy_finished_before_the_story_is_history() -> None:
     result = classify("Exercise after colon cancer chemo cuts recurrence", text)
     assert result.primary == "none"
     unrelated = "The trial completed enrolment in 2023, and pembrolizumab improved survival by 20%."
-    assert [h.cue for h in find_hits("", unrelated) if h.slug == "checkpoint-inhibitor"] == [""]
+    assert _cues(unrelated, "checkpoint-inhibitor") == [""]
 
 
 def test_history_ends_where_the_next_clause_begins() -> None:
@@ -2936,7 +2941,7 @@ def test_a_one_line_article_keeps_its_text_and_loses_its_inline_links() -> None:
 
 def test_treatment_patients_have_already_been_given_is_history() -> None:
     text = "Pluvicto is for adults who have already been treated with hormone drugs and chemotherapy."
-    assert [h.cue for h in find_hits("", text) if h.slug == "chemotherapy"] == ["history"]
+    assert _cues(text, "chemotherapy") == ["history"]
     given = "Patients were treated with pembrolizumab."
     assert [h.cue for h in find_hits("", given) if h.slug != "none"] == [""]
 
@@ -2984,23 +2989,23 @@ def test_what_a_drug_has_nothing_to_do_with_is_ruled_out() -> None:
 
 def test_a_company_named_by_its_product_gives_no_discussion() -> None:
     said = "AbbVie will buy ImmunoGen, as the maker of Humira looks for growth in cancer."
-    assert [h.cue for h in find_hits("", said) if h.slug == "monoclonal-antibody"] == ["place"]
+    assert _cues(said, "monoclonal-antibody") == ["place"]
     given = "Patients with Crohn's disease were given Humira every two weeks."
-    assert [h.cue for h in find_hits("", given) if h.slug == "monoclonal-antibody"] == [""]
+    assert _cues(given, "monoclonal-antibody") == [""]
 
 
 def test_those_given_a_drug_compared_with_those_not_are_no_history() -> None:
     compared = "Babies who had received nirsevimab were far less likely to test positive for RSV."
-    assert [h.cue for h in find_hits("", compared) if h.slug == "monoclonal-antibody"] == [""]
+    assert _cues(compared, "monoclonal-antibody") == [""]
     before = "Babies who had received nirsevimab were enrolled in the vaccine trial."
-    assert [h.cue for h in find_hits("", before) if h.slug == "monoclonal-antibody"] == ["history"]
+    assert _cues(before, "monoclonal-antibody") == ["history"]
 
 
 def test_an_earlier_study_is_no_treatment_given_before() -> None:
     study = "An earlier study showed that the radioligand worked better than cabazitaxel."
-    assert [h.cue for h in find_hits("", study) if h.slug == "chemotherapy"] == ["versus"]
+    assert _cues(study, "chemotherapy") == ["versus"]
     given = "Men had earlier received cabazitaxel."
-    assert [h.cue for h in find_hits("", given) if h.slug == "chemotherapy"] == ["history"]
+    assert _cues(given, "chemotherapy") == ["history"]
 
 
 def test_a_comparison_ends_the_history_of_a_type_named_before_it() -> None:
