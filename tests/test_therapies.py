@@ -2475,6 +2475,19 @@ def test_written_set_levels_hold(written: WrittenSet) -> None:
     assert report.overall.f1 >= written.f1
 
 
+def test_the_examples_of_a_comparator_arm_are_that_arm() -> None:
+    text = (
+        "Radioligand therapy with Pluvicto delayed progression to 12 months, versus 5.6 months for "
+        "men switched to another hormonal drug such as abiraterone or enzalutamide."
+    )
+    assert _cues(text, "small-molecule") == ["versus", "versus"]
+    item = classify("Pluvicto approved before chemotherapy in prostate cancer", text)
+    assert item.primary == "radiotherapy" and "small-molecule" in item.discussed
+    # with no comparison before it, "such as" lists options
+    options = "Men may take another hormonal drug such as abiraterone or enzalutamide."
+    assert _cues(options, "small-molecule") == ["list", "list"]
+
+
 def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     older = classify("Transplants for older adults", "More adults over 70 now receive allogeneic HSCT.")
     assert older.primary == "stem-cell-transplant"

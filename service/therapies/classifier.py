@@ -12,7 +12,8 @@ The recipe:
    docetaxel", "topotecan and lurbinectedin are beaten", "unlike CAR-T products", "twice as long as
    chemotherapy"; but "voted against X" is a decision), the backbone a drug joins ("added to
    chemotherapy"), what it bridges a patient to ("bridges her to transplant"), lists of options
-   ("medications like emicizumab", "including insulin, inhalers and chemotherapy pills") and a place
+   ("medications like emicizumab", "including insulin, inhalers and chemotherapy pills"; but "versus
+   5.6 months with a hormonal drug such as abiraterone" names the comparator arm) and a place
    named after a therapy ("the chemotherapy infusion centre") lower it; a result in the sentence
    raises it. History reaches back through its sentence but not into the next clause ("whose cancer
    progressed after chemotherapy were assigned to tarlatamab"), and a later mention of the same type
@@ -1072,6 +1073,10 @@ def _cue_factor(
             # "Rather than adding a gene, Casgevy uses CRISPR": past the comma is the choice made.
             if kind == "instead" and "," in hay[m.end() : start]:
                 continue
+            # "versus 5.6 months with a hormonal drug such as abiraterone": the examples of the
+            # comparator arm are that arm (but "the investigator's choice of" offers options).
+            if kind == "list" and m.group()[0] != "c" and _compared_before(hay, w0, m.start()):
+                kind = "versus"
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
@@ -1097,6 +1102,16 @@ def _cue_factor(
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
     return CUE_FACTOR[cue], cue
+
+
+def _compared_before(hay: str, w0: int, at: int) -> bool:
+    """Whether the clause before ``at`` (from ``w0``, back to a comma) compares: then the list
+    that starts at ``at`` gives the examples of what is compared against."""
+    lo = max(w0, hay.rfind(",", w0, at) + 1)
+    return not _VERSUS.isdisjoint(_WORD.findall(hay, lo, at)) or _COMPARE_WORD.search(hay, lo, at) is not None
+
+
+_COMPARE_WORD: Final = re.compile(r"\bcompar(?:e|es|ed|ing|ison)\b")
 
 
 # The cue phrases that give a later mention of a type in the same sentence a part of its own.
