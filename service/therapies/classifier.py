@@ -52,8 +52,9 @@ The recipe:
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
    vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
    money, prices, screening, a reform of the law or people coming and going ("Vertex tops $11
-   billion in annual revenue") makes the story about none. A type is discussed when its score is a
-   real share of the story's and it is named plainly in a sentence with a result, or in sentences
+   billion in annual revenue", "15 drugs picked for price negotiations") makes the story about
+   none. A type is discussed when its score is a real share of the story's and it is named plainly
+   in a sentence with a result, or in sentences
    adding up to two points (two and a half in a story about no therapy), or in a sentence of its
    own: as a comparator or partner with results, named two ways side by side ("Tzield (teplizumab)",
    "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which
@@ -2137,7 +2138,7 @@ _OUTBREAK: Final = re.compile(
 # is about that: "Medicare unveils first negotiated drug prices", "Vertex tops $11 billion in
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
-    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|investments?|layoffs|screening"
+    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|negotiations?|investments?|layoffs|screening"
     r"|overhaul|legislation|reforms?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
