@@ -37,7 +37,8 @@ _TAIL: Final = re.compile(
     r"popular( now| stories| articles)?|"
     r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
     r"leave a (reply|comment)|join the (conversation|discussion)|commenting is (disabled|closed)\b.*|"
-    r"latest( news| stories| articles)?|see also|editor'?s picks|top stories|sources?|references?|"
+    r"(latest|recent)( news| stories| articles| posts| headlines)?|see also|editor'?s picks|top stories|"
+    r"sources?|references?|"
     r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
     # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
