@@ -3869,6 +3869,23 @@ def test_a_rejection_letter_received_is_no_treatment_history() -> None:
     } == {"history"}
 
 
+def test_a_misspelled_letter_that_a_treatment_rewrites_is_gene_editing() -> None:
+    text = (
+        "KJ was born with a severe urea cycle disorder. Within six months his doctors made a "
+        "treatment for him alone. Fat bubbles carry a molecular tool into the liver, where it finds "
+        "the single misspelled letter in his CPS1 gene and rewrites it. He now eats more protein."
+    )
+    assert classify("Infant receives the first treatment written for one person's DNA", text).primary == (
+        "gene-editing"
+    )
+    # The misspelling alone is the disease: a story about a test names no editing.
+    test = (
+        "Sickle cell disease comes from a single misspelled letter in the haemoglobin gene. A new "
+        "test reads it from a drop of blood in minutes."
+    )
+    assert classify("A ten-minute test for sickle cell disease", test).discussed == ()
+
+
 def test_a_crispr_test_is_detection_not_gene_editing() -> None:
     text = (
         "The FDA authorised a coronavirus test built on a CRISPR enzyme, Cas13, that recognises viral "

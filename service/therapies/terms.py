@@ -290,6 +290,22 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("molecular cutting tool", "gene-editing", "", "the same, in other words"),
     ("editing machinery", "gene-editing", "", "'the editing machinery was packaged in lipid nanoparticles'"),
     ("DNA editing", "gene-editing", "", ""),
+    # A mutation told as a misspelling that a treatment corrects or rewrites (CONTEXT): base and
+    # prime editing in newspapers' words. Told of alone, it is the disease ("a misspelled letter in
+    # the haemoglobin gene bends red cells").
+    ("misspelled letter", "gene-editing", "", "'finds the misspelled letter and rewrites it'"),
+    ("misspelled DNA letter", "gene-editing", "", ""),
+    ("faulty letter", "gene-editing", "", ""),
+    ("DNA letter", "gene-editing", "", "'rewrites one DNA letter'"),
+    ("misspelling", "gene-editing", "", "'a treatment that corrects the single misspelling'"),
+    ("spelling error", "gene-editing", "", ""),
+    ("rewrites DNA", "gene-editing", "", ""),
+    ("rewrite DNA", "gene-editing", "", ""),
+    ("rewriting DNA", "gene-editing", "", ""),
+    ("rewrites the DNA", "gene-editing", "", "'a treatment that rewrites the DNA of blood cells'"),
+    ("rewrite the mutation", "gene-editing", "", ""),
+    ("rewrites the mutation", "gene-editing", "", ""),
+    ("rewriting the mutation", "gene-editing", "", ""),
     ("BEAM-101", "gene-editing", "", ""),
     ("BEAM-301", "gene-editing", "", "base editor for glycogen storage disease 1a"),
     ("BEAM-302", "gene-editing", "", "base editor for alpha-1 antitrypsin deficiency"),
@@ -1127,6 +1143,8 @@ _RNA_THERAPY_CONTEXT = (
 _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
+# A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
+_CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
 _MISINFORMATION = ("disinformation", "misinformation", "propaganda", "metaphor")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -1163,6 +1181,12 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
     "FCR": (("chemo", "leuk", "cll", "fludarabine", "rituximab", "regimen", "patient"), ()),
+    "misspelled letter": (_CORRECTING, ()),
+    "misspelled DNA letter": (_CORRECTING, ()),
+    "faulty letter": (_CORRECTING, ()),
+    "DNA letter": (_CORRECTING, ()),
+    "misspelling": (_CORRECTING, ()),
+    "spelling error": (_CORRECTING, ()),
     "virus therapy": (_TUMOUR_WORDS, ()),
     # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
     "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
