@@ -3869,6 +3869,16 @@ def test_a_rejection_letter_received_is_no_treatment_history() -> None:
     } == {"history"}
 
 
+def test_a_headline_about_finding_a_marrow_donor_is_about_the_transplant() -> None:
+    text = (
+        "Patients who need a stranger's blood-forming cells to survive leukaemia once waited months. "
+        "Partly matched unrelated donors now do about as well, the registry says, after a dose of "
+        "cyclophosphamide given days after the cells are infused."
+    )
+    got = classify("Registry says more patients can now find a marrow donor", text)
+    assert got.primary == "stem-cell-transplant"
+
+
 def test_a_misspelled_letter_that_a_treatment_rewrites_is_gene_editing() -> None:
     text = (
         "KJ was born with a severe urea cycle disorder. Within six months his doctors made a "

@@ -637,6 +637,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("blood-forming cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
     ("blood-forming stem cell", "stem-cell-transplant", "w", "a donor's: see CONTEXT"),
     ("donor blood cell", "stem-cell-transplant", "w", "a graft for a blood cancer: see CONTEXT"),
+    ("marrow donor", "stem-cell-transplant", "", "'patients can now find a marrow donor'"),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
     ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
