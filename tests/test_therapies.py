@@ -3869,6 +3869,26 @@ def test_a_rejection_letter_received_is_no_treatment_history() -> None:
     } == {"history"}
 
 
+def test_the_backbone_partner_of_the_story_named_again_is_discussed() -> None:
+    text = (
+        "Replimune had sought approval for RP1 in combination with nivolumab for melanoma that "
+        "progressed on PD-1 blockers. The FDA said IGNYTE was not an adequate trial. Because every "
+        "patient also received nivolumab, it could not tell how much the virus added."
+    )
+    got = classify("FDA rejects Replimune's oncolytic virus RP1 in melanoma", text)
+    assert got.primary == "oncolytic-virus" and "checkpoint-inhibitor" in got.discussed
+    # named as the partner once, it is not
+    once = text.replace("Because every patient also received nivolumab, it", "The agency")
+    assert "checkpoint-inhibitor" not in classify("FDA rejects RP1 in melanoma", once).discussed
+    # nor is the partner of another drug ("chemotherapy combined with a checkpoint inhibitor")
+    other = (
+        "Tarlatamab, a T-cell engager, won approval for small cell lung cancer. Most patients "
+        "start on chemotherapy combined with a checkpoint inhibitor, but relapse is the norm. "
+        "Trials now test tarlatamab with PD-L1 antibodies in first-line treatment."
+    )
+    assert "checkpoint-inhibitor" not in classify("Tarlatamab approved", other).discussed
+
+
 def test_a_headline_about_finding_a_marrow_donor_is_about_the_transplant() -> None:
     text = (
         "Patients who need a stranger's blood-forming cells to survive leukaemia once waited months. "

@@ -54,17 +54,17 @@ The recipe:
    money, prices, screening, a reform of the law or people coming and going ("Vertex tops $11
    billion in annual revenue", "15 drugs picked for price negotiations") makes the story about
    none. A type is discussed when its score is a real share of the story's and it is named plainly
-   in a sentence with a result, or in sentences
-   adding up to two points (two and a half in a story about no therapy), or in a sentence of its
-   own: as a comparator or partner with results, named two ways side by side ("Tzield (teplizumab)",
-   "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which
-   uses a base editor", one product's two names after a comma, "Hympavzi, marstacimab"; not in a
-   sentence naming three types or more, which lists them), or as the subject of a sentence that
-   tells what it does ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or
-   editing that tells how the patient's own stem cells are collected and given back discusses the
-   transplant. A type named only by weak class words neither leads nor is discussed; one every
-   mention of which is damped (a poll about vaccination) does not lead, nor, in a story about no
-   therapy, is it discussed.
+   in a sentence with a result, or in sentences adding up to two points (two and a half in a story
+   about no therapy), or in a sentence of its own: as a comparator or partner with results, as the
+   backbone partner of the story's type named again ("RP1 with nivolumab ... every patient also
+   received nivolumab"), named two ways side by side ("Tzield (teplizumab)", "marstacimab, a
+   monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base
+   editor", one product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming
+   three types or more, which lists them), or as the subject of a sentence that tells what it does
+   ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells how
+   the patient's own stem cells are collected and given back discusses the transplant. A type named
+   only by weak class words neither leads nor is discussed; one every mention of which is damped (a
+   poll about vaccination) does not lead, nor, in a story about no therapy, is it discussed.
 """
 
 from __future__ import annotations
@@ -1798,6 +1798,25 @@ def _scores(hits: list[Hit]) -> dict[str, float]:
     return scores
 
 
+def _partners_again(hits: list[Hit], primary: str) -> set[str]:
+    """The backbones named as the partner of the newer type the story is about ("RP1 in
+    combination with nivolumab") and again in a sentence of their own ("Because every patient
+    also received nivolumab, ..."): the combination is the treatment the story tells of, and its
+    backbone is discussed (BACKBONES)."""
+    with_primary = {h.sentence for h in hits if h.slug == primary}
+    partners = {
+        h.slug
+        for h in hits
+        if h.cue == "partner" and primary in BACKBONES.get(h.slug, ()) and h.sentence in with_primary
+    }
+    out = set()
+    for slug in partners:
+        partnered = {h.sentence for h in hits if h.slug == slug and h.cue == "partner"}
+        if any(h.slug == slug and h.cue in ("", "step") and h.sentence not in partnered for h in hits):
+            out.add(slug)
+    return out
+
+
 def _strong(hits: list[Hit]) -> set[str]:
     return {h.slug for h in hits if h.strong and h.cue != "neg"}
 
@@ -2275,6 +2294,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     field_texts = {"title": title, "text": text, "summary": summary}
     compared |= _described(therapy_hits, field_texts)
     compared |= _subjects(therapy_hits, fields[-1])
+    compared |= _partners_again(therapy_hits, primary)
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere ("transplant"
