@@ -1603,13 +1603,17 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout129.jsonl",
         30,
-        0.96,
+        0.93,
         0.98,
         "30 outlet articles of the kinds health outlets ran most in 2024-2026, half inside "
         "furniture, by a blind helper in session 10, committed before their one blind run (primary "
         "1.000, discussed F1 0.986). Apart since session 11's outbreak rule: 'Measles outbreak in "
         "West Texas grows as second child dies', labelled vaccine by its writer, where the writers "
-        "of nine other outbreak headlines naming no therapy labelled the story none.",
+        "of nine other outbreak headlines naming no therapy labelled the story none. And since "
+        "session 15 (level lowered from 0.96): 'Medicare reveals first negotiated drug prices; "
+        "blood thinner Eliquis cut by more than half', whose 'drug' no longer stands for the body's "
+        "one type in a headline about prices, and whose Eliquis the lexicon does not name (as a "
+        "brand it drew earnings stories about no therapy to the pill).",
     ),
     WrittenSet(
         "classify_holdout130.jsonl",
@@ -3972,6 +3976,8 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     assert (
         classify("Medicare names 15 drugs for its second round of price negotiations", talks).primary == NONE
     )
+    # "drug" in such a headline is any drug, not the one type the body names
+    assert classify("Medicare picks 15 for its next drug price negotiations", talks).primary == NONE
     people = (
         "The director clashed with Sarepta over Elevidys, the gene therapy for Duchenne. He asked "
         "the company to pause shipments of the gene therapy after two deaths. Sarepta first refused, "

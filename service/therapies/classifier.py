@@ -1912,9 +1912,14 @@ def _names_before(hay: str, lo: int, start: int) -> bool:
 def _headline_referent(title: _Field, hits: list[Hit]) -> list[Hit]:
     """ "Infant doing well after custom treatment": a headline that speaks of a treatment and names
     no therapy, device, diet or organ transplant, over a body that names one therapy type plainly
-    and no other, is about that type."""
+    and no other, is about that type; not one about money, prices or people (_OTHER_NEWS), whose
+    "drug" is any ("Medicare drug price negotiations")."""
     m = _TITLE_REFERENT.search(title.hay)
-    if m is None or any(h.field == "title" and h.slug not in (CONDITION, "") for h in hits):
+    if (
+        m is None
+        or _OTHER_NEWS.search(title.hay)
+        or any(h.field == "title" and h.slug not in (CONDITION, "") for h in hits)
+    ):
         return []
     plain: dict[str, Hit] = {}
     named = 0  # plain body mentions of that type, and of interventions of no type (a microbiome pill)
