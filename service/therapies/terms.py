@@ -962,6 +962,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("symdeko", "small-molecule", "", "tezacaftor and ivacaftor"),
     ("alyftrek", "small-molecule", "", "vanzacaftor, tezacaftor and deutivacaftor"),
     ("rezdiffra", "small-molecule", "", "brand of resmetirom"),
+    # Immunomodulatory drugs for myeloma: small molecules, not cytotoxic chemotherapy.
+    ("lenalidomide", "small-molecule", "", ""),
+    ("revlimid", "small-molecule", "", "brand of lenalidomide"),
+    ("pomalidomide", "small-molecule", "", ""),
+    ("pomalyst", "small-molecule", "", "brand of pomalidomide"),
     ("sebetralstat", "small-molecule", "", "oral plasma kallikrein inhibitor for angioedema attacks"),
     ("ekterly", "small-molecule", "", "brand of sebetralstat"),
     ("berotralstat", "small-molecule", "", "daily oral kallikrein inhibitor"),
