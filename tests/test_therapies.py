@@ -3800,6 +3800,17 @@ SHORT_STORIES = (
         "checkpoint-inhibitor",
         discussed=("radiotherapy",),
     ),
+    # ...or how it differs from the story's own
+    ShortStory(
+        "a sentence about how the rival therapy differs",
+        "CAR-engineered NK cells from cord blood induce remissions in lymphoma",
+        "Eleven of 37 patients given CAR-NK cells made from donated cord blood were in complete "
+        "remission a year later, and none had severe cytokine release syndrome. CAR T-cell products "
+        "approved for the same cancers work differently: they are made from each patient's own cells "
+        "over several weeks.",
+        "cell-therapy",
+        discussed=("car-t",),
+    ),
 )
 
 

@@ -52,19 +52,20 @@ The recipe:
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
    vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
    money, prices, screening, a reform of the law or people coming and going ("Vertex tops $11
-   billion in annual revenue", "15 drugs picked for price negotiations") makes the story about
-   none. A type is discussed when its score is a real share of the story's and it is named plainly
-   in a sentence with a result, or in sentences adding up to two points (two and a half in a story
-   about no therapy), or in a sentence of its own: as a comparator or partner with results, as the
+   billion in annual revenue", "15 drugs picked for price negotiations") makes the story about none.
+   A type is discussed when its score is a real share of the story's and it is named plainly in a
+   sentence with a result, or in sentences adding up to two points (two and a half in a story about
+   no therapy), or in a sentence of its own: as a comparator or partner with results, as the
    backbone partner of the story's type named again ("RP1 with nivolumab ... every patient also
    received nivolumab"), named two ways side by side ("Tzield (teplizumab)", "marstacimab, a
    monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base
    editor", one product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming
    three types or more, which lists them), or as the subject of a sentence that tells what it does
-   ("Radiation to the pelvis can cause infertility"). Ex vivo gene therapy or editing that tells how
-   the patient's own stem cells are collected and given back discusses the transplant. A type named
-   only by weak class words neither leads nor is discussed; one every mention of which is damped (a
-   poll about vaccination) does not lead, nor, in a story about no therapy, is it discussed.
+   ("Radiation to the pelvis can cause infertility", "CAR T-cell products work differently"). Ex
+   vivo gene therapy or editing that tells how the patient's own stem cells are collected and given
+   back discusses the transplant. A type named only by weak class words neither leads nor is
+   discussed; one every mention of which is damped (a poll about vaccination) does not lead, nor, in
+   a story about no therapy, is it discussed.
 """
 
 from __future__ import annotations
@@ -543,7 +544,7 @@ _EFFECT_WORDS: Final = frozenset(
     {
         "side effect", "cause", "damage", "toxicit", "infertil", "nausea", "fatigue", "neuropathy",
         "hair loss", "extend", "prolong", "shrink", "control", "improve", "cure", "remission", "survival",
-        "lower", "cuts", "cut ", "boost", "target",
+        "lower", "cuts", "cut ", "boost", "target", "differently", "differs", "made from",
     }
 )  # fmt: skip
 # Verbs of a decision on the drug, before "against": "advisers voted against Blenrep".
