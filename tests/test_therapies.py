@@ -2605,8 +2605,15 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
     assert {"antibody-drug-conjugate", "small-molecule"}.isdisjoint(got.discussed)
     # "Related headlines" and "Trending in Rheumatology" head the tail the same way, and so does one
     # behind a screen reader's skip link ("Skip next section Explore more").
-    # A hospital newsroom's "Recent news" too.
-    headings = ("Related headlines", "Trending in Oncology", "Skip next section Explore more", "Recent news")
+    # A hospital newsroom's "Recent news" too, and a magazine's "Keep reading" or "Don't miss".
+    headings = (
+        "Related headlines",
+        "Trending in Oncology",
+        "Skip next section Explore more",
+        "Recent news",
+        "Keep reading",
+        "Don't miss",
+    )
     for heading in headings:
         page = story + "\n\n" + links.replace("Related coverage from ASCO 2025", heading)
         kept = "".join(page[s.start : s.end] for s in content_spans(page))
