@@ -2481,6 +2481,15 @@ def test_written_set_levels_hold(written: WrittenSet) -> None:
     assert report.overall.f1 >= written.f1
 
 
+def test_those_ineligible_for_a_therapy_do_not_get_it() -> None:
+    text = "The trial enrolled 340 patients who were ineligible for cisplatin, mostly because of frailty."
+    assert _cues(text, "chemotherapy") == ["neg"]
+    assert _cues("Doctors judged her unfit for chemotherapy.", "chemotherapy") == ["neg"]
+    # and what "both groups also" receive is a step beside the story's drug
+    both = "Both groups were also receiving their usual chemotherapy."
+    assert _cues(both, "chemotherapy") == ["step"]
+
+
 def test_the_examples_of_a_comparator_arm_are_that_arm() -> None:
     text = (
         "Radioligand therapy with Pluvicto delayed progression to 12 months, versus 5.6 months for "

@@ -7,28 +7,28 @@ The recipe:
    case (for "CAR", "ADC", "ALL") and the context words its phrase requires or forbids.
 3. Each hit gets a weight: its field (headline 3, summary 1.5, body 1; the lead 1.5), its line
    (short list-like lines count less) and the words around it in its sentence: negation ("without
-   chemotherapy", "cannot take cisplatin", "delay radiation"), patient history ("resistant to
-   chemotherapy"; not "an earlier study"), comparators ("compared with blinatumomab", "X edges out
-   docetaxel", "topotecan and lurbinectedin are beaten", "unlike CAR-T products", "twice as long as
-   chemotherapy"; but "voted against X" is a decision), the backbone a drug joins ("added to
-   chemotherapy"), what it bridges a patient to ("bridges her to transplant"), lists of options
-   ("medications like emicizumab", "including insulin, inhalers and chemotherapy pills"; but "versus
-   5.6 months with a hormonal drug such as abiraterone" names the comparator arm) and a place
-   named after a therapy ("the chemotherapy infusion centre") lower it; a result in the sentence
-   raises it. History reaches back through its sentence but not into the next clause ("whose cancer
-   progressed after chemotherapy were assigned to tarlatamab"), and a later mention of the same type
-   plays a part of its own past a comparison or the trial's arms ("had progressed on one hormone
-   pill and were randomly assigned to ... either abiraterone"); no cue reaches past a colon or
-   semicolon, and a negation does not reach a hit that opens a clause of its own after a comma but
-   does reach the items listed after the one it rules out ("no need for the radiation, chemotherapy
-   or surgery"). In a headline, a therapy that "loses its hold", is "displaced" or meets "the end
-   of" is the old standard the news replaces. Damp words lower a type's whole sentence, or the whole
-   story from the headline: polls about vaccines, genome editing of plants, crops and pigs, CRISPR
-   as a laboratory tool or a test. A sentence that names no therapy but goes on about the one the
-   sentence before named ("It cut bleeding to near zero") counts for that type's discussion. A story
-   that reveals late what it has been calling "the drug" ("The drug is orforglipron", "the
-   treatment, teplizumab,") counts its sentences and headline about "the drug" or "the injection"
-   for the revealed type.
+   chemotherapy", "cannot take cisplatin", "ineligible for cisplatin", "delay radiation"), patient
+   history ("resistant to chemotherapy"; not "an earlier study"), comparators ("compared with
+   blinatumomab", "X edges out docetaxel", "topotecan and lurbinectedin are beaten", "unlike CAR-T
+   products", "twice as long as chemotherapy"; but "voted against X" is a decision), the backbone a
+   drug joins ("added to chemotherapy"), what it bridges a patient to ("bridges her to transplant"),
+   lists of options ("medications like emicizumab", "including insulin, inhalers and chemotherapy
+   pills"; but "versus 5.6 months with a hormonal drug such as abiraterone" names the comparator
+   arm) and a place named after a therapy ("the chemotherapy infusion centre") lower it; a result in
+   the sentence raises it. History reaches back through its sentence but not into the next clause
+   ("whose cancer progressed after chemotherapy were assigned to tarlatamab"), and a later mention
+   of the same type plays a part of its own past a comparison or the trial's arms ("had progressed
+   on one hormone pill and were randomly assigned to ... either abiraterone"); no cue reaches past a
+   colon or semicolon, and a negation does not reach a hit that opens a clause of its own after a
+   comma but does reach the items listed after the one it rules out ("no need for the radiation,
+   chemotherapy or surgery"). In a headline, a therapy that "loses its hold", is "displaced" or
+   meets "the end of" is the old standard the news replaces. Damp words lower a type's whole
+   sentence, or the whole story from the headline: polls about vaccines, genome editing of plants,
+   crops and pigs, CRISPR as a laboratory tool or a test. A sentence that names no therapy but goes
+   on about the one the sentence before named ("It cut bleeding to near zero") counts for that
+   type's discussion. A story that reveals late what it has been calling "the drug" ("The drug is
+   orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
+   or "the injection" for the revealed type.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
@@ -321,6 +321,8 @@ _NEG: Final = frozenset(
         "omit",
         "omitting",
         "forgo",
+        "ineligible",  # "patients who were ineligible for cisplatin"
+        "unfit",
     }
 )
 _NEG_AFTER: Final = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
@@ -590,7 +592,7 @@ _MULTI: Final = re.compile(
     r"(?P<instead>rather than|in place of)|"
     # "as the maker of Humira looks for growth": a company named by its product
     r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
-    r"(?P<step>to prepare|also (?:received|receive|got|given|took))|"
+    r"(?P<step>to prepare|also (?:received|receive|receiving|got|given|took))|"
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
