@@ -3816,6 +3816,16 @@ SHORT_STORIES = (
         "checkpoint-inhibitor",
         discussed=("radiotherapy",),
     ),
+    # A gene therapy told without its name: the working copy of a gene it delivers.
+    ShortStory(
+        "a working copy of a gene, delivered",
+        "Babies treated before symptoms walk on time",
+        "Babies with spinal muscular atrophy lose the nerve cells that control muscles. A one-time "
+        "infusion that delivers a working copy of the missing SMN1 gene halted the disease in 14 of "
+        "15 babies treated in their first weeks, and most learned to walk on schedule. Hospitals "
+        "keep a working copy of the register of treated children.",
+        "gene-therapy",
+    ),
     # ...or how it differs from the story's own
     ShortStory(
         "a sentence about how the rival therapy differs",

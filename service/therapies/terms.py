@@ -238,6 +238,16 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("betibeglogene autotemcel", "gene-therapy", "", ""),
     ("CAN-2409", "gene-therapy", "", ""),
     ("copy of the gene", "gene-therapy", "g", ""),
+    # "a one-time infusion that delivers a working copy of the missing gene": the gene added, told
+    # without the words "gene therapy" (a sentence that names a gene: CONTEXT).
+    ("working copy of", "gene-therapy", "g", ""),
+    ("working copies of", "gene-therapy", "g", ""),
+    ("functional copy of", "gene-therapy", "g", ""),
+    ("functional copies of", "gene-therapy", "g", ""),
+    ("healthy copy of", "gene-therapy", "g", ""),
+    ("healthy copies of", "gene-therapy", "g", ""),
+    ("correct copy of", "gene-therapy", "g", ""),
+    ("normal copy of", "gene-therapy", "g", ""),
     ("harmless virus", "gene-therapy", "gw", "a vector carrying a gene: see CONTEXT"),
     ("delandistrogene moxeparvovec", "gene-therapy", "", ""),
     ("eladocagene exuparvovec", "gene-therapy", "", ""),
@@ -1149,6 +1159,7 @@ _RNA_THERAPY_CONTEXT = (
 _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
+_GENE_WORDS = ("gene", "dna")
 # A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
 _CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
@@ -1187,6 +1198,14 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
     "FCR": (("chemo", "leuk", "cll", "fludarabine", "rituximab", "regimen", "patient"), ()),
+    "working copy of": (_GENE_WORDS, ()),
+    "working copies of": (_GENE_WORDS, ()),
+    "functional copy of": (_GENE_WORDS, ()),
+    "functional copies of": (_GENE_WORDS, ()),
+    "healthy copy of": (_GENE_WORDS, ()),
+    "healthy copies of": (_GENE_WORDS, ()),
+    "correct copy of": (_GENE_WORDS, ()),
+    "normal copy of": (_GENE_WORDS, ()),
     "misspelled letter": (_CORRECTING, ()),
     "misspelled DNA letter": (_CORRECTING, ()),
     "faulty letter": (_CORRECTING, ()),
