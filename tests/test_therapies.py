@@ -4020,6 +4020,12 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
         "the company to pause shipments of the gene therapy after two deaths. Sarepta first refused, "
         "then agreed; the gene therapy's label now carries a boxed warning."
     )
+    assert classify("FDA's top biologics regulator forced out after clash", people).primary == NONE
+    tariffs = (
+        "Drugmakers pledged new US factories after the threat. Merck is building a plant for "
+        "Keytruda, the PD-1 checkpoint inhibitor that is the world's best-selling medicine."
+    )
+    assert classify("Pharmaceutical tariff threat spurs wave of factory pledges", tariffs).primary == NONE
     turmoil = classify("Turmoil at the FDA's biologics centre as its director departs", people)
     assert turmoil.primary == NONE and "gene-therapy" in turmoil.discussed
     assert classify("Sarepta pauses its gene therapy as the FDA's director departs", people).primary != NONE

@@ -51,7 +51,7 @@ The recipe:
    inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
    vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
-   money, prices, screening, a reform of the law or people coming and going ("Vertex tops $11
+   money, prices, tariffs, screening, a reform of the law or people coming and going ("Vertex tops $11
    billion in annual revenue", "15 drugs picked for price negotiations") makes the story about none.
    A type is discussed when its score is a real share of the story's and it is named plainly in a
    sentence with a result, or in sentences adding up to two points (two and a half in a story about
@@ -2166,10 +2166,11 @@ _OUTBREAK: Final = re.compile(
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|negotiations?|investments?|layoffs|screening"
-    r"|overhaul|legislation|reforms?"
+    r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
     r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|steps? down|turmoil"
+    r"|(?:forced|pushed) out"
     r"|turbulent|upheaval"
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
