@@ -4025,7 +4025,9 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
         "Drugmakers pledged new US factories after the threat. Merck is building a plant for "
         "Keytruda, the PD-1 checkpoint inhibitor that is the world's best-selling medicine."
     )
-    assert classify("Pharmaceutical tariff threat spurs wave of factory pledges", tariffs).primary == NONE
+    tariff = classify("Pharmaceutical tariff threat spurs wave of factory pledges", tariffs)
+    # (Keytruda named two ways side by side, "Keytruda, the PD-1 checkpoint inhibitor": discussed)
+    assert tariff.primary == NONE and tariff.discussed == ("checkpoint-inhibitor",)
     turmoil = classify("Turmoil at the FDA's biologics centre as its director departs", people)
     assert turmoil.primary == NONE and "gene-therapy" in turmoil.discussed
     assert classify("Sarepta pauses its gene therapy as the FDA's director departs", people).primary != NONE

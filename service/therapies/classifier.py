@@ -221,7 +221,8 @@ _APPOSITION: Final = re.compile(
     r"|(?:which|that)\s+(?:is|uses)\s+(?:a|an|the))\s)?\s*",
     re.IGNORECASE,
 )
-# Before a class phrase ("Lyfgenia, a conventional gene therapy"), any one word may describe it.
+# Before what a drug is ("Lyfgenia, a conventional gene therapy", "Keytruda, the PD-1 checkpoint
+# inhibitor", "cyclophosphamide, an old chemotherapy drug"), any one word may describe it.
 _COMMA: Final = re.compile(r",\s*")
 _APPOSITION_CLASS: Final = re.compile(r",\s*(?:a|an|the)\s+[\w-]+\s+", re.IGNORECASE)
 _VACCINE_NEAR: Final = re.compile(r"vaccin|immunis|immuniz|neoantigen")
@@ -2055,9 +2056,10 @@ def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
 def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
-    ("marstacimab, a monoclonal antibody", "the PD-1 inhibitor nivolumab", "BEAM-302, which uses a
-    base editor"), or one product's two names after a comma ("Hympavzi, marstacimab", the
-    synonyms of ``products``): a sentence about the drug, not a name dropped in passing
+    ("marstacimab, a monoclonal antibody", "Keytruda, the PD-1 checkpoint inhibitor", "the PD-1
+    inhibitor nivolumab", "BEAM-302, which uses a base editor"), or one product's two names after
+    a comma ("Hympavzi, marstacimab", the synonyms of ``products``): a sentence about the drug,
+    not a name dropped in passing
     (TAXONOMY.md), whether the drug is the story's or the rival it is measured against ("the
     closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that"). Names side by
     side in a list ("X, Y and Z") are not."""
@@ -2081,7 +2083,7 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
             text = fields[a.field]
             if a.entry.written != b.entry.written and (
                 _APPOSITION.fullmatch(text, a.end, b.start)
-                or (b.entry.generic and _APPOSITION_CLASS.fullmatch(text, a.end, b.start))
+                or _APPOSITION_CLASS.fullmatch(text, a.end, b.start)
                 # "Pfizer's Hympavzi, marstacimab, approved in 2024": a comma alone joins a list
                 # too, so only one product's two names
                 or (
