@@ -2488,6 +2488,9 @@ def test_those_ineligible_for_a_therapy_do_not_get_it() -> None:
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # as is what comes "before they receive" it
+    later = "Pluvicto cut the risk of progression by 59% in men before they receive taxane chemotherapy."
+    assert _cues(later, "chemotherapy") == ["step"]
 
 
 def test_the_examples_of_a_comparator_arm_are_that_arm() -> None:
