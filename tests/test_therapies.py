@@ -2481,6 +2481,18 @@ def test_written_set_levels_hold(written: WrittenSet) -> None:
     assert report.overall.f1 >= written.f1
 
 
+def test_a_comparator_with_results_in_per_cent_is_discussed() -> None:
+    text = (
+        "Tarlatamab, a T-cell engager, won full approval for small cell lung cancer on Friday. "
+        "Survival at two years was {a} with tarlatamab against {b} with chemotherapy."
+    )
+    british = classify("Tarlatamab approved", text.format(a="62 per cent", b="48 per cent"))
+    assert "chemotherapy" in british.discussed
+    assert "chemotherapy" in classify("Tarlatamab approved", text.format(a="62%", b="48%")).discussed
+    # without a result, the comparator is named in passing
+    assert "chemotherapy" not in classify("Tarlatamab approved", text.format(a="many", b="few")).discussed
+
+
 def test_those_ineligible_for_a_therapy_do_not_get_it() -> None:
     text = "The trial enrolled 340 patients who were ineligible for cisplatin, mostly because of frailty."
     assert _cues(text, "chemotherapy") == ["neg"]

@@ -532,6 +532,7 @@ _RESULT_WORDS: Final = frozenset(
         "outcomes",
         "likely",
         "percent",
+        "per cent",  # British usage
         "hazard",
         "superior",
         "inferior",
