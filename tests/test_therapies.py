@@ -3841,6 +3841,16 @@ SHORT_STORIES = (
         "keep a working copy of the register of treated children.",
         "gene-therapy",
     ),
+    # The chemotherapy-free cure of acute promyelocytic leukaemia: differentiating pills
+    ShortStory(
+        "ATRA and arsenic trioxide, not chemotherapy",
+        "Chemo-free treatment cures nearly all patients with acute promyelocytic leukaemia",
+        "ATRA and arsenic trioxide have replaced chemotherapy as the first treatment for most "
+        "patients with acute promyelocytic leukaemia. Event-free survival was 97% with ATRA plus "
+        "arsenic trioxide against 80% with ATRA plus idarubicin chemotherapy.",
+        "small-molecule",
+        discussed=("chemotherapy",),
+    ),
     # ...or how it differs from the story's own
     ShortStory(
         "a sentence about how the rival therapy differs",

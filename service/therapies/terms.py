@@ -972,6 +972,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("symdeko", "small-molecule", "", "tezacaftor and ivacaftor"),
     ("alyftrek", "small-molecule", "", "vanzacaftor, tezacaftor and deutivacaftor"),
     ("rezdiffra", "small-molecule", "", "brand of resmetirom"),
+    # The chemotherapy-free cure of acute promyelocytic leukaemia: differentiating agents.
+    ("arsenic trioxide", "small-molecule", "", "Trisenox; with ATRA, 'chemo-free' APL treatment"),
+    ("all-trans retinoic acid", "small-molecule", "", "tretinoin, ATRA"),
+    ("ATRA", "small-molecule", "c", "all-trans retinoic acid: see CONTEXT"),
+    ("tretinoin", "small-molecule", "", "the acne cream too: see CONTEXT"),
     # Immunomodulatory drugs for myeloma: small molecules, not cytotoxic chemotherapy.
     ("lenalidomide", "small-molecule", "", ""),
     ("revlimid", "small-molecule", "", "brand of lenalidomide"),
@@ -1160,6 +1165,7 @@ _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "car
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 _GENE_WORDS = ("gene", "dna")
+_LEUKAEMIA = ("leuk", "apl", "promyelocytic", "arsenic")
 # A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
 _CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
@@ -1206,6 +1212,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "healthy copies of": (_GENE_WORDS, ()),
     "correct copy of": (_GENE_WORDS, ()),
     "normal copy of": (_GENE_WORDS, ()),
+    "ATRA": (_LEUKAEMIA, ()),
+    "tretinoin": (_LEUKAEMIA, ("acne", "skin", "wrinkle", "cream", "topical")),
     "misspelled letter": (_CORRECTING, ()),
     "misspelled DNA letter": (_CORRECTING, ()),
     "faulty letter": (_CORRECTING, ()),
