@@ -596,7 +596,9 @@ _MULTI: Final = re.compile(
     r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
     r"(?P<step>to prepare|also (?:received|receive|receiving|got|given|took)|"
     # "for men ... before they receive taxane chemotherapy": the step still to come
-    r"before (?:they|patients|he|she|people|men|women|children) (?:receive|get|start|need|undergo))|"
+    r"before (?:they|patients|he|she|people|men|women|children) (?:receive|get|start|need|undergo)|"
+    # "Pluvicto moves ahead of chemotherapy": before it
+    r"ahead of)|"
     r"(?P<list>such as|everything from|ranging from|"
     # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
@@ -655,6 +657,7 @@ _PHRASE_CUES: Final = frozenset(
         "developer",
         "contrast",
         "before ",
+        "ahead of",
         "prepare",
         "also ",
         "such as",
@@ -720,7 +723,7 @@ _MULTI_OPENERS: Final = frozenset(
         "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
-        "protect", "before",
+        "protect", "before", "ahead",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
