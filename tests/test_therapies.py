@@ -2497,13 +2497,18 @@ def test_a_comparator_with_results_in_per_cent_is_discussed() -> None:
     assert "chemotherapy" not in classify("Tarlatamab approved", text.format(a="many", b="few")).discussed
 
 
-def test_those_ineligible_for_a_therapy_do_not_get_it() -> None:
+def test_therapies_ruled_out_still_to_come_or_resisted_get_their_cues() -> None:
     text = "The trial enrolled 340 patients who were ineligible for cisplatin, mostly because of frailty."
     assert _cues(text, "chemotherapy") == ["neg"]
     assert _cues("Doctors judged her unfit for chemotherapy.", "chemotherapy") == ["neg"]
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # what a disease "hides from" is what failed it
+    hides = "The eye cancer that hides from immunotherapy, and the drug that found a way in"
+    assert [h.cue for h in find_hits(hides, "Pembrolizumab rarely works.") if h.field == "title"] == [
+        "history"
+    ]
     # as is what a therapy moves "ahead of"
     assert _cues("Pluvicto moves ahead of chemotherapy in prostate cancer", "chemotherapy") == ["step"]
     # as is what comes "before they receive" it

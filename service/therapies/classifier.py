@@ -15,20 +15,20 @@ The recipe:
    lists of options ("medications like emicizumab", "including insulin, inhalers and chemotherapy
    pills"; but "versus 5.6 months with a hormonal drug such as abiraterone" names the comparator
    arm) and a place named after a therapy ("the chemotherapy infusion centre") lower it; a result in
-   the sentence raises it. History reaches back through its sentence but not into the next clause
-   ("whose cancer progressed after chemotherapy were assigned to tarlatamab"), and a later mention
-   of the same type plays a part of its own past a comparison or the trial's arms ("had progressed
-   on one hormone pill and were randomly assigned to ... either abiraterone"); no cue reaches past a
-   colon or semicolon, and a negation does not reach a hit that opens a clause of its own after a
-   comma but does reach the items listed after the one it rules out ("no need for the radiation,
-   chemotherapy or surgery"). In a headline, a therapy that "loses its hold", is "displaced" or
-   meets "the end of" is the old standard the news replaces. Damp words lower a type's whole
-   sentence, or the whole story from the headline: polls about vaccines, genome editing of plants,
-   crops and pigs, CRISPR as a laboratory tool or a test. A sentence that names no therapy but goes
-   on about the one the sentence before named ("It cut bleeding to near zero") counts for that
-   type's discussion. A story that reveals late what it has been calling "the drug" ("The drug is
-   orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
-   or "the injection" for the revealed type.
+   the sentence raises it. History ("the cancer that hides from immunotherapy") reaches back through
+   its sentence but not into the next clause ("whose cancer progressed after chemotherapy were
+   assigned to tarlatamab"), and a later mention of the same type plays a part of its own past a
+   comparison or the trial's arms ("had progressed on one hormone pill and were randomly assigned to
+   ... either abiraterone"); no cue reaches past a colon or semicolon, and a negation does not reach
+   a hit that opens a clause of its own after a comma but does reach the items listed after the one
+   it rules out ("no need for the radiation, chemotherapy or surgery"). In a headline, a therapy
+   that "loses its hold", is "displaced" or meets "the end of" is the old standard the news
+   replaces. Damp words lower a type's whole sentence, or the whole story from the headline: polls
+   about vaccines, genome editing of plants, crops and pigs, CRISPR as a laboratory tool or a test.
+   A sentence that names no therapy but goes on about the one the sentence before named ("It cut
+   bleeding to near zero") counts for that type's discussion. A story that reveals late what it has
+   been calling "the drug" ("The drug is orforglipron", "the treatment, teplizumab,") counts its
+   sentences and headline about "the drug" or "the injection" for the revealed type.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
@@ -614,6 +614,8 @@ _MULTI: Final = re.compile(
     # _cue_factor: "the trial completed enrolment, and pembrolizumab..." is not).
     r"(?P<done>finish(?:ed|ing)|complet(?:ed|ing))|"
     r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
+    # "the eye cancer that hides from immunotherapy": what the disease resists
+    r"(?:hides?|hiding|hid) from|"
     r"progress\w* (?:on|after|despite|following)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone)"
@@ -658,6 +660,9 @@ _PHRASE_CUES: Final = frozenset(
         "contrast",
         "before ",
         "ahead of",
+        "hide",
+        "hiding",
+        "hid from",
         "prepare",
         "also ",
         "such as",
@@ -723,7 +728,7 @@ _MULTI_OPENERS: Final = frozenset(
         "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
-        "protect", "before", "ahead",
+        "protect", "before", "ahead", "hide", "hides", "hiding", "hid",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
