@@ -3862,6 +3862,15 @@ SHORT_STORIES = (
         "small-molecule",
         discussed=("chemotherapy",),
     ),
+    # An siRNA told by what it does, in a headline
+    ShortStory(
+        "a jab that silences a gene",
+        "Twice a year at the GP: the cholesterol jab that silences a gene",
+        "Rajesh had a heart attack four years ago and takes a statin every night. Statins lower LDL "
+        "cholesterol by blocking an enzyme in the liver. His LDL is still too high, so his nurse "
+        "gives him an injection every six months. Inclisiran cut LDL by about half in trials.",
+        "rna-therapy",
+    ),
     # ...or how it differs from the story's own
     ShortStory(
         "a sentence about how the rival therapy differs",

@@ -358,6 +358,15 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("exon skipping", "rna-therapy", "", ""),
     ("fitusiran", "rna-therapy", "", ""),
     ("gene silencing", "rna-therapy", "", ""),
+    # "the cholesterol jab that silences a gene": siRNA or antisense told by what it does, in a
+    # sentence about treating someone (CONTEXT: a gene silenced in a cell biology story is not).
+    ("silences a gene", "rna-therapy", "", ""),
+    ("silences the gene", "rna-therapy", "", ""),
+    ("silence the gene", "rna-therapy", "", ""),
+    ("silencing the gene", "rna-therapy", "", ""),
+    ("silencing a gene", "rna-therapy", "", ""),
+    ("silences the messenger", "rna-therapy", "", "'it silences the messenger RNA for TTR'"),
+    ("silencing the messenger", "rna-therapy", "", ""),
     ("givosiran", "rna-therapy", "", ""),
     ("golodirsen", "rna-therapy", "", ""),
     ("imetelstat", "rna-therapy", "", "oligonucleotide telomerase inhibitor"),
@@ -1159,12 +1168,17 @@ _RNA_THERAPY_CONTEXT = (
     "therap", "treat", "drug", "patient", "trial", "dose", "dosing", "clinical", "medicine",
     "oligonucleotide", "candidate", "approv", "biotech", "pharma", "investigational", "cure",
 )  # fmt: skip
+_SILENCING_CONTEXT = (*_RNA_THERAPY_CONTEXT, "jab", "shot", "inject", "infusion", "liver", "cholesterol")
 # A herpes virus in a cancer sentence is a modified one injected to kill the tumour; elsewhere it
 # is the infection.
 _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
 _GENE_WORDS = ("gene", "dna")
+_SILENCING = (
+    "silences a gene", "silences the gene", "silence the gene", "silencing the gene",
+    "silencing a gene", "silences the messenger", "silencing the messenger",
+)  # fmt: skip
 _LEUKAEMIA = ("leuk", "apl", "promyelocytic", "arsenic")
 # A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
 _CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
@@ -1354,6 +1368,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # mRNA also where it is about vaccinating.
     "RNA editing": (_RNA_THERAPY_CONTEXT, ()),
     "RNA silencing": (_RNA_THERAPY_CONTEXT, ()),
+    **{p: (_SILENCING_CONTEXT, ()) for p in _SILENCING},
     "RNAi": (_RNA_THERAPY_CONTEXT, ()),
     "mRNA": ((*_RNA_THERAPY_CONTEXT, "vaccin", "shot", "jab", "immun", "inject", "moderna", "biontech"), ()),
 }
