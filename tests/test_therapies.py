@@ -2474,6 +2474,132 @@ WRITTEN_SETS = (
         "'Tafamidis, a daily pill sold by Pfizer as Vyndaqel' and 'a small interfering RNA'. Left: "
         "the PCSK9 antibodies told of in one sentence of an inclisiran story.",
     ),
+    WrittenSet(
+        "classify_holdout215.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items written for the purpose, every type primary twice and every convention and hard "
+        "case of TAXONOMY.md once, by a blind helper in session 15's first round (primary 1.000, "
+        "discussed F1 0.990 blind). Fixed since: CAR-T told of in a sentence of its own in a "
+        "CAR-NK story ('CAR T-cell products ... work differently').",
+    ),
+    WrittenSet(
+        "classify_holdout216.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 stories of two therapies or more (comparators, partners, histories, lists), by a "
+        "blind helper in session 15's first round (primary 1.000, discussed F1 0.978 blind). "
+        "Left: dostarlimab's story, which counts the chemoradiation it spares; rituximab inside "
+        "FCR; revumenib's trials 'combining menin inhibitors with intensive chemotherapy'.",
+    ),
+    WrittenSet(
+        "classify_holdout217.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 outlet pages with their furniture left in, across fields, by a blind helper in "
+        "session 15's first round (primary 0.967, discussed F1 0.946 blind). Fixed since: 'Recent "
+        "news' and 'Keep reading' lists of other headlines; 'both groups also receiving their "
+        "usual chemotherapy'.",
+    ),
+    WrittenSet(
+        "classify_holdout218.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 items without the usual keywords and with words in other senses, twelve about no "
+        "therapy, by a blind helper in session 15's first round (primary 0.950, discussed F1 "
+        "0.914 blind). Fixed since: baby KJ's editing told as a misspelled letter rewritten; "
+        "'find a marrow donor'; RP1's nivolumab backbone; 'ineligible for cisplatin'; "
+        "'cyclophosphamide, an old chemotherapy drug'. Left: the newborn-sequencing story's one "
+        "sentence on SMA gene therapy; rituximab in the Erlangen lupus story.",
+    ),
+    WrittenSet(
+        "classify_holdout219.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items in the voices of regulators, companies, journals and hospitals, by a blind "
+        "helper in session 15's first round (primary 0.967, discussed F1 0.987 blind). Fixed "
+        "since: the CMS release on the drugs picked for 'drug price negotiations'. Left: that "
+        "release's small molecules, discussed by the classifier, not by its writer.",
+    ),
+    WrittenSet(
+        "classify_holdout220.jsonl",
+        50,
+        1.0,
+        0.98,
+        "50 short feed summaries, eight about no therapy, by a blind helper in session 15's first "
+        "round (primary 1.000, discussed F1 0.971 blind). Fixed since: PSMAfore's comparator arm "
+        "told by examples ('a different hormonal drug such as abiraterone'). Left: INTERLACE's "
+        "chemoradiation backbone; RP1's nivolumab told of once.",
+    ),
+    WrittenSet(
+        "classify_holdout221.jsonl",
+        40,
+        1.0,
+        0.99,
+        "40 items that turn on telling neighbouring types apart by context, by a blind helper in "
+        "session 15's second round (primary 1.000, discussed F1 0.981 blind). Fixed since: "
+        "Pluvicto 'before they receive taxane chemotherapy'. Left: a Nobel Prize story's "
+        "regulatory T-cell therapies, told of in one sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout222.jsonl",
+        25,
+        0.92,
+        0.98,
+        "25 long features of 1,100-1,300 words, four about no therapy, by a blind helper in "
+        "session 15's second round (primary 0.840, discussed F1 0.984 blind). Fixed since: 'The "
+        "eye cancer that hides from immunotherapy'; 'the cholesterol jab that silences a gene'. "
+        "Left: features about long Covid and early-onset colorectal cancer that come to their "
+        "treatments late and at length, read as about those treatments.",
+    ),
+    WrittenSet(
+        "classify_holdout223.jsonl",
+        40,
+        0.97,
+        0.94,
+        "40 items: twenty stories about no therapy that name therapies and twenty therapy stories "
+        "under business headlines, by a blind helper in session 15's second round (primary 0.925, "
+        "discussed F1 0.957 blind). Fixed since: tariffs; a regulator 'forced out'; 'Keytruda, "
+        "the PD-1 checkpoint inhibitor'. Left: J&J's earnings under a headline naming Stelara; "
+        "therapies told of in stories about no therapy in one or two sentences.",
+    ),
+    WrittenSet(
+        "classify_holdout224.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 outlet stories outside oncology (neurology, cardiology, rare disease, infection, "
+        "immunology, eyes and ears), by a blind helper in session 15's second round (primary "
+        "1.000, discussed F1 0.956 blind). Left: four therapies told of in one sentence each "
+        "(PCSK9 antibodies, malaria prevention pills, virus-specific T cells, lecanemab and "
+        "donanemab in a blood-test story).",
+    ),
+    WrittenSet(
+        "classify_holdout225.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 items whose headlines rule therapies out, replace or beat them, by a blind helper in "
+        "session 15's second round (primary 0.975, discussed F1 0.966 blind). Fixed since: the "
+        "'chemo-free' ATRA and arsenic trioxide cure of APL; 'Pluvicto moves ahead of "
+        "chemotherapy'. Left: radiotherapy all patients received before nivolumab or "
+        "temozolomide, which this set does not count.",
+    ),
+    WrittenSet(
+        "classify_holdout226.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 wire stories on regulatory and business news, six about no therapy, by a blind helper "
+        "in session 15's second round (primary 1.000, discussed F1 0.977 blind). Left: "
+        "Mesoblast's remestemcel story, which counts the transplant its patients had; Adstiladrin "
+        "told of in one sentence of a CG Oncology story.",
+    ),
 )
 
 
