@@ -3677,6 +3677,15 @@ SHORT_STORIES = (
         "checkpoint-inhibitor",
     ),
     ShortStory(
+        "an 'immune booster' beside a conjugate is the story's immune therapy, not a vaccine",
+        "Targeted payload drug plus immune booster ends the platinum era in bladder cancer",
+        "A combination built around Padcev, or enfortumab vedotin, nearly doubled survival over "
+        "platinum chemotherapy. Padcev is an antibody carrying a cell-killing payload. In the trial, "
+        "Padcev was combined with Keytruda, or pembrolizumab, which blocks PD-1.",
+        "antibody-drug-conjugate",
+        not_discussed=("vaccine",),
+    ),
+    ShortStory(
         "'immunotherapy' with no immune therapy named is no type",
         "Allergy shots: who should consider immunotherapy",
         "Allergen immunotherapy trains the immune system to tolerate pollen over three to five years "

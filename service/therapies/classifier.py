@@ -35,9 +35,9 @@ The recipe:
    generic phrases ("gene therapy", "cell therapy") go to the specific type that absorbs them (a
    CAR-T product called gene therapy is CAR-T alone); an antibody's INN followed by a payload's
    ("patritumab deruxtecan") or another cytotoxic INN is one conjugate, and followed by an
-   oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine; "immunotherapy" is the
-   immune therapy the story names most (or nothing); a bare "CAR" on the NK cells a story names is
-   CAR-NK.
+   oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine; "immunotherapy" (or an
+   "immune booster") is the immune therapy the story names most (or nothing); a bare "CAR" on the NK
+   cells a story names is CAR-NK.
 5. A type scores the sum over sentences of its best hit per sentence, so repeating a name in one
    sentence adds nothing. The top type is primary when it beats the non-therapy interventions (diet,
    devices, organ transplants); a type that no title, headline or lead names needs a score that
@@ -1721,7 +1721,7 @@ def _headline_end(text: str, spans: list[Span]) -> int:
     return 0
 
 
-IMMUNOTHERAPY: Final = frozenset({"immunotherapy", "immune therapy"})
+IMMUNOTHERAPY: Final = frozenset({"immunotherapy", "immune therapy", "immune booster"})
 _IMMUNE_TYPES: Final = frozenset(
     {"checkpoint-inhibitor", "bispecific-antibody", "car-t", "cell-therapy", "vaccine", "oncolytic-virus"}
 )

@@ -494,6 +494,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
         "the immune therapy the story names: see classifier.IMMUNOTHERAPY",
     ),
     ("immune therapy", "checkpoint-inhibitor", "gw", "the same"),
+    ("immune booster", "checkpoint-inhibitor", "gw", "the same; not a vaccine's booster dose"),
     ("CTLA-4", "checkpoint-inhibitor", "w", ""),
     ("immune checkpoint", "checkpoint-inhibitor", "", ""),
     ("LAG-3", "checkpoint-inhibitor", "w", ""),
