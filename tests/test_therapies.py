@@ -4219,6 +4219,25 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     assert cues == {"vaccine": "place", "gene-therapy": "place"}
 
 
+def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None:
+    portfolio = (
+        "Roche raised its profit forecast after strong demand for Vabysmo, its bispecific antibody "
+        "for eye disease, which grew 40%. Ocrevus, the multiple sclerosis antibody, grew 10%. "
+        "Sales of the cancer antibody Tecentriq, a PD-L1 inhibitor, slipped. The pill Evrysdi for "
+        "spinal muscular atrophy gained."
+    )
+    assert classify("Roche raises profit outlook on Vabysmo and Ocrevus strength", portfolio).primary == NONE
+    # one product that holds the story is its subject
+    launch = (
+        "Alnylam raised its revenue guidance after Amvuttra, its RNA interference drug, won approval "
+        "for the heart form of transthyretin amyloidosis. Amvuttra sales reached $500 million in the "
+        "quarter. Doctors say the twice-yearly vutrisiran shot is easy to give. Its rival is "
+        "tafamidis, a daily pill."
+    )
+    got = classify("Alnylam raises guidance as Amvuttra heart launch beats expectations", launch)
+    assert got.primary == "rna-therapy"
+
+
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:
     text = (
         "KJ was born with a rare urea cycle disorder. His doctors designed a base editor for his "

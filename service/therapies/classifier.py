@@ -51,21 +51,23 @@ The recipe:
    inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
    vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
-   money, prices, tariffs, screening, a reform of the law or people coming and going ("Vertex tops $11
-   billion in annual revenue", "15 drugs picked for price negotiations") makes the story about none.
-   A type is discussed when its score is a real share of the story's and it is named plainly in a
-   sentence with a result, or in sentences adding up to two points (two and a half in a story about
-   no therapy), or in a sentence of its own: as a comparator or partner with results, as the
-   backbone partner of the story's type named again ("RP1 with nivolumab ... every patient also
-   received nivolumab"), named two ways side by side ("Tzield (teplizumab)", "marstacimab, a
-   monoclonal antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base
-   editor", one product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming
-   three types or more, which lists them), or as the subject of a sentence that tells what it does
-   ("Radiation to the pelvis can cause infertility", "CAR T-cell products work differently"). Ex
-   vivo gene therapy or editing that tells how the patient's own stem cells are collected and given
-   back discusses the transplant. A type named only by weak class words neither leads nor is
-   discussed; one every mention of which is damped (a poll about vaccination) does not lead, nor, in
-   a story about no therapy, is it discussed.
+   money, prices, tariffs, screening, a reform of the law or people coming and going ("Vertex tops
+   $11 billion in annual revenue", "15 drugs picked for price negotiations") makes the story about
+   none, and so does one about a company's outlook, forecast, costs or jobs that names its products,
+   unless one type holds most of what the story says of therapies. A type is discussed when its
+   score is a real share of the story's and it is named plainly in a sentence with a result, or in
+   sentences adding up to two points (two and a half in a story about no therapy), or in a sentence
+   of its own: as a comparator or partner with results, as the backbone partner of the story's type
+   named again ("RP1 with nivolumab ... every patient also received nivolumab"), named two ways side
+   by side ("Tzield (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional
+   gene therapy", "BEAM-302, which uses a base editor", one product's two names after a comma,
+   "Hympavzi, marstacimab"; not in a sentence naming three types or more, which lists them), or as
+   the subject of a sentence that tells what it does ("Radiation to the pelvis can cause
+   infertility", "CAR T-cell products work differently"). Ex vivo gene therapy or editing that tells
+   how the patient's own stem cells are collected and given back discusses the transplant. A type
+   named only by weak class words neither leads nor is discussed; one every mention of which is
+   damped (a poll about vaccination) does not lead, nor, in a story about no therapy, is it
+   discussed.
 """
 
 from __future__ import annotations
@@ -2189,6 +2191,13 @@ _OTHER_NEWS: Final = re.compile(
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
+_CORPORATE: Final = re.compile(
+    r"\b(?:outlook|guidance|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
+    # "to cut $3 billion in costs", not "what that costs"
+    r"|(?:cuts?|cutting|slash\w*|trims?|trimming)\s+(?:[$€£][\d.,]+\s*\w*\s+(?:in|of)\s+)?costs)\b",
+    re.IGNORECASE,
+)
+CORPORATE_SHARE: Final = 0.6
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
 
@@ -2365,6 +2374,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
+    # A headline about a company's outlook, forecast, costs or jobs is about the company unless one
+    # type holds most of what the story says of therapies ("Alnylam raises guidance as Amvuttra
+    # heart launch beats expectations"): a portfolio told product by product is no therapy's story.
+    if primary != NONE and _CORPORATE.search(title):
+        total = sum(scores.values())
+        if scores[primary] < CORPORATE_SHARE * total:
+            primary = NONE
     if primary == NONE and not outbreak:
         # A story about no therapy discusses one at length, or in a sentence about it (a comparator
         # with results, a drug named two ways, one that opens its sentence and is said to work):
