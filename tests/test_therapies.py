@@ -3693,6 +3693,15 @@ SHORT_STORIES = (
         "none",
     ),
     ShortStory(
+        "what a headline has long waited for, naming nothing else, is its subject",
+        "The tumour's own soldiers: forty years of waiting for a cell therapy for melanoma",
+        "Steven Rosenberg began growing lymphocytes from tumours in the 1980s. Patients first got "
+        "chemotherapy with cyclophosphamide and fludarabine to make room. Chemotherapy left them "
+        "weak. In 2024 the FDA approved lifileucel, a TIL therapy, after 31% of patients responded; "
+        "lifileucel is made from each patient's own tumour.",
+        "cell-therapy",
+    ),
+    ShortStory(
         "what a drug bridges a patient to does not lead",
         "New pill bridges girl to a bone marrow transplant",
         "A seven-year-old with relapsed leukaemia reached remission on revumenib, a menin inhibitor, "

@@ -2191,6 +2191,7 @@ _OTHER_NEWS: Final = re.compile(
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
+_AWAITED: Final = re.compile(r"\b(?:wait|waits|waiting|awaiting|awaited)\b", re.IGNORECASE)
 _CORPORATE: Final = re.compile(
     r"\b(?:outlook|guidance|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
     # "to cut $3 billion in costs", not "what that costs"
@@ -2259,6 +2260,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - {
         h.slug for h in in_title if not h.cue
     }
+    # (what a headline waits for is what a named treatment bridges to; with no other type named,
+    # it is the long-awaited subject: "forty years of waiting for a cell therapy for melanoma")
+    if _AWAITED.search(title) and not any(not h.cue and h.slug != NONE for h in in_title):
+        refused -= {h.slug for h in in_title if h.cue == "bridge"}
     kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
     # ...unless the headline's plain subject is no therapy type and it names the types only so, or
     # as the step its subject leads to ("Liver transplant beats chemotherapy alone", "Faecal
