@@ -2630,6 +2630,12 @@ def test_therapies_ruled_out_still_to_come_or_resisted_get_their_cues() -> None:
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # "retired" before a therapy in a headline is a person, not a standard retired
+    engineer = "One infusion to switch off a faulty gene: retired engineer's CRISPR heart trial"
+    assert [h.cue for h in find_hits(engineer, "") if h.slug == "gene-editing"] == [""]
+    assert [h.cue for h in find_hits("A pill that retires chemotherapy", "") if h.field == "title"] == [
+        "instead"
+    ]
     # what a disease "hides from" is what failed it
     hides = "The eye cancer that hides from immunotherapy, and the drug that found a way in"
     assert [h.cue for h in find_hits(hides, "Pembrolizumab rarely works.") if h.field == "title"] == [
