@@ -16,7 +16,7 @@ from service.therapies.biologics import BIOLOGICS
 from service.therapies.classifier import TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
-from service.therapies.lexicon import compile_entries
+from service.therapies.lexicon import CONDITION, compile_entries
 from service.therapies.normalise import phrase
 from service.therapies.products import synonyms
 from service.therapies.taxonomy import NONE, SLUGS
@@ -2630,6 +2630,12 @@ def test_therapies_ruled_out_still_to_come_or_resisted_get_their_cues() -> None:
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # what one patient had before the disease came back is history, every item of the list
+    before = "He had surgery, radiotherapy and chemotherapy, but the tumour came back."
+    assert [h.cue for h in find_hits("", before) if h.slug != CONDITION] == ["", "history", "history"]
+    # not the result of a therapy many patients received
+    result = "Patients received CAR-T, but the lymphoma relapsed in a third of them."
+    assert _cues(result, "car-t") == [""]
     # "retired" before a therapy in a headline is a person, not a standard retired
     engineer = "One infusion to switch off a faulty gene: retired engineer's CRISPR heart trial"
     assert [h.cue for h in find_hits(engineer, "") if h.slug == "gene-editing"] == [""]

@@ -21,14 +21,15 @@ The recipe:
    comparison or the trial's arms ("had progressed on one hormone pill and were randomly assigned to
    ... either abiraterone"); no cue reaches past a colon or semicolon, and a negation does not reach
    a hit that opens a clause of its own after a comma but does reach the items listed after the one
-   it rules out ("no need for the radiation, chemotherapy or surgery"). In a headline, a therapy
-   that "loses its hold", is "displaced" or meets "the end of" is the old standard the news
-   replaces. Damp words lower a type's whole sentence, or the whole story from the headline: polls
-   about vaccines, genome editing of plants, crops and pigs, CRISPR as a laboratory tool or a test.
-   A sentence that names no therapy but goes on about the one the sentence before named ("It cut
-   bleeding to near zero") counts for that type's discussion. A story that reveals late what it has
-   been calling "the drug" ("The drug is orforglipron", "the treatment, teplizumab,") counts its
-   sentences and headline about "the drug" or "the injection" for the revealed type.
+   it rules out ("no need for the radiation, chemotherapy or surgery"); what one patient "had ...,
+   but the tumour came back" is all history. In a headline, a therapy that "loses its hold", is
+   "displaced" or meets "the end of" is the old standard the news replaces. Damp words lower a
+   type's whole sentence, or the whole story from the headline: polls about vaccines, genome editing
+   of plants, crops and pigs, CRISPR as a laboratory tool or a test. A sentence that names no
+   therapy but goes on about the one the sentence before named ("It cut bleeding to near zero")
+   counts for that type's discussion. A story that reveals late what it has been calling "the drug"
+   ("The drug is orforglipron", "the treatment, teplizumab,") counts its sentences and headline
+   about "the drug" or "the injection" for the revealed type.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
@@ -1400,6 +1401,40 @@ def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
             h.cue = "neg"
 
 
+# "He had surgery, radiotherapy and chemotherapy, but the tumour came back": what one patient had
+# before the disease returned is one line of history (TAXONOMY.md: "chemo and a transplant failed").
+# Not "Patients received CAR-T, but the lymphoma relapsed in a third": that is the therapy's result.
+_FAILED_HISTORY: Final = re.compile(
+    r"\b(?:he|she|i|we|(?-i:[A-Z][a-z]+(?<!Patients)(?<!People)(?<!Participants)(?<!Children)))\s+"
+    r"(?:had|underwent|received|tried|went through|was given)\s+(?P<items>[^.;:!?]*?),?\s+"
+    r"but\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:came back|come back|returned|relapsed|recurred|progressed|spread|grew back|kept growing)\b",
+    re.IGNORECASE,
+)
+
+
+def _failed_history(hits: list[Hit], fields: list[_Field]) -> None:
+    """The therapies a sentence lists as what a patient had before the disease came back are
+    history, however they are listed (_FAILED_HISTORY, read in the text as written: a name is
+    capitalised)."""
+    texts = {f.name: f.text for f in fields}
+    read: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for h in hits:
+        if h.cue or h.slug in (NONE, CONDITION):
+            continue
+        key = (h.field, h.sentence[1])
+        if key not in read:
+            hay = texts[h.field]
+            end = _sentence_end(hay, h.sentence[1])
+            spans: list[tuple[int, int]] = []
+            if hay.find(" but ", h.sentence[1], end) >= 0:
+                spans = [m.span("items") for m in _FAILED_HISTORY.finditer(hay, h.sentence[1], end)]
+            read[key] = spans
+        if any(lo <= h.start and h.end <= hi for lo, hi in read[key]):
+            h.weight *= CUE_FACTOR["history"]
+            h.cue = "history"
+
+
 def _context_ok(entry: Entry, window: str, story: str) -> bool:
     """Whether the words around a match allow its entry: the words it requires in ``window`` (its
     sentence), or anywhere in the ``story`` for a story-level entry; none it forbids in ``window``."""
@@ -2028,6 +2063,7 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
     hits += _referents(fields, hits)
     hits = [h for h in hits if h.slug]
     _spread_negation(hits, fields)
+    _failed_history(hits, fields)
     _resolve(hits, fields)
     hits = [h for h in hits if h.slug]
     _absorb(hits)
