@@ -4141,6 +4141,14 @@ def test_a_headline_about_finding_a_marrow_donor_is_about_the_transplant() -> No
     assert got.primary == "stem-cell-transplant"
 
 
+def test_hct_is_a_transplant_only_beside_one() -> None:
+    text = "Patients proceeded to allo-HCT; survival after HCT from a donor was 48%."
+    assert [h.text for h in find_hits("", text) if h.slug == "stem-cell-transplant"] == ["allo-HCT", "HCT"]
+    assert classify("Older adults with MDS live longer", text).primary == "stem-cell-transplant"
+    # a blood count's HCT (haematocrit) is none
+    assert find_hits("", "His HCT was 38% and his hemoglobin normal.") == []
+
+
 def test_a_misspelled_letter_that_a_treatment_rewrites_is_gene_editing() -> None:
     text = (
         "KJ was born with a severe urea cycle disorder. Within six months his doctors made a "
