@@ -2630,6 +2630,9 @@ def test_therapies_ruled_out_still_to_come_or_resisted_get_their_cues() -> None:
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # a negation rules out the type's other mentions in its sentence, but not past a comparison
+    title = "Allogeneic transplantation versus non-transplant therapy in myelodysplastic syndromes"
+    assert [h.cue for h in find_hits(title, "") if h.slug == "stem-cell-transplant"] == ["", "neg"]
     # what one patient had before the disease came back is history, every item of the list
     before = "He had surgery, radiotherapy and chemotherapy, but the tumour came back."
     assert [h.cue for h in find_hits("", before) if h.slug != CONDITION] == ["", "history", "history"]

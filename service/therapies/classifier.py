@@ -1394,11 +1394,27 @@ def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
                 h.weight *= CUE_FACTOR["neg"]
                 h.cue = "neg"
         previous = h
-    negated = {(h.slug, h.sentence) for h in hits if h.cue == "neg"}
+    negated: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     for h in hits:
-        if (h.slug, h.sentence) in negated and h.cue != "neg":
-            h.weight *= CUE_FACTOR["neg"]
-            h.cue = "neg"
+        if h.cue == "neg":
+            negated[(h.slug, h.sentence)].append(h)
+    for h in hits:
+        if h.cue == "neg" or (h.slug, h.sentence) not in negated:
+            continue
+        # ...but not past a comparison: "Allogeneic transplantation versus non-transplant therapy"
+        hay = texts[h.field]
+        if all(_compares_between(hay, h, n) for n in negated[(h.slug, h.sentence)]):
+            continue
+        h.weight *= CUE_FACTOR["neg"]
+        h.cue = "neg"
+
+
+def _compares_between(hay: str, a: Hit, b: Hit) -> bool:
+    """Whether a comparison word lies between two mentions (in either order)."""
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    return lo < hi and (
+        not _VERSUS.isdisjoint(_WORD.findall(hay, lo, hi)) or _COMPARE_WORD.search(hay, lo, hi) is not None
+    )
 
 
 # "He had surgery, radiotherapy and chemotherapy, but the tumour came back": what one patient had
