@@ -2623,13 +2623,16 @@ def test_a_comparator_with_results_in_per_cent_is_discussed() -> None:
     assert "chemotherapy" not in classify("Tarlatamab approved", text.format(a="many", b="few")).discussed
 
 
-def test_therapies_ruled_out_still_to_come_or_resisted_get_their_cues() -> None:
+def test_the_part_a_therapy_plays_in_its_sentence_gives_its_cue() -> None:
     text = "The trial enrolled 340 patients who were ineligible for cisplatin, mostly because of frailty."
     assert _cues(text, "chemotherapy") == ["neg"]
     assert _cues("Doctors judged her unfit for chemotherapy.", "chemotherapy") == ["neg"]
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # what "the other half received" is the comparator arm
+    arm = "Half received Padcev with Keytruda. The other half received gemcitabine with cisplatin."
+    assert _cues(arm, "chemotherapy") == ["versus", "versus"]
     # a negation rules out the type's other mentions in its sentence, but not past a comparison
     title = "Allogeneic transplantation versus non-transplant therapy in myelodysplastic syndromes"
     assert [h.cue for h in find_hits(title, "") if h.slug == "stem-cell-transplant"] == ["", "neg"]

@@ -608,6 +608,8 @@ _MULTI: Final = re.compile(
     r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
     # "The contrast with approved CAR-T products": a comparison, which is discussion (TAXONOMY.md)
     r"contrast (?:with|to)|contrasted with|"
+    # "The other half received gemcitabine with cisplatin": the trial's comparator arm
+    r"other (?:half|arm|group) (?:received|got|was given|were given|had)|"
     r"superior to|better than|"
     # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
     r"(?:long|much|effective|good|safe|likely) as)|"
@@ -666,6 +668,9 @@ _PHRASE_CUES: Final = frozenset(
         "hide",
         "hiding",
         "hid from",
+        "other half",
+        "other arm",
+        "other group",
         "prepare",
         "also ",
         "such as",
@@ -731,7 +736,7 @@ _MULTI_OPENERS: Final = frozenset(
         "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
-        "protect", "before", "ahead", "hide", "hides", "hiding", "hid",
+        "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
