@@ -3711,6 +3711,14 @@ SHORT_STORIES = (
         "none",
     ),
     ShortStory(
+        "an artificial pancreas is a device",
+        "'Artificial pancreas' to be offered to thousands with type 1 diabetes",
+        "The NHS will offer hybrid closed-loop systems, an insulin pump that talks to a glucose "
+        "monitor, to 100,000 people. In trials the artificial pancreas kept blood sugar in range for "
+        "longer. Islet cell transplants remain an option for a few dozen patients a year.",
+        "none",
+    ),
+    ShortStory(
         "what a headline has long waited for, naming nothing else, is its subject",
         "The tumour's own soldiers: forty years of waiting for a cell therapy for melanoma",
         "Steven Rosenberg began growing lymphocytes from tumours in the 1980s. Patients first got "

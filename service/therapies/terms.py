@@ -1162,6 +1162,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("vitamin", "none", "", ""),
     ("wearable", "none", "", ""),
     ("device", "none", "w", "an implant, a plug, a stimulator, a monitor: no therapy type"),
+    ("artificial pancreas", "none", "", "a closed-loop insulin pump: a device"),
+    ("insulin pump", "none", "", ""),
+    ("glucose monitor", "none", "", ""),
     ("xenotransplant", "none", "", ""),
 )
 
