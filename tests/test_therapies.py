@@ -2600,6 +2600,71 @@ WRITTEN_SETS = (
         "Mesoblast's remestemcel story, which counts the transplant its patients had; Adstiladrin "
         "told of in one sentence of a CG Oncology story.",
     ),
+    WrittenSet(
+        "classify_holdout227.jsonl",
+        25,
+        0.88,
+        0.94,
+        "25 long features mostly on cancer and blood diseases, four about no therapy, by a blind "
+        "helper in session 15's third round (primary 0.840, discussed F1 0.940 blind). Fixed "
+        "since: 'forty years of waiting for a cell therapy for melanoma'. Left: a history of "
+        "Hodgkin treatment whose chemotherapy outweighs the brentuximab it leads to; features "
+        "about a laboratory cyberattack and a geneticist's career that tell of treatments at "
+        "length.",
+    ),
+    WrittenSet(
+        "classify_holdout228.jsonl",
+        40,
+        0.92,
+        0.91,
+        "40 items whose headlines do not name the therapy, twenty about no therapy, by a blind "
+        "helper in session 15's third round (primary 0.875, discussed F1 0.925 blind). Fixed "
+        "since: 'The other half received gemcitabine with cisplatin'; the artificial pancreas. "
+        "Left: stories about waiting times, trial diversity and long Covid that name one "
+        "treatment type a few times, read as about it.",
+    ),
+    WrittenSet(
+        "classify_holdout229.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items telling each therapy by what it is or does rather than by its class name, by a "
+        "blind helper in session 15's third round (primary 0.975, discussed F1 0.990 blind). "
+        "Fixed since: 'Targeted payload drug plus immune booster'.",
+    ),
+    WrittenSet(
+        "classify_holdout230.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 patient stories and hospital newsroom features, four about no therapy, by a blind "
+        "helper in session 15's third round (primary 0.900, discussed F1 0.966 blind). Fixed "
+        "since: 'retired engineer's CRISPR heart trial'; 'He had surgery, radiotherapy and "
+        "chemotherapy, but the tumour came back'. Left: a new hospital wing's transplant unit.",
+    ),
+    WrittenSet(
+        "classify_holdout231.jsonl",
+        40,
+        0.8,
+        0.91,
+        "40 business and policy stories, half about one therapy and half about companies, markets "
+        "and policy, by a blind helper in session 15's third round (primary 0.675, discussed F1 "
+        "0.931 blind). Fixed since: company outlook, forecast and cost-cut headlines told product "
+        "by product. Left: deals for a class of drug (Pfizer and Seagen, bispecifics from China), "
+        "a payment model, a company taken private, a Zantac settlement; other sets label such "
+        "stories the other way.",
+    ),
+    WrittenSet(
+        "classify_holdout232.jsonl",
+        40,
+        0.95,
+        0.97,
+        "40 journal and conference abstracts dense with arms, prior lines and supportive care, by "
+        "a blind helper in session 15's third round (primary 0.925, discussed F1 0.968 blind). "
+        "Fixed since: allo-HCT; 'Allogeneic transplantation versus non-transplant therapy'. Left: "
+        "prophylactic tocilizumab before teclistamab, and post-transplant cyclophosphamide "
+        "against tacrolimus, each read as about the drug the trial protects rather than tests.",
+    ),
 )
 
 
