@@ -3776,6 +3776,14 @@ SHORT_STORIES = (
         "none",
     ),
     ShortStory(
+        "a headline about finding a marrow donor is about the transplant",
+        "Registry says more patients can now find a marrow donor",
+        "Patients who need a stranger's blood-forming cells to survive leukaemia once waited months. "
+        "Partly matched unrelated donors now do about as well, the registry says, after a dose of "
+        "cyclophosphamide given days after the cells are infused.",
+        "stem-cell-transplant",
+    ),
+    ShortStory(
         "an artificial pancreas is a device",
         "'Artificial pancreas' to be offered to thousands with type 1 diabetes",
         "The NHS will offer hybrid closed-loop systems, an insulin pump that talks to a glucose "
@@ -4208,16 +4216,6 @@ def test_the_backbone_partner_of_the_story_named_again_is_discussed() -> None:
         "Trials now test tarlatamab with PD-L1 antibodies in first-line treatment."
     )
     assert "checkpoint-inhibitor" not in classify("Tarlatamab approved", other).discussed
-
-
-def test_a_headline_about_finding_a_marrow_donor_is_about_the_transplant() -> None:
-    text = (
-        "Patients who need a stranger's blood-forming cells to survive leukaemia once waited months. "
-        "Partly matched unrelated donors now do about as well, the registry says, after a dose of "
-        "cyclophosphamide given days after the cells are infused."
-    )
-    got = classify("Registry says more patients can now find a marrow donor", text)
-    assert got.primary == "stem-cell-transplant"
 
 
 def test_hct_is_a_transplant_only_beside_one() -> None:

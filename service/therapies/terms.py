@@ -42,6 +42,24 @@ name written here wins over that table.
 
 from __future__ import annotations
 
+# Phrase families that tell a therapy by what it does; each counts only in a sentence with the
+# words of its CONTEXT entry (below).
+# "a one-time infusion that delivers a working copy of the missing gene": the gene added
+_GENE_COPIES = (
+    "working copy of", "working copies of", "functional copy of", "functional copies of",
+    "healthy copy of", "healthy copies of", "correct copy of", "normal copy of",
+)  # fmt: skip
+# "the cholesterol jab that silences a gene": siRNA or antisense
+_SILENCING = (
+    "silences a gene", "silences the gene", "silence the gene", "silencing the gene",
+    "silencing a gene", "silences the messenger", "silencing the messenger",
+)  # fmt: skip
+# "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
+_MISSPELLINGS = (
+    "misspelled letter", "misspelled DNA letter", "faulty letter", "DNA letter", "misspelling",
+    "spelling error",
+)  # fmt: skip
+
 TERMS: tuple[tuple[str, str, str, str], ...] = (
     # stop phrases: matched and ignored
     ("ADC value", "", "", "apparent diffusion coefficient in MRI"),
@@ -238,16 +256,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("betibeglogene autotemcel", "gene-therapy", "", ""),
     ("CAN-2409", "gene-therapy", "", ""),
     ("copy of the gene", "gene-therapy", "g", ""),
-    # "a one-time infusion that delivers a working copy of the missing gene": the gene added, told
-    # without the words "gene therapy" (a sentence that names a gene: CONTEXT).
-    ("working copy of", "gene-therapy", "g", ""),
-    ("working copies of", "gene-therapy", "g", ""),
-    ("functional copy of", "gene-therapy", "g", ""),
-    ("functional copies of", "gene-therapy", "g", ""),
-    ("healthy copy of", "gene-therapy", "g", ""),
-    ("healthy copies of", "gene-therapy", "g", ""),
-    ("correct copy of", "gene-therapy", "g", ""),
-    ("normal copy of", "gene-therapy", "g", ""),
+    *((p, "gene-therapy", "g", "the gene added, told without 'gene therapy'") for p in _GENE_COPIES),
     ("harmless virus", "gene-therapy", "gw", "a vector carrying a gene: see CONTEXT"),
     ("delandistrogene moxeparvovec", "gene-therapy", "", ""),
     ("eladocagene exuparvovec", "gene-therapy", "", ""),
@@ -300,15 +309,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("molecular cutting tool", "gene-editing", "", "the same, in other words"),
     ("editing machinery", "gene-editing", "", "'the editing machinery was packaged in lipid nanoparticles'"),
     ("DNA editing", "gene-editing", "", ""),
-    # A mutation told as a misspelling that a treatment corrects or rewrites (CONTEXT): base and
-    # prime editing in newspapers' words. Told of alone, it is the disease ("a misspelled letter in
-    # the haemoglobin gene bends red cells").
-    ("misspelled letter", "gene-editing", "", "'finds the misspelled letter and rewrites it'"),
-    ("misspelled DNA letter", "gene-editing", "", ""),
-    ("faulty letter", "gene-editing", "", ""),
-    ("DNA letter", "gene-editing", "", "'rewrites one DNA letter'"),
-    ("misspelling", "gene-editing", "", "'a treatment that corrects the single misspelling'"),
-    ("spelling error", "gene-editing", "", ""),
+    # A mutation told as a misspelling that a treatment corrects or rewrites (CONTEXT). Told of
+    # alone, it is the disease ("a misspelled letter in the haemoglobin gene bends red cells").
+    *((p, "gene-editing", "", "base or prime editing in newspapers' words") for p in _MISSPELLINGS),
     ("rewrites DNA", "gene-editing", "", ""),
     ("rewrite DNA", "gene-editing", "", ""),
     ("rewriting DNA", "gene-editing", "", ""),
@@ -358,15 +361,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("exon skipping", "rna-therapy", "", ""),
     ("fitusiran", "rna-therapy", "", ""),
     ("gene silencing", "rna-therapy", "", ""),
-    # "the cholesterol jab that silences a gene": siRNA or antisense told by what it does, in a
-    # sentence about treating someone (CONTEXT: a gene silenced in a cell biology story is not).
-    ("silences a gene", "rna-therapy", "", ""),
-    ("silences the gene", "rna-therapy", "", ""),
-    ("silence the gene", "rna-therapy", "", ""),
-    ("silencing the gene", "rna-therapy", "", ""),
-    ("silencing a gene", "rna-therapy", "", ""),
-    ("silences the messenger", "rna-therapy", "", "'it silences the messenger RNA for TTR'"),
-    ("silencing the messenger", "rna-therapy", "", ""),
+    *((p, "rna-therapy", "", "an siRNA or antisense drug told by what it does") for p in _SILENCING),
     ("givosiran", "rna-therapy", "", ""),
     ("golodirsen", "rna-therapy", "", ""),
     ("imetelstat", "rna-therapy", "", "oligonucleotide telomerase inhibitor"),
@@ -1181,12 +1176,12 @@ _SILENCING_CONTEXT = (*_RNA_THERAPY_CONTEXT, "jab", "shot", "inject", "infusion"
 _TUMOUR_WORDS = ("tumo", "cancer", "melanoma", "glioblastoma", "oncolytic", "carcinoma")
 _VECTOR_WORDS = ("vector", "gene therapy", "a gene", "the gene", "interferon", "copy of", "copies of")
 _CANCER_VIRUS = (("tumo", "cancer", "melanoma"), ("cold sores", "shingles", "genital", "infect", "outbreak"))
-_GENE_WORDS = ("gene", "dna")
-_SILENCING = (
-    "silences a gene", "silences the gene", "silence the gene", "silencing the gene",
-    "silencing a gene", "silences the messenger", "silencing the messenger",
-)  # fmt: skip
 _LEUKAEMIA = ("leuk", "apl", "promyelocytic", "arsenic")
+# HCT is a haematopoietic cell transplant beside these words, a haematocrit elsewhere.
+_BLOOD_GRAFT = (
+    "transplant", "donor", "graft", "conditioning", "allogeneic", "autologous", "leuk", "lymphom",
+    "myelo", "marrow",
+)  # fmt: skip
 # A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
 _CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
@@ -1225,37 +1220,11 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CART": (("cell", "therapy", "lymphoma", "leuk", "myeloma", "patient", "infusion"), ("shopping",)),
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
     "FCR": (("chemo", "leuk", "cll", "fludarabine", "rituximab", "regimen", "patient"), ()),
-    "working copy of": (_GENE_WORDS, ()),
-    "working copies of": (_GENE_WORDS, ()),
-    "functional copy of": (_GENE_WORDS, ()),
-    "functional copies of": (_GENE_WORDS, ()),
-    "healthy copy of": (_GENE_WORDS, ()),
-    "healthy copies of": (_GENE_WORDS, ()),
-    "correct copy of": (_GENE_WORDS, ()),
-    "normal copy of": (_GENE_WORDS, ()),
+    **{p: (("gene", "dna"), ()) for p in _GENE_COPIES},
     "ATRA": (_LEUKAEMIA, ()),
     "tretinoin": (_LEUKAEMIA, ("acne", "skin", "wrinkle", "cream", "topical")),
-    "HCT": (
-        (
-            "transplant",
-            "donor",
-            "graft",
-            "conditioning",
-            "allogeneic",
-            "autologous",
-            "leuk",
-            "lymphom",
-            "myelo",
-            "marrow",
-        ),
-        ("hematocrit", "haematocrit", "hydrochlorothiazide"),
-    ),
-    "misspelled letter": (_CORRECTING, ()),
-    "misspelled DNA letter": (_CORRECTING, ()),
-    "faulty letter": (_CORRECTING, ()),
-    "DNA letter": (_CORRECTING, ()),
-    "misspelling": (_CORRECTING, ()),
-    "spelling error": (_CORRECTING, ()),
+    "HCT": (_BLOOD_GRAFT, ("hematocrit", "haematocrit", "hydrochlorothiazide")),
+    **{p: (_CORRECTING, ()) for p in _MISSPELLINGS},
     "virus therapy": (_TUMOUR_WORDS, ()),
     # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
     "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
