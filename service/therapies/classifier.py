@@ -1132,8 +1132,12 @@ def _cue_factor(
 def _compared_before(hay: str, w0: int, at: int) -> bool:
     """Whether the clause before ``at`` (from ``w0``, back to a comma) compares: then the list
     that starts at ``at`` gives the examples of what is compared against."""
-    lo = max(w0, hay.rfind(",", w0, at) + 1)
-    return not _VERSUS.isdisjoint(_WORD.findall(hay, lo, at)) or _COMPARE_WORD.search(hay, lo, at) is not None
+    return _compares(hay, max(w0, hay.rfind(",", w0, at) + 1), at)
+
+
+def _compares(hay: str, lo: int, hi: int) -> bool:
+    """Whether ``hay[lo:hi]`` holds a comparison word ("versus", "than", "compared")."""
+    return not _VERSUS.isdisjoint(_WORD.findall(hay, lo, hi)) or _COMPARE_WORD.search(hay, lo, hi) is not None
 
 
 _COMPARE_WORD: Final = re.compile(r"\bcompar(?:e|es|ed|ing|ison)\b")
@@ -1417,9 +1421,7 @@ def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
 def _compares_between(hay: str, a: Hit, b: Hit) -> bool:
     """Whether a comparison word lies between two mentions (in either order)."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
-    return lo < hi and (
-        not _VERSUS.isdisjoint(_WORD.findall(hay, lo, hi)) or _COMPARE_WORD.search(hay, lo, hi) is not None
-    )
+    return lo < hi and _compares(hay, lo, hi)
 
 
 # "He had surgery, radiotherapy and chemotherapy, but the tumour came back": what one patient had
