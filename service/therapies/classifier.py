@@ -2130,12 +2130,11 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
     ("marstacimab, a monoclonal antibody", "Keytruda, the PD-1 checkpoint inhibitor", "the PD-1
-    inhibitor nivolumab", "BEAM-302, which uses a base editor"), or one product's two names after
-    a comma ("Hympavzi, marstacimab", the synonyms of ``products``): a sentence about the drug,
-    not a name dropped in passing
-    (TAXONOMY.md), whether the drug is the story's or the rival it is measured against ("the
-    closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody that"). Names side by
-    side in a list ("X, Y and Z") are not."""
+    inhibitor nivolumab", "BEAM-302, which uses a base editor"), or one product's two names after a
+    comma ("Hympavzi, marstacimab", the synonyms of ``products``): a sentence about the drug, not a
+    name dropped in passing (TAXONOMY.md), whether the drug is the story's or the rival it is
+    measured against ("the closest competitor is emicizumab, sold as Hemlibra, a bispecific antibody
+    that"). Names side by side in a list ("X, Y and Z") are not."""
     # (the product table is built at the first call, whatever the story, not at the first comma)
     products = product_names()
     by_sentence: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
