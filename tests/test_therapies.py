@@ -2695,6 +2695,10 @@ def test_the_part_a_therapy_plays_in_its_sentence_gives_its_cue() -> None:
     # and what "both groups also" receive is a step beside the story's drug
     both = "Both groups were also receiving their usual chemotherapy."
     assert _cues(both, "chemotherapy") == ["step"]
+    # what a patient avoids is ruled out, not what came "after" and spared them
+    avoids = "Rectal cancer patient avoids surgery after immunotherapy makes tumour vanish"
+    cues = {h.slug: h.cue for h in find_hits(avoids, "Dostarlimab was given.") if h.field == "title"}
+    assert cues["none"] == "neg" and cues["checkpoint-inhibitor"] != "neg"
     # what "the other half received" is the comparator arm
     arm = "Half received Padcev with Keytruda. The other half received gemcitabine with cisplatin."
     assert _cues(arm, "chemotherapy") == ["versus", "versus"]

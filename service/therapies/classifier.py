@@ -967,6 +967,8 @@ def _negated(near: list[str]) -> bool:
             tail[k + 1 : k + 2] == ["to"] and (w == "no" or (k + 2 < len(tail) and tail[k + 2] in _DECIDE))
         )
         and _UNLIKE.isdisjoint(tail[k + 1 :])
+        # "avoids surgery after immunotherapy": what comes after "after" is what spared them
+        and _AFTER_WORDS.isdisjoint(tail[k + 1 :])
         for k, w in enumerate(tail)
     )
 
