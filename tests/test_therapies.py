@@ -2665,6 +2665,62 @@ WRITTEN_SETS = (
         "prophylactic tocilizumab before teclistamab, and post-transplant cyclophosphamide "
         "against tacrolimus, each read as about the drug the trial protects rather than tests.",
     ),
+    WrittenSet(
+        "classify_holdout233.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items written for the purpose, a plain and a harder story per type and ten about no "
+        "therapy, by a blind helper in session 15's fourth round (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout234.jsonl",
+        44,
+        1.0,
+        0.98,
+        "44 items that each exercise a convention or hard case of TAXONOMY.md, fourteen about no "
+        "therapy, by a blind helper in session 15's fourth round (primary 1.000, discussed F1 "
+        "0.989 blind). Left: RP1's nivolumab told of once as the partner, inside page furniture.",
+    ),
+    WrittenSet(
+        "classify_holdout235.jsonl",
+        30,
+        1.0,
+        0.99,
+        "30 wire and specialist-newsroom stories on approvals and trial results, by a blind "
+        "helper in session 15's fourth round (primary 1.000, discussed F1 0.990 blind). Left: "
+        "NAPOLI-3's comparator, which this set files under small molecules.",
+    ),
+    WrittenSet(
+        "classify_holdout236.jsonl",
+        40,
+        1.0,
+        0.99,
+        "40 items of mixed length (ten of 40-80 words, ten of 600-1,000), six about no therapy, "
+        "by a blind helper in session 15's fourth round (primary 1.000, discussed F1 0.992 "
+        "blind). Left: the radiotherapy of a perioperative immunotherapy story.",
+    ),
+    WrittenSet(
+        "classify_holdout237.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 stories from outlets outside the US, with their own regulators and payers, by a blind "
+        "helper in session 15's fourth round (primary 0.933, discussed F1 0.989 blind). Fixed "
+        "since: 'patient avoids surgery after immunotherapy makes tumour vanish'. Left: Roche's "
+        "pricing settlement over trastuzumab, a story about prices by its headline that this set "
+        "files under the antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout238.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items on words and abbreviations with two senses (ALL, ADC, CAR, TIL, ASO, RT, "
+        "checkpoint, vector, booster, silencing, infusion), fourteen about no therapy, by a blind "
+        "helper in session 15's fourth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
 )
 
 
