@@ -1429,33 +1429,39 @@ def _compares_between(hay: str, a: Hit, b: Hit) -> bool:
 # "He had surgery, radiotherapy and chemotherapy, but the tumour came back": what one patient had
 # before the disease returned is one line of history (TAXONOMY.md: "chemo and a transplant failed").
 # Not "Patients received CAR-T, but the lymphoma relapsed in a third": that is the therapy's result.
+_CAME_BACK: Final = (
+    r"but\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:came back|come back|returned|relapsed|recurred|progressed|spread|grew back|kept growing)\b"
+)
 _FAILED_HISTORY: Final = re.compile(
     r"\b(?:he|she|i|we|(?-i:[A-Z][a-z]+(?<!Patients)(?<!People)(?<!Participants)(?<!Children)))\s+"
-    r"(?:had|underwent|received|tried|went through|was given)\s+(?P<items>[^.;:!?]*?),?\s+"
-    r"but\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
-    r"(?:came back|come back|returned|relapsed|recurred|progressed|spread|grew back|kept growing)\b",
+    r"(?:had|underwent|received|tried|went through|was given)\s+(?P<items>[^.;:!?]*?),?\s+" + _CAME_BACK,
     re.IGNORECASE,
 )
+# (the disease's return alone, read first: most sentences with "but" tell of none)
+_FAILED_AFTER: Final = re.compile(_CAME_BACK, re.IGNORECASE)
 
 
 def _failed_history(hits: list[Hit], fields: list[_Field]) -> None:
     """The therapies a sentence lists as what a patient had before the disease came back are
     history, however they are listed (_FAILED_HISTORY, read in the text as written: a name is
-    capitalised)."""
-    texts = {f.name: f.text for f in fields}
-    read: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    capitalised). Most texts tell of no return after a "but": they cost a few string searches."""
+    spans: list[tuple[str, int, int]] = []
+    for f in fields:
+        text = f.text
+        at = text.find(" but ")
+        while at >= 0:
+            if _FAILED_AFTER.match(text, at + 1):
+                stop = text.rfind(". ", 0, at)
+                lo = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
+                spans += [(f.name, *m.span("items")) for m in _FAILED_HISTORY.finditer(text, lo, at + 200)]
+            at = text.find(" but ", at + 5)
+    if not spans:
+        return
     for h in hits:
         if h.cue or h.slug in (NONE, CONDITION):
             continue
-        key = (h.field, h.sentence[1])
-        if key not in read:
-            hay = texts[h.field]
-            end = _sentence_end(hay, h.sentence[1])
-            spans: list[tuple[int, int]] = []
-            if hay.find(" but ", h.sentence[1], end) >= 0:
-                spans = [m.span("items") for m in _FAILED_HISTORY.finditer(hay, h.sentence[1], end)]
-            read[key] = spans
-        if any(lo <= h.start and h.end <= hi for lo, hi in read[key]):
+        if any(name == h.field and lo <= h.start and h.end <= hi for name, lo, hi in spans):
             h.weight *= CUE_FACTOR["history"]
             h.cue = "history"
 
