@@ -20,16 +20,17 @@ The recipe:
    assigned to tarlatamab"), and a later mention of the same type plays a part of its own past a
    comparison or the trial's arms ("had progressed on one hormone pill and were randomly assigned to
    ... either abiraterone"); no cue reaches past a colon or semicolon, and a negation does not reach
-   a hit that opens a clause of its own after a comma but does reach the items listed after the one
-   it rules out ("no need for the radiation, chemotherapy or surgery"); what one patient "had ...,
-   but the tumour came back" is all history. In a headline, a therapy that "loses its hold", is
-   "displaced" or meets "the end of" is the old standard the news replaces. Damp words lower a
-   type's whole sentence, or the whole story from the headline: polls about vaccines, genome editing
-   of plants, crops and pigs, CRISPR as a laboratory tool or a test. A sentence that names no
-   therapy but goes on about the one the sentence before named ("It cut bleeding to near zero")
-   counts for that type's discussion. A story that reveals late what it has been calling "the drug"
-   ("The drug is orforglipron", "the treatment, teplizumab,") counts its sentences and headline
-   about "the drug" or "the injection" for the revealed type.
+   a hit that opens a clause of its own after a comma, nor one past "after" ("avoids surgery after
+   immunotherapy") or a comparison, but does reach the items listed after the one it rules out ("no
+   need for the radiation, chemotherapy or surgery"); what one patient "had ..., but the tumour came
+   back" is all history. In a headline, a therapy that "loses its hold", is "displaced" or meets
+   "the end of" is the old standard the news replaces. Damp words lower a type's whole sentence, or
+   the whole story from the headline: polls about vaccines, genome editing of plants, crops and
+   pigs, CRISPR as a laboratory tool or a test. A sentence that names no therapy but goes on about
+   the one the sentence before named ("It cut bleeding to near zero") counts for that type's
+   discussion. A story that reveals late what it has been calling "the drug" ("The drug is
+   orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
+   or "the injection" for the revealed type.
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
