@@ -3844,6 +3844,14 @@ SHORT_STORIES = (
         "stem-cell-transplant",
     ),
     ShortStory(
+        "Revlimid is an immunomodulatory pill, named by its brand",
+        "Revlimid maintenance keeps myeloma at bay for years",
+        "After their transplant, patients took Revlimid every day. Half were still free of "
+        "progression after five years; Pomalyst is the next option.",
+        "small-molecule",
+        not_discussed=("chemotherapy",),
+    ),
+    ShortStory(
         "an artificial pancreas is a device",
         "'Artificial pancreas' to be offered to thousands with type 1 diabetes",
         "The NHS will offer hybrid closed-loop systems, an insulin pump that talks to a glucose "

@@ -985,10 +985,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("all-trans retinoic acid", "small-molecule", "", "tretinoin, ATRA"),
     ("ATRA", "small-molecule", "c", "all-trans retinoic acid: see CONTEXT"),
     ("tretinoin", "small-molecule", "", "the acne cream too: see CONTEXT"),
-    # Immunomodulatory drugs for myeloma: small molecules, not cytotoxic chemotherapy.
-    ("lenalidomide", "small-molecule", "", ""),
+    # Immunomodulatory drugs for myeloma by brand (their INNs are read by the -domide stem).
     ("revlimid", "small-molecule", "", "brand of lenalidomide"),
-    ("pomalidomide", "small-molecule", "", ""),
     ("pomalyst", "small-molecule", "", "brand of pomalidomide"),
     ("sebetralstat", "small-molecule", "", "oral plasma kallikrein inhibitor for angioedema attacks"),
     ("ekterly", "small-molecule", "", "brand of sebetralstat"),
