@@ -39,7 +39,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 
 @cache
-def _groups() -> dict[str, frozenset[str]]:
+def product_names() -> dict[str, frozenset[str]]:
+    """Each name (in matching form) and every name of its product, itself included."""
     by_licence: dict[str, set[str]] = defaultdict(set)
     for text, _slug, source in BIOLOGICS:
         if source.startswith("purple-book:"):
@@ -53,12 +54,7 @@ def _groups() -> dict[str, frozenset[str]]:
     return out
 
 
-def product_names() -> dict[str, frozenset[str]]:
-    """Each name (in matching form) and every name of its product, itself included."""
-    return _groups()
-
-
 def synonyms(name: str) -> frozenset[str]:
     """Every name of the product called ``name`` (in matching form), ``name`` itself included."""
     key = phrase(name)
-    return _groups().get(key, frozenset()) | {key}
+    return product_names().get(key, frozenset()) | {key}
