@@ -2329,7 +2329,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     }
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
     # it is the long-awaited subject: "forty years of waiting for a cell therapy for melanoma")
-    if _AWAITED.search(title) and not any(not h.cue and h.slug != NONE for h in in_title):
+    if refused and _AWAITED.search(title) and not any(not h.cue and h.slug != NONE for h in in_title):
         refused -= {h.slug for h in in_title if h.cue == "bridge"}
     kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
     # ...unless the headline's plain subject is no therapy type and it names the types only so, or
