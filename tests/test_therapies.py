@@ -3174,6 +3174,20 @@ def test_a_backbone_named_as_partner_or_history_leaves_the_story_to_the_newer_dr
     assert classify("Pembrolizumab in melanoma", alone).primary == "checkpoint-inhibitor"
 
 
+def test_a_drug_in_both_arms_of_a_headline_is_not_what_the_trial_tests() -> None:
+    # Tacrolimus is given in both arms: the trial tests the cyclophosphamide added to it.
+    title = (
+        "Cyclophosphamide after transplant with tacrolimus and mycophenolate versus tacrolimus and "
+        "methotrexate to prevent GVHD"
+    )
+    text = (
+        "Adults with blood cancers getting a donor transplant were assigned to cyclophosphamide after "
+        "the infusion with tacrolimus and mycophenolate, or to tacrolimus and methotrexate. One year "
+        "on, 53% of the cyclophosphamide group were alive and free of GVHD and relapse, against 35%."
+    )
+    assert classify(title, text).primary == "chemotherapy"
+
+
 def test_therapy_finished_before_the_story_is_history() -> None:
     text = (
         "A three-year exercise programme, begun after patients finished adjuvant chemotherapy for colon "

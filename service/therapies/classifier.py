@@ -2443,7 +2443,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     backbone_cues = _STANDARD_ARM_CUES if primary in STANDARD_ARMS else _BACKBONE_CUES
     if primary in BACKBONES and any(h.slug == primary and h.cue in backbone_cues for h in therapy_hits):
         share = BACKBONE_SHARE * scores[primary]
-        newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share]
+        # (a type named in the comparator arm too is common to both arms, not what is tested:
+        # "PTCy, tacrolimus and MMF versus tacrolimus and methotrexate")
+        in_both = {h.slug for h in therapy_hits if h.cue == "versus" and h.field == "title"}
+        newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share and s not in in_both]
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
     # A headline about a company's outlook, forecast, costs or jobs is about the company unless one
