@@ -3188,6 +3188,23 @@ def test_a_drug_in_both_arms_of_a_headline_is_not_what_the_trial_tests() -> None
     assert classify(title, text).primary == "chemotherapy"
 
 
+def test_a_headline_about_drug_shortages_is_about_no_therapy_unless_it_says_which_drugs() -> None:
+    text = (
+        "Pharmacists counted more than 300 active shortages this spring, down from the record of last "
+        "year but far above the levels of a decade ago, their society said on Tuesday.\n\n"
+        "The count has fallen as manufacturers restored production lines, but new shortages appear "
+        "every quarter and many older ones have never ended. Hospital pharmacists say finding "
+        "substitutes and tracking down stock now takes a large share of their week.\n\n"
+        "The society has tracked shortages with a university drug information service since 2001, "
+        "and its quarterly count is the figure regulators and hospitals watch most closely.\n\n"
+        "Most shortages involve cheap sterile injectables made by a handful of suppliers, where one "
+        "plant closing can ripple across the country: lidocaine, saline and, last year, cisplatin "
+        "and carboplatin. The society wants Congress to reward buyers who pay for reliable supply."
+    )
+    assert classify("US drug shortages ease but remain stubborn", text).primary == "none"
+    assert classify("US cancer drug shortage eases", text).primary == "chemotherapy"
+
+
 def test_therapy_finished_before_the_story_is_history() -> None:
     text = (
         "A three-year exercise programme, begun after patients finished adjuvant chemotherapy for colon "

@@ -1972,7 +1972,10 @@ _IT_CALLED: Final = re.compile(
 _REFERENT: Final = re.compile(
     r"\b(?:the|its|[\w.]+'s|a single|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + _NOUNS + r")\b(?![\w-])"
 )
-_TITLE_REFERENT: Final = re.compile(r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])")
+# ("drug shortages" are of any drug, unless the headline says which: "cancer drug shortage")
+_TITLE_REFERENT: Final = re.compile(
+    r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])(?:(?! shortages?\b)|(?<=cancer drug))"
+)
 
 
 def _names_before(hay: str, lo: int, start: int) -> bool:
