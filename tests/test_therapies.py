@@ -2917,6 +2917,11 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         "Recent news",
         "Keep reading",
         "Don't miss",
+        # and a regulator's or an outlet's other news of the day, listed after the story
+        "Other recent FDA actions:",
+        "Other FDA oncology approvals this month:",
+        "Elsewhere at the agency in recent days:",
+        "In other news",
     )
     for heading in headings:
         page = story + "\n\n" + links.replace("Related coverage from ASCO 2025", heading)

@@ -40,6 +40,10 @@ _TAIL: Final = re.compile(
     r"leave a (reply|comment)|join the (conversation|discussion)|commenting is (disabled|closed)\b.*|"
     r"(latest|recent)( news| stories| articles| posts| headlines)?|see also|editor'?s picks|top stories|"
     r"sources?|references?|"
+    # a regulator's or an outlet's other news of the day, listed after the story: "Other recent FDA
+    # actions", "Elsewhere at the agency in recent days", "In other news"
+    r"other( recent| notable)?( [\w-]+){0,3} (actions|approvals|decisions|news|headlines)( [\w-]+){0,4}|"
+    r"elsewhere (at|in|on)\b.*|in other news\b.*|"
     r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
     # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
