@@ -3004,6 +3004,21 @@ def test_brand_names_alone_get_their_type() -> None:
     assert wrong == []
 
 
+def test_engineered_donor_grafts_and_liver_drugs_get_their_types() -> None:
+    # Orca-T is a donor stem cell graft whose cells are sorted before infusion: the transplant
+    # itself, as Omisirge's expanded cord blood is.
+    graft = "Orca-T cut chronic graft-versus-host disease in a phase 3 trial in leukaemia."
+    assert classify("Orca-T succeeds in phase 3", graft).primary == "stem-cell-transplant"
+    liver = "Regulators moved to revoke Ocaliva's licence for primary biliary cholangitis."
+    assert classify("Ocaliva licence revoked", liver).primary == "small-molecule"
+    # A cap that chills the scalp is a device, however much its story tells of the chemotherapy.
+    cooling = (
+        "Scalp cooling let half of the women keep their hair through chemotherapy. The caps "
+        "chill the scalp during each infusion of paclitaxel or docetaxel."
+    )
+    assert classify("Scalp cooling saves hair for half of patients", cooling).primary == "none"
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
