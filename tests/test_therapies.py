@@ -159,6 +159,14 @@ CASES = [
         ("gene-therapy", "stem-cell-transplant"),
     ),
     (
+        # The same told with the cells as the subject of "collected from the child".
+        "Gene therapy approved for metachromatic leukodystrophy",
+        "Blood-forming cells are collected from the child and given a working ARSA gene in a "
+        "laboratory. After busulfan clears the marrow, the modified cells are infused back. " + PARAGRAPH,
+        "gene-therapy",
+        ("gene-therapy", "stem-cell-transplant"),
+    ),
+    (
         # "free" as a verb after the therapy is not "chemotherapy-free".
         "Islet cells free most trial patients from insulin",
         "Islet cells free most patients from injections a year after a single infusion into the liver. "

@@ -207,7 +207,9 @@ _BLOOD_WORDS: Final = (
 _OWN_STEM_CELLS: Final = re.compile(
     r"\b(?:own|autologous|patient's|patients'|child's|children's|baby's|babies'|their)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells"
-    r"|\b(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells\s+from\s+"
+    # "stem cells from the patient", "blood-forming cells are collected from the child"
+    r"|\b(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells\s+"
+    r"(?:(?:are|were|is|was)\s+(?:[a-z]+\s+){1,2})?from\s+"
     r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)"
 )
 _RETURNED: Final = re.compile(
