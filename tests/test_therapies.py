@@ -314,13 +314,15 @@ WRITTEN_SETS = (
         "classify_holdout4.jsonl",
         40,
         0.97,
-        0.98,
+        0.97,
         "The 40-item fourth set (tests/data/classify_holdout4.jsonl): events of 2023-2025 that "
         "the other sets do not cover, committed before its one blind run (primary 0.950, "
         "discussed F1 0.959). Its misses then: lenacapavir and posoleucel had no entry (antiviral "
         "and cell-therapy INN stems since), and the first option of \"the investigator's choice of "
         "lenvatinib or sorafenib\" was not read as one (the cue's lookahead could not see past the "
-        "hit; it can since).",
+        "hit; it can since). Its F1 level went from 0.98 to 0.97 in session 16, when 'the "
+        "investigator's choice of' arm with results became a comparator, as eleven blind stories "
+        "of other sets label it and this set's Opdivo-Yervoy story does not.",
     ),
     WrittenSet(
         "classify_holdout5.jsonl",
@@ -2835,20 +2837,20 @@ def test_instead_of_names_what_is_replaced_and_instead_alone_the_replacement() -
     assert [h.cue for h in passed if h.slug == "car-t"] == ["instead"]
 
 
-def test_a_comparator_the_headline_gives_a_result_against_is_discussed() -> None:
+def test_the_investigators_choice_arm_with_results_is_a_comparator_and_discussed() -> None:
+    # "the investigator's choice of A, B or C" is a trial's comparator arm, as the blind sets
+    # label it (eleven stories against two): with results, every option is discussed.
     text = (
         "Tarlatamab extended median overall survival to 13.6 months, versus 8.3 months with the "
         "investigator's choice of topotecan, lurbinectedin or amrubicin, in patients whose cancer "
         "progressed after platinum-based chemotherapy."
     )
-    beaten = classify("Tarlatamab beats chemotherapy on survival in small-cell lung cancer", text)
-    assert beaten.primary == "bispecific-antibody" and "chemotherapy" in beaten.discussed
-    # without a result in the headline, the options and the history are not discussion
-    plain = classify("Tarlatamab beats chemotherapy in small-cell lung cancer", text)
-    assert "chemotherapy" not in plain.discussed
-
-
-def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:
+    for title in (
+        "Tarlatamab beats chemotherapy on survival in small-cell lung cancer",
+        "Tarlatamab beats chemotherapy in small-cell lung cancer",
+    ):
+        beaten = classify(title, text)
+        assert beaten.primary == "bispecific-antibody" and "chemotherapy" in beaten.discussed
     listed = classify(
         "Tebentafusp extends survival in uveal melanoma",
         "Tebentafusp extended overall survival by six months compared with the investigator's choice of "
@@ -2856,19 +2858,26 @@ def test_a_comparator_given_as_a_list_of_options_is_not_discussed() -> None:
     )
     # Every option is one, the first included ("choice of pembrolizumab, ..."), whose cue is read
     # ahead of the hit.
-    assert "chemotherapy" not in listed.discussed and "checkpoint-inhibitor" not in listed.discussed
+    assert {"chemotherapy", "checkpoint-inhibitor"} <= set(listed.discussed)
     pair = classify(
         "Immunotherapy pair approved for liver cancer",
         "Nivolumab plus ipilimumab extended survival to 23.7 months, against 20.6 months with the "
         "investigator's choice of lenvatinib or sorafenib.",
     )
-    assert pair.primary == "checkpoint-inhibitor" and "small-molecule" not in pair.discussed
+    assert pair.primary == "checkpoint-inhibitor" and "small-molecule" in pair.discussed
     single = classify(
         "Trastuzumab deruxtecan extends survival in HER2-low breast cancer",
         "Trastuzumab deruxtecan extended overall survival by six months compared with the doctor's choice "
         "of chemotherapy; the median was 23.4 months against 16.8 months.",
     )
     assert "chemotherapy" in single.discussed
+    # A choice of options outside a trial's arms is a list, as before.
+    options = classify(
+        "Tebentafusp approved in uveal melanoma",
+        "Tebentafusp was approved for uveal melanoma. Before it, doctors could offer a choice of "
+        "pembrolizumab, ipilimumab or dacarbazine, none of which extended survival much.",
+    )
+    assert options.discussed == ("bispecific-antibody",)
 
 
 def test_an_in_article_link_line_does_not_end_the_article() -> None:

@@ -592,6 +592,7 @@ _AFTER_WORDS: Final = frozenset({"after", "following", "since"})
 _ANY_SINGLE: Final = (
     _NEG | _HISTORY | _INSTEAD | _STEP | _BRIDGE | _LIST | _VERSUS | _EITHER | _DISPLACING_BEFORE
 )
+_ARM_CHOICE: Final = ("investigator's ", "investigators' ", "physician's ", "doctor's ")
 _MULTI: Final = re.compile(
     # "has nothing to do with immune checkpoint inhibitors": what a drug is not
     r"\b(?:(?P<neg>free of|nothing to do with|"
@@ -606,7 +607,7 @@ _MULTI: Final = re.compile(
     # "Pluvicto moves ahead of chemotherapy": before it
     r"ahead of)|"
     r"(?P<list>such as|everything from|ranging from|"
-    # "the investigator's choice of A, B or C": options, unlike "the choice of chemotherapy".
+    # "a choice of A, B or C": options, unlike "the choice of chemotherapy" (but see _ARM_CHOICE).
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
     r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
     # "The contrast with approved CAR-T products": a comparison, which is discussion (TAXONOMY.md)
@@ -1104,9 +1105,12 @@ def _cue_factor(
             if kind == "instead" and "," in hay[m.end() : start]:
                 continue
             # "versus 5.6 months with a hormonal drug such as abiraterone": the examples of the
-            # comparator arm are that arm (but "the investigator's choice of" offers options).
+            # comparator arm are that arm (but "a choice of" offers options).
             if kind == "list" and m.group()[0] != "c" and _compared_before(hay, w0, m.start()):
                 kind = "versus"
+            # A trial's "investigator's choice of A, B or C" is its comparator arm: no options.
+            if kind == "list" and m.group()[0] == "c" and hay.endswith(_ARM_CHOICE, 0, m.start()):
+                continue
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
