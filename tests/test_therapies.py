@@ -3036,6 +3036,20 @@ def test_engineered_donor_grafts_and_liver_drugs_get_their_types() -> None:
     assert classify("Scalp cooling saves hair for half of patients", cooling).primary == "none"
 
 
+def test_chemotherapy_regimens_named_by_their_acronyms() -> None:
+    # A headline that beats one chemotherapy with another names its subject by the regimen's
+    # acronym: without it, the story went to the immunotherapy its last paragraph mentions.
+    text = (
+        "Perioperative FLOT chemotherapy lengthened survival against preoperative chemoradiotherapy "
+        "in the ESOPEC trial, 66 months against 37. Adjuvant nivolumab was given to few patients."
+    )
+    got = classify("FLOT beats chemoradiotherapy in oesophageal cancer", text)
+    assert got.primary == "chemotherapy"
+    for regimen in ("BEACOPP", "BrECADD", "DA-EPOCH-R", "hyper-CVAD"):
+        assert classify("", f"Patients received {regimen} for six cycles.").primary == "chemotherapy", regimen
+    assert classify("", "A flotilla of boats sailed past the hospital.").discussed == ()
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
