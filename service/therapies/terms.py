@@ -813,6 +813,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("kinase inhibitor", "small-molecule", "", ""),
     ("KRAS inhibitor", "small-molecule", "", ""),
     ("KRAS G12C inhibitor", "small-molecule", "", ""),
+    ("RAS inhibitor", "small-molecule", "", "pan-RAS and RAS(ON) inhibitors"),
+    ("RAS(ON) inhibitor", "small-molecule", "", ""),
+    # Revolution Medicines' RAS(ON) inhibitors by code name (daraxonrasib is RMC-6236)
+    ("RMC-6236", "small-molecule", "", ""),
+    ("RMC-6291", "small-molecule", "", ""),
+    ("RMC-7977", "small-molecule", "", ""),
+    ("RMC-9805", "small-molecule", "", ""),
     ("G12C inhibitor", "small-molecule", "", ""),
     ("letrozole", "small-molecule", "", ""),
     ("lisib", "small-molecule", "s", "PI3K inhibitors"),
