@@ -167,6 +167,25 @@ CASES = [
         ("gene-therapy", "stem-cell-transplant"),
     ),
     (
+        # Own stem cells collected and returned are an autologous transplant, named or not; the
+        # chemotherapy that clears the marrow between is a step of it.
+        "Rebooting the immune system halted progression in relapsing MS",
+        "People with multiple sclerosis whose immune systems were rebuilt from their own blood-forming "
+        "stem cells were far less likely to worsen than those on standard drugs. Half had stem cells "
+        "harvested, received chemotherapy to clear the immune cells, and had the cells returned. "
+        + PARAGRAPH,
+        "stem-cell-transplant",
+        ("stem-cell-transplant",),
+    ),
+    (
+        # "non-myeloablative" describes the transplant; it does not rule it out.
+        "Transplant halts progression in relapsing MS",
+        "The other half underwent non-myeloablative autologous haematopoietic stem cell "
+        "transplantation, and few of them worsened over two years. " + PARAGRAPH,
+        "stem-cell-transplant",
+        ("stem-cell-transplant",),
+    ),
+    (
         # "free" as a verb after the therapy is not "chemotherapy-free".
         "Islet cells free most trial patients from insulin",
         "Islet cells free most patients from injections a year after a single infusion into the liver. "
@@ -3048,6 +3067,12 @@ def test_chemotherapy_regimens_named_by_their_acronyms() -> None:
     for regimen in ("BEACOPP", "BrECADD", "DA-EPOCH-R", "hyper-CVAD"):
         assert classify("", f"Patients received {regimen} for six cycles.").primary == "chemotherapy", regimen
     assert classify("", "A flotilla of boats sailed past the hospital.").discussed == ()
+
+
+def test_ras_inhibitors_by_code_name_and_mechanism() -> None:
+    text = "The compound, RMC-7977, shrank pancreatic tumours in mice by blocking active RAS."
+    assert classify("Experimental drug shrinks pancreatic tumours in mice", text).primary == "small-molecule"
+    assert classify("", "A pan-RAS inhibitor entered phase 3.").primary == "small-molecule"
 
 
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:

@@ -211,9 +211,12 @@ _OWN_STEM_CELLS: Final = re.compile(
     r"|\b(?:stem|haematopoietic|hematopoietic|blood forming|marrow)\s+(?:stem\s+)?cells\s+"
     r"(?:(?:are|were|is|was)\s+(?:[a-z]+\s+){1,2})?from\s+"
     r"(?:the\s+|a\s+|each\s+)?(?:patient|child|baby|boy|girl)"
+    # "Half had stem cells harvested from their blood"
+    r"|\b(?:had|have|has)\s+(?:their\s+)?(?:own\s+)?(?:blood\s+)?stem\s+cells\s+"
+    r"(?:collected|harvested|removed|taken)"
 )
 _RETURNED: Final = re.compile(
-    r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant"
+    r"collect|harvest|remov|extract|return|reinfus|infused back|given back|put back|transplant|rebuil"
 )
 # What joins two names of one drug side by side: "Tzield (teplizumab)", "Hympavzi, or marstacimab",
 # "cemiplimab, a PD-1 inhibitor", "the PD-1 inhibitor nivolumab", "osimertinib, sold as Tagrisso",
@@ -965,8 +968,11 @@ def _negated(near: list[str]) -> bool:
     recommend" are decisions about the drug ("NICE says no to Enhertu", "a decision not to
     recommend Enhertu"), not its absence."""
     tail = near[-4:]
+    last = len(tail) - 1
     return any(
         w in _NEG
+        # "non-transplant therapy" rules the transplant out; "non-myeloablative transplant" does not
+        and (w != "non" or k == last)
         and not (
             tail[k + 1 : k + 2] == ["to"] and (w == "no" or (k + 2 < len(tail) and tail[k + 2] in _DECIDE))
         )
@@ -2108,8 +2114,40 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
     _resolve(hits, fields)
     hits = [h for h in hits if h.slug]
     _absorb(hits)
+    _own_graft(hits, fields[-1])
     _damp_story(hits, fields[0].hay if title.strip() else "")
     return hits, fields
+
+
+@cache
+def _graft_entry() -> Entry:
+    lexicon = matcher()
+    return lexicon.entries[lexicon.patterns.index(phrase("autologous stem cell transplant"))][0]
+
+
+def _own_graft(hits: list[Hit], body: _Field) -> None:
+    """A story that tells of a patient's own stem cells collected and given back, and names neither
+    that transplant nor a gene therapy or editing of the cells ("had stem cells harvested from their
+    blood, received chemotherapy ... and then had the stored cells returned"), tells of an
+    autologous transplant: it is read as one mention of it, where the cells are named."""
+    if any((h.slug == "stem-cell-transplant" and not h.entry.weak) or h.slug in EX_VIVO for h in hits):
+        return
+    found = _returned_stem_cells(body.hay)
+    if found is None:
+        return
+    start, end = found
+    starts = [sp.start for sp in body.spans]
+    span_i = bisect_right(starts, start) - 1
+    if span_i < 0 or end > body.spans[span_i].end:
+        return  # furniture
+    lead = start - body.spans[0].start < LEAD_CHARS
+    weight = body.weight * body.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0)
+    sentences = _sentence_starts(body.hay)
+    sentence = ("text", sentences[bisect_right(sentences, start) - 1])
+    text = body.text[start:end]
+    told = Hit("stem-cell-transplant", _graft_entry(), "text", start, end, sentence, weight, text)
+    told.lead = lead
+    hits.append(told)
 
 
 def _damp_story(hits: list[Hit], title_hay: str) -> None:
