@@ -2750,6 +2750,88 @@ WRITTEN_SETS = (
         "checkpoint, vector, booster, silencing, infusion), fourteen about no therapy, by a blind "
         "helper in session 15's fourth round (primary 1.000, discussed F1 1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout239.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 stories from health news outlets with their page furniture left in (menus, related "
+        "links, newsletter boxes, trending boxes, comments), five about no therapy, by a blind "
+        "helper in session 16's first round (primary 1.000, discussed F1 0.972 blind). Left: "
+        "chemotherapy told of as the setting in the Tecelra and subcutaneous Opdivo stories.",
+    ),
+    WrittenSet(
+        "classify_holdout240.jsonl",
+        40,
+        0.95,
+        0.96,
+        "40 feed entries (title, the feed's summary and a short teaser) from journals, regulators, "
+        "companies and aggregators, eight about no therapy, by a blind helper in session 16's first "
+        "round (primary 0.950, discussed F1 0.967 blind). Fixed since: a drug in both arms of a "
+        "headline is no newer drug. Left: the two sickle cell approvals under one headline, which "
+        "this set gives to Casgevy; post-transplant cyclophosphamide, which it files under the "
+        "transplant and most sets under chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout241.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 university and hospital research press releases, six about no therapy, by a blind "
+        "helper in session 16's first round (primary 0.967, discussed F1 0.926 blind). Fixed "
+        "since: RMC-7977 and RAS inhibitors. Left: CAR-T told of in a paragraph comparing CAR-NK "
+        "with it; background sentences on other drugs.",
+    ),
+    WrittenSet(
+        "classify_holdout242.jsonl",
+        30,
+        0.93,
+        0.97,
+        "30 conference reports from trade press, some of them round-ups of several abstracts, by a "
+        "blind helper in session 16's first round (primary 0.900, discussed F1 0.979 blind). Fixed "
+        "since: FLOT. Left: amivantamab with lazertinib against osimertinib, whose small molecules "
+        "outweigh the bispecific; LUMINA, which omits radiotherapy and gives hormone pills.",
+    ),
+    WrittenSet(
+        "classify_holdout243.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 items naming drugs only by INN, brand or code name, with no class words, six about no "
+        "therapy, by a blind helper in session 16's first round (primary 0.950, discussed F1 0.921 "
+        "blind). Fixed since: 'US drug shortages' headlines; Orca-T as a donor graft; the "
+        "investigator's choice arm; Lenmeldy's cells collected from the child.",
+    ),
+    WrittenSet(
+        "classify_holdout244.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 regulatory stories from outlets and regulators' pages, five about no therapy, by a "
+        "blind helper in session 16's first round (primary 0.967, discussed F1 0.914 blind). Fixed "
+        "since: Ocaliva; 'Other recent FDA actions:' lists after the story.",
+    ),
+    WrittenSet(
+        "classify_holdout245.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 items each turning on a convention or hard case of TAXONOMY.md, ten about no therapy, "
+        "written as an evaluator would by a blind helper in session 16's first round (primary "
+        "0.975, discussed F1 0.968 blind). Fixed since: scalp cooling caps. Left: a fact check "
+        "that explains what gene therapy is; an iPSC-derived CAR-T's NK programmes.",
+    ),
+    WrittenSet(
+        "classify_holdout246.jsonl",
+        40,
+        0.95,
+        0.95,
+        "40 items on neighbouring types told by what they do, eight about no therapy, written as an "
+        "evaluator would by a blind helper in session 16's first round (primary 0.925, discussed F1 "
+        "0.929 blind). Fixed since: own stem cells harvested and returned in multiple sclerosis. "
+        "Left: cord-blood NK cells engineered against CD19 with no 'CAR'; post-transplant "
+        "cyclophosphamide.",
+    ),
 )
 
 
