@@ -3157,6 +3157,16 @@ def test_ras_inhibitors_by_code_name_and_mechanism() -> None:
     assert classify("", "A pan-RAS inhibitor entered phase 3.").primary == "small-molecule"
 
 
+def test_a_headline_subject_of_no_type_during_a_therapy_is_about_that_subject() -> None:
+    text = (
+        "A supervised exercise programme cut fatigue by a third in women having chemotherapy for "
+        "breast cancer. Those who trained twice a week while on chemotherapy also slept better."
+    )
+    assert classify("Exercise during chemotherapy reduces fatigue, trial shows", text).primary == "none"
+    # Named plainly, the therapy stays the subject.
+    assert classify("Chemotherapy reduces fatigue, trial shows", text).primary == "chemotherapy"
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",

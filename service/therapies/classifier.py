@@ -2305,6 +2305,10 @@ _OTHER_NEWS: Final = re.compile(
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
+_DURING: Final = re.compile(
+    r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+DURING_CHARS: Final = 40
 _AWAITED: Final = re.compile(r"\b(?:wait|waits|waiting|awaiting|awaited)\b", re.IGNORECASE)
 _CORPORATE: Final = re.compile(
     r"\b(?:outlook|guidance|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
@@ -2382,7 +2386,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # ...unless the headline's plain subject is no therapy type and it names the types only so, or
     # as the step its subject leads to ("Liver transplant beats chemotherapy alone", "Faecal
     # transplants before anti-PD-1 therapy"): then the story is about that.
-    stepped = {h.slug for h in in_title if h.cue == "step"} - {h.slug for h in in_title if not h.cue}
+    # (a headline's "during chemo" is the setting of its subject: "Scalp cooling helps women keep
+    # their hair during chemo", "Exercise during chemotherapy reduces fatigue")
+    during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
+    stepped = {h.slug for h in in_title if h.cue == "step"} | during
+    stepped -= {h.slug for h in in_title if not h.cue and h.slug not in during}
     if (
         (refused or stepped)
         and set(kept) <= stepped
