@@ -3167,6 +3167,20 @@ def test_a_headline_subject_of_no_type_during_a_therapy_is_about_that_subject() 
     assert classify("Chemotherapy reduces fatigue, trial shows", text).primary == "chemotherapy"
 
 
+def test_a_treatment_put_off_is_not_the_story() -> None:
+    text = (
+        "Pluvicto, a radioligand that carries lutetium-177 to PSMA on prostate cancer cells, was "
+        "approved for men who have not had chemotherapy. In the PSMAfore trial it doubled the time "
+        "before scans showed progression, to 12 months. Until now it came after docetaxel."
+    )
+    title = "Men with advanced prostate cancer can now put off chemotherapy for longer"
+    assert classify(title, text).primary == "radiotherapy"
+    assert [h.cue for h in find_hits(title, "") if h.slug == "chemotherapy"] == ["instead"]
+    # In a body, a treatment put off is often told of at length: no cue there.
+    body = find_hits("", "It lets men put off chemotherapy.")
+    assert [h.cue for h in body if h.slug == "chemotherapy"] == [""]
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",

@@ -598,7 +598,9 @@ _ANY_SINGLE: Final = (
 _ARM_CHOICE: Final = ("investigator's ", "investigators' ", "physician's ", "doctor's ")
 _MULTI: Final = re.compile(
     # "has nothing to do with immune checkpoint inhibitors": what a drug is not
-    r"\b(?:(?P<neg>free of|nothing to do with|"
+    # "can now put off chemotherapy for longer": in a headline, what the news lets patients skip
+    r"\b(?:(?P<putoff>put off|puts off|putting off)|"
+    r"(?P<neg>free of|nothing to do with|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
     r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
     r"(?P<instead>rather than|in place of)|"
@@ -663,6 +665,9 @@ _PHRASE_CUES: Final = frozenset(
         "vs.",
         "free of",
         "nothing to do",
+        "put off",
+        "puts off",
+        "putting off",
         "spar",
         "rather than",
         "place of",
@@ -743,7 +748,7 @@ _MULTI_OPENERS: Final = frozenset(
         "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
-        "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other",
+        "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other", "put", "putting",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
@@ -1089,6 +1094,11 @@ def _cue_factor(
         if m.end() > start:
             break
         kind = m.lastgroup or "history"
+        if kind == "putoff":
+            # (in a body, a treatment put off is often told of at length: no cue there)
+            if title and start - m.end() <= NEAR_CHARS:
+                found.append("instead")
+            continue
         if kind == "done":
             # Finished or completed what comes straight after it, at most three words on.
             gap = hay[m.end() : start]
