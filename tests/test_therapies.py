@@ -2914,6 +2914,11 @@ def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     assert older.primary == "stem-cell-transplant"
     beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
     assert beaten.primary != "chemotherapy"
+    # nor before a span of time: "over three weeks", "over the years"
+    for span in ("over three weeks", "over the years", "over time"):
+        sentence = f"Women with early breast cancer came to hospital {span} for radiation to the breast."
+        assert _cues(sentence, "radiotherapy") == [""], span
+    assert _cues("Most preferred radiation over the standard chemotherapy.", "chemotherapy") == ["versus"]
 
 
 def test_instead_of_names_what_is_replaced_and_instead_alone_the_replacement() -> None:

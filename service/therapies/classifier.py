@@ -995,6 +995,27 @@ _COMPARED_EXPOSURE: Final = re.compile(
 )
 
 
+# "over 12 months", "over three weeks", "over the years": a span of time, not a comparison.
+_TIME_UNITS: Final = frozenset(
+    {"time", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+)
+_COUNT_WORDS: Final = frozenset(
+    {"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "twelve", "several", "many", "few", "next", "past", "last", "coming"}
+)  # fmt: skip
+
+
+def _over_span(near: list[str], k: int) -> bool:
+    """Whether the "over" at ``near[k]`` opens a span of time or an amount (the words after it and
+    before the hit say so), not a preference."""
+    span = near[k + 1 : k + 4]
+    if not span:
+        return False
+    if span[0].isdigit() or span[0] in _TIME_UNITS:
+        return True
+    return span[0] in _COUNT_WORDS and any(w in _TIME_UNITS for w in span[1:])
+
+
 def _beaten(after: list[str]) -> bool:
     """Whether the words after a hit say it was beaten, in the passive: "is beaten", "has been
     outperformed", "beaten by"; or, for the first of two names, "and lurbinectedin are beaten"."""
@@ -1083,7 +1104,7 @@ def _cue_factor(
         ]
         # "a reckoning over Elevidys", "a lawsuit over Zantac": over as about, not as preferred to.
         versus = [k for k in versus if near[k] != "over" or not k or near[k - 1] not in _OVER_ABOUT]
-        if any(near[k] != "over" or k + 1 == len(near) or not near[k + 1].isdigit() for k in versus):
+        if any(near[k] != "over" or not _over_span(near, k) for k in versus):
             # "Rather than adding a gene, Casgevy...": a comparison closed by its comma is over.
             comma = hay.rfind(",", w0, start)
             if comma < 0 or _VERSUS.intersection(_WORD.findall(hay, comma, start)):
