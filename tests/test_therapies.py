@@ -13,7 +13,7 @@ from service import therapies
 from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
-from service.therapies.classifier import TITLE_ORDER_RATIO, find_hits
+from service.therapies.classifier import _CORPORATE, TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import CONDITION, compile_entries
@@ -4628,6 +4628,10 @@ def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None
     )
     got = classify("Alnylam raises guidance as Amvuttra heart launch beats expectations", launch)
     assert got.primary == "rna-therapy"
+    # A company raises or cuts its guidance; a regulator's or a college's guidance is advice.
+    assert _CORPORATE.search("Roche cuts full-year guidance") is not None
+    assert _CORPORATE.search("Transplant guidance for systemic sclerosis leans on SCOT results") is None
+    assert _CORPORATE.search("NICE final draft guidance rejects lecanemab") is None
 
 
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:

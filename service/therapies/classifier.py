@@ -2342,7 +2342,10 @@ _DURING: Final = re.compile(
 DURING_CHARS: Final = 40
 _AWAITED: Final = re.compile(r"\b(?:wait|waits|waiting|awaiting|awaited)\b", re.IGNORECASE)
 _CORPORATE: Final = re.compile(
-    r"\b(?:outlook|guidance|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
+    # (a company's guidance is raised or cut; a regulator's or a college's guidance is advice)
+    r"\b(?:outlook|(?:raises|raised|lifts|lifted|cuts|cut|lowers|lowered|trims|boosts|reaffirms"
+    r"|full-year|annual|sales|revenue|earnings) guidance"
+    r"|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
     # "to cut $3 billion in costs", not "what that costs"
     r"|(?:cuts?|cutting|slash\w*|trims?|trimming)\s+(?:[$€£][\d.,]+\s*\w*\s+(?:in|of)\s+)?costs)\b",
     re.IGNORECASE,
