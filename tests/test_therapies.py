@@ -3186,6 +3186,12 @@ def test_a_treatment_put_off_is_not_the_story() -> None:
     assert [h.cue for h in body if h.slug == "chemotherapy"] == [""]
 
 
+def test_fusion_proteins_by_brand_are_no_antibody() -> None:
+    for brand in ("Eylea", "Enbrel", "Reblozyl", "Winrevair", "povetacicept"):
+        got = classify(f"{brand} sales slip", f"Sales of {brand} fell 10% as rivals gained ground.")
+        assert got.primary == "none" and got.discussed == (), brand
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
