@@ -2832,6 +2832,89 @@ WRITTEN_SETS = (
         "Left: cord-blood NK cells engineered against CD19 with no 'CAR'; post-transplant "
         "cyclophosphamide.",
     ),
+    WrittenSet(
+        "classify_holdout247.jsonl",
+        40,
+        0.92,
+        0.97,
+        "40 items, a plain and a harder story per type and ten about no therapy, written as an "
+        "evaluator would by a blind helper in session 16's second round (primary 0.900, discussed "
+        "F1 0.962 blind). Fixed since: 'can now put off chemotherapy'. Left: emicizumab against "
+        "the one-time gene therapies; baby KJ's base editor under a headline about going home; "
+        "INTERLACE's induction chemotherapy 'before radiotherapy'.",
+    ),
+    WrittenSet(
+        "classify_holdout248.jsonl",
+        40,
+        0.97,
+        0.95,
+        "40 items about two or more therapies where the primary is the test, five about no "
+        "therapy, written as an evaluator would by a blind helper in session 16's second round "
+        "(primary 0.975, discussed F1 0.955 blind). Left: FLAURA2's 'adding chemotherapy to "
+        "osimertinib', read as osimertinib's story by the backbone rule.",
+    ),
+    WrittenSet(
+        "classify_holdout249.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 items under headlines that name no therapy type (questions, quotes, numbers), ten about "
+        "no therapy, written as an evaluator would by a blind helper in session 16's second round "
+        "(primary 0.950, discussed F1 0.963 blind). Fixed since: 'over three weeks for radiation'. "
+        "Left: a vaccine-attitudes poll under the headline 'Forty percent'.",
+    ),
+    WrittenSet(
+        "classify_holdout250.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 patient stories from local outlets and hospital blogs, six about no therapy, by a blind "
+        "helper in session 16's second round (primary 0.967, discussed F1 0.955 blind). Left: the "
+        "RSV antibody shot told beside the maternal vaccine; conditioning chemotherapy described "
+        "in transplant stories.",
+    ),
+    WrittenSet(
+        "classify_holdout251.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 stories from English-language outlets in Asia, the Middle East, Africa and Latin "
+        "America, five about no therapy, by a blind helper in session 16's second round (primary "
+        "0.967, discussed F1 0.984 blind). Left: Egypt's hepatitis C campaign, which this set "
+        "files under its antiviral pills.",
+    ),
+    WrittenSet(
+        "classify_holdout252.jsonl",
+        40,
+        0.92,
+        0.91,
+        "40 biotech business and finance stories, thirteen about no therapy, by a blind helper in "
+        "session 16's second round (primary 0.900, discussed F1 0.925 blind). Fixed since: Eylea "
+        "and the other fusion proteins by brand. Left: a patent-cliff explainer and a JPMorgan "
+        "deals round-up that name products in passing; the Medicaid sickle cell pricing model, "
+        "which this set and two others give to Casgevy.",
+    ),
+    WrittenSet(
+        "classify_holdout253.jsonl",
+        20,
+        0.95,
+        0.89,
+        "20 long features (1,000-1,300 words), three about no therapy, by a blind helper in "
+        "session 16's second round (primary 0.950, discussed F1 0.898 blind). Left: Alzheimer's "
+        "antibodies read as the vaccine story by the backbone rule after one history mention; "
+        "therapies told of in one paragraph of a long feature (transplants, mRNA protein "
+        "replacement, a peptide vaccine control arm).",
+    ),
+    WrittenSet(
+        "classify_holdout254.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories on therapies outside cancer, five about no therapy, by a blind helper in "
+        "session 16's second round (primary 0.967, discussed F1 0.973 blind). Fixed since: "
+        "'transplant guidance' is no company's guidance. Left: the SCOT scleroderma transplant "
+        "story with its CAR-T challenger in the headline.",
+    ),
 )
 
 
