@@ -3280,6 +3280,20 @@ def test_fusion_proteins_by_brand_are_no_antibody() -> None:
         assert classify(f"{brand} sales slip", text).primary == "none", brand
 
 
+def test_a_headline_that_only_rules_a_type_out_is_about_it_when_the_story_plainly_is() -> None:
+    text = (
+        "Myeloma patients who delayed their autologous stem cell transplant until relapse lived as "
+        "long as those transplanted at once. Everyone first had lenalidomide, bortezomib and "
+        "dexamethasone. The early autologous stem cell transplant held the cancer off for longer, "
+        "but survival was the same. Doctors say the stem cell transplant can wait for many."
+    )
+    got = classify("Put off the transplant? Myeloma patients who waited lived just as long", text)
+    assert got.primary == "stem-cell-transplant"
+    # What a headline beats is never its subject, however much its story says of it.
+    beaten = classify("Immune drug extends survival over transplant in myeloma", text)
+    assert beaten.primary != "stem-cell-transplant"
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",

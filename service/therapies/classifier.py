@@ -110,6 +110,7 @@ DISCUSS_SHARE: Final = 0.1
 TITLE_ORDER_RATIO: Final = 1.25  # of two types a headline names, the first leads unless outweighed so
 FRONT_RATIO: Final = 1.5  # a type the lead names plainly leads unless another has this many times its score
 BACKBONE_SHARE: Final = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
+REFUSED_DOMINANCE: Final = 2.5  # a type a headline rules out, naming no other, still leads by so much
 SUSTAINED: Final = 2.0  # several plain sentences are discussion too
 NONE_SUSTAINED: Final = 2.5  # the same, in a story about no therapy
 COMPARED_MIN: Final = 0.5
@@ -2417,6 +2418,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     if refused and _AWAITED.search(title) and not any(not h.cue and h.slug != NONE for h in in_title):
         refused -= {h.slug for h in in_title if h.cue == "bridge"}
     kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
+    # ...unless the headline names no other type and the story is plainly about the one it rules
+    # out ("Put off the transplant? Myeloma patients who waited lived just as long")
+    if kept and refused and not any(not h.cue and h.slug not in (NONE, CONDITION) for h in in_title):
+        # (what it beats is never its subject: "Immune-engaging drug extends survival over chemotherapy")
+        beaten = {h.slug for h in in_title if h.cue == "versus"}
+        best_refused = max((said[s] for s in eligible if s in refused - beaten), default=0.0)
+        if best_refused >= REFUSED_DOMINANCE * said[kept[0]]:
+            kept = []
     # ...unless the headline's plain subject is no therapy type and it names the types only so, or
     # as the step its subject leads to ("Liver transplant beats chemotherapy alone", "Faecal
     # transplants before anti-PD-1 therapy"): then the story is about that.
