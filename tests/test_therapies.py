@@ -3511,6 +3511,15 @@ def test_therapy_finished_before_the_story_is_history() -> None:
     assert _cues(unrelated, "checkpoint-inhibitor") == [""]
 
 
+def test_a_result_after_a_treatment_is_not_the_patients_history() -> None:
+    assert _cues("Their tumours vanished after treatment with dostarlimab.", "checkpoint-inhibitor") != [
+        "history"
+    ]
+    assert _cues(
+        "Patients whose cancer returned after treatment with dostarlimab enrolled.", "checkpoint-inhibitor"
+    ) == ["history"]
+
+
 def test_history_ends_where_the_next_clause_begins() -> None:
     sentence = (
         "About 500 patients whose cancer had progressed after platinum chemotherapy were randomly "

@@ -582,6 +582,12 @@ _ONE_OPTION: Final = frozenset({"option", "alternative"})
 _INTRODUCING: Final = frozenset({"the", "another", "other", "second", "third", "main", "only", "one"})
 _EITHER: Final = frozenset({"either"})  # "either A or B": options (see _cue_factor)
 # Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
+# "their tumours vanished after treatment with dostarlimab": what followed the treatment is its
+# result, not the patients' history.
+_CLEARED_BEFORE: Final = re.compile(
+    r"\b(?:vanished|disappeared|shrank|shrunk|cleared|melted away|went away|resolved|responded|improved"
+    r"|recovered|went into remission|in remission|cancer-free|disease-free)\s+$"
+)
 _OUTCOME_BEFORE: Final = frozenset(
     {
         "worse", "better", "well", "poorly", "outcome", "outcomes", "survival", "remission",
@@ -1130,8 +1136,10 @@ def _cue_factor(
         # ("whose cancer had progressed after chemotherapy were assigned to tarlatamab"); the
         # others must be near the hit.
         elif kind == "history":
-            if not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start)) and not (
-                _COMPARED_EXPOSURE.match(hay, end, hi)
+            if (
+                not _CLAUSE_BREAK.intersection(_WORD.findall(hay, m.end(), start))
+                and not _COMPARED_EXPOSURE.match(hay, end, hi)
+                and not (hay.startswith("after", m.start()) and _CLEARED_BEFORE.search(hay, w0, m.start()))
             ):
                 found.append(kind)
         elif start - m.end() <= NEAR_CHARS:
