@@ -3511,6 +3511,15 @@ def test_therapy_finished_before_the_story_is_history() -> None:
     assert _cues(unrelated, "checkpoint-inhibitor") == [""]
 
 
+def test_what_a_range_runs_from_and_to_is_a_list_of_examples() -> None:
+    text = (
+        "The new building's research floor will host early trials, of studies that range from new "
+        "tablets and infusions to cell therapies such as CAR-T. Patients praised its garden."
+    )
+    assert _cues(text, "cell-therapy") == ["list"]
+    assert classify("Hospital opens new cancer centre", text).primary == "none"
+
+
 def test_a_result_after_a_treatment_is_not_the_patients_history() -> None:
     assert _cues("Their tumours vanished after treatment with dostarlimab.", "checkpoint-inhibitor") != [
         "history"

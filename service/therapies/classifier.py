@@ -618,7 +618,7 @@ _MULTI: Final = re.compile(
     r"before (?:they|patients|he|she|people|men|women|children) (?:receive|get|start|need|undergo)|"
     # "Pluvicto moves ahead of chemotherapy": before it
     r"ahead of)|"
-    r"(?P<list>such as|everything from|ranging from|"
+    r"(?P<list>such as|everything from|ranging from|ranges? from|"
     # "a choice of A, B or C": options, unlike "the choice of chemotherapy" (but see _ARM_CHOICE).
     r"choice of(?= [\w-]+(?:,(?! (?:which|that|whether|either|such|including)\b)| or\b| and\b)))|"
     r"(?P<versus>compar(?:e|es|ed|ing)(?: them| it| this)? (?:with|to|against)|comparison with|"
@@ -695,6 +695,8 @@ _PHRASE_CUES: Final = frozenset(
         "such as",
         "everything from",
         "ranging from",
+        "range from",
+        "ranges from",
         "choice of",
         "compar",
         "comparison with",
@@ -748,7 +750,7 @@ _DAMP_SLUG: Final = _damp_slugs()
 _MULTI_OPENERS: Final = frozenset(
     {
         "free of", "nothing to do", "spar", "rather than", "in place of", "maker", "manufacturer",
-        "developer", "to prepare", "also", "such as", "everything from", "ranging from", "choice of",
+        "developer", "to prepare", "also", "such as", "everything from", "ranging from", "range", "choice of",
         "compar", "contrast", "superior to", "better than", "long", "much", "effective", "good",
         "safe", "likely", "added to", "on top of", "in addition to", "finish", "complet",
         "refractory to", "resistant to", "relapsed", "progress", "had", "has", "have", "already",
