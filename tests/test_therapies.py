@@ -3294,6 +3294,12 @@ def test_a_headline_that_only_rules_a_type_out_is_about_it_when_the_story_plainl
     assert beaten.primary != "stem-cell-transplant"
 
 
+def test_migraine_gepants_are_small_molecules() -> None:
+    for name in ("rimegepant", "atogepant", "ubrogepant", "gepants", "Nurtec", "Qulipta", "Ubrelvy"):
+        text = f"Neurologists prescribed {name} to prevent migraine attacks."
+        assert classify("", text).primary == "small-molecule", name
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",
