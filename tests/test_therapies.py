@@ -2915,6 +2915,85 @@ WRITTEN_SETS = (
         "'transplant guidance' is no company's guidance. Left: the SCOT scleroderma transplant "
         "story with its CAR-T challenger in the headline.",
     ),
+    WrittenSet(
+        "classify_holdout255.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 items each turning on how a therapy is named (beaten, ruled out, skipped, put off, "
+        "failed before, replaced, negated), eight about no therapy, written as an evaluator would "
+        "by a blind helper in session 16's third round (primary 0.950, discussed F1 0.970 blind). "
+        "Fixed since: 'Put off the transplant?'. Left: 'The transplant route gives way in "
+        "relapsed lymphoma', whose CAR-T the headline does not name.",
+    ),
+    WrittenSet(
+        "classify_holdout256.jsonl",
+        40,
+        0.87,
+        0.9,
+        "40 items testing precision, 25 about no therapy that name therapies (a hospital opening, "
+        "royal illnesses, a device, an outbreak, a price law) and 15 therapy stories that look "
+        "like them, written as an evaluator would by a blind helper in session 16's third round "
+        "(primary 0.825, discussed F1 0.864 blind). Fixed since: 'studies range from tablets to "
+        "cell therapies'; 'tumours vanished after treatment with dostarlimab'. Left: the Princess "
+        "of Wales's chemotherapy; a diet that helps immunotherapy work; an electric-field device "
+        "against the chemotherapy arm it beat; a bird flu explainer's antiviral.",
+    ),
+    WrittenSet(
+        "classify_holdout257.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 journal abstracts and journal news summaries, four about no therapy, by a blind helper "
+        "in session 16's third round (primary 0.967, discussed F1 0.951 blind). Left: "
+        "post-transplant cyclophosphamide against tacrolimus and methotrexate.",
+    ),
+    WrittenSet(
+        "classify_holdout258.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 company press releases as wire services carry them, four about no therapy, by a blind "
+        "helper in session 16's third round (primary 1.000, discussed F1 0.959 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout259.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 explanatory stories from general newspapers' health pages, five about no therapy, by a "
+        "blind helper in session 16's third round (primary 1.000, discussed F1 0.921 blind). Fixed "
+        "since: the migraine gepants.",
+    ),
+    WrittenSet(
+        "classify_holdout260.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 items telling each type by synonyms, abbreviations, brands, spellings and misspellings, "
+        "eight about no therapy that use the same letters in other senses, written as an evaluator "
+        "would by a blind helper in session 16's third round (primary 1.000, discussed F1 1.000 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout261.jsonl",
+        30,
+        0.93,
+        0.92,
+        "30 newsletter and daily briefing entries, some bundling two or three items, six about no "
+        "therapy, by a blind helper in session 16's third round (primary 0.933, discussed F1 "
+        "0.928 blind). Left: the CMS sickle cell access model, which this set gives to Casgevy; "
+        "post-transplant cyclophosphamide, which it files under the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout262.jsonl",
+        30,
+        0.93,
+        0.93,
+        "30 stories with therapy words in other senses beside real therapy news, half about no "
+        "therapy, by a blind helper in session 16's third round (primary 0.933, discussed F1 "
+        "0.936 blind). Left: a computer 'vaccine' for NotPetya; post-transplant cyclophosphamide.",
+    ),
 )
 
 
