@@ -13,7 +13,7 @@ from service import therapies
 from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
-from service.therapies.classifier import _CORPORATE, TITLE_ORDER_RATIO, find_hits
+from service.therapies.classifier import _CORPORATE, DEVICES, TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import CONDITION, compile_entries
@@ -3377,6 +3377,21 @@ def test_migraine_gepants_are_small_molecules() -> None:
     for name in ("rimegepant", "atogepant", "ubrogepant", "gepants", "Nurtec", "Qulipta", "Ubrelvy"):
         text = f"Neurologists prescribed {name} to prevent migraine attacks."
         assert classify("", text).primary == "small-molecule", name
+
+
+def test_a_headline_about_a_device_is_about_no_therapy() -> None:
+    # Every device name the rule reads is a term of no type in the lexicon.
+    assert {written for written, slug, _flags, _note in TERMS if slug == NONE} >= DEVICES
+    text = (
+        "Novocure's Tumor Treating Fields device helped patients with pancreatic cancer live longer. "
+        "Patients were randomised to gemcitabine and nab-paclitaxel chemotherapy with or without the "
+        "device. Median survival was 16.2 months with the device and 14.2 months with chemotherapy "
+        "alone. Chemotherapy side effects were similar in both arms."
+    )
+    assert classify("Electric-field device extends survival in pancreatic cancer trial", text).primary == NONE
+    # A headline that names the therapy keeps it.
+    named = classify("Chemotherapy with a device extends survival in pancreatic cancer", text)
+    assert named.primary == "chemotherapy"
 
 
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:

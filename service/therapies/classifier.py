@@ -2351,6 +2351,11 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
+DEVICES: Final = frozenset(
+    {"device", "tumor treating fields", "tumour treating fields", "TTFields", "scalp cooling", "cooling cap",
+     "cold cap", "wearable", "insulin pump", "artificial pancreas", "glucose monitor"}
+)  # fmt: skip
+DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _AWAITED: Final = re.compile(r"\b(?:wait|waits|waiting|awaiting|awaited)\b", re.IGNORECASE)
 _CORPORATE: Final = re.compile(
     # (a company's guidance is raised or cut; a regulator's or a college's guidance is advice)
@@ -2459,6 +2464,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
     named_in_title = [h for h in in_title if h.cue != "place"]
     if outbreak or (not named_in_title and _OTHER_NEWS.search(title)):
+        eligible = []
+    # A headline whose subject is a device and which names no therapy type is about the device
+    # ("Electric-field device extends survival in pancreatic cancer trial"), however much its body
+    # tells of the chemotherapy given beside it.
+    if not named_in_title and any(
+        h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.written in DEVICES
+        for h in hits
+    ):
         eligible = []
     first = eligible[0] if eligible else NONE
     primary = (
