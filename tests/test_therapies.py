@@ -3313,6 +3313,13 @@ def test_chemotherapy_regimens_named_by_their_acronyms() -> None:
     )
     got = classify("FLOT beats chemoradiotherapy in oesophageal cancer", text)
     assert got.primary == "chemotherapy"
+    # THP, the HER2 standard arm, holds a taxane: a result against it is a chemotherapy comparator.
+    enhertu = classify(
+        "Enhertu plus pertuzumab beats standard first-line treatment in HER2-positive breast cancer",
+        "Trastuzumab deruxtecan with pertuzumab gave a median progression-free survival of 40.7 months, "
+        "compared with 26.9 months for THP, the standard regimen of a taxane, trastuzumab and pertuzumab.",
+    )
+    assert "chemotherapy" in enhertu.discussed
     for regimen in ("BEACOPP", "BrECADD", "DA-EPOCH-R", "hyper-CVAD"):
         assert classify("", f"Patients received {regimen} for six cycles.").primary == "chemotherapy", regimen
     assert classify("", "A flotilla of boats sailed past the hospital.").discussed == ()

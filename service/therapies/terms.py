@@ -1081,6 +1081,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("mitoxantrone", "chemotherapy", "", ""),
     ("FOLFIRI", "chemotherapy", "", ""),
     ("FLOT", "chemotherapy", "c", "fluorouracil, leucovorin, oxaliplatin and docetaxel, for gastric cancer"),
+    ("THP", "chemotherapy", "c", "a taxane with trastuzumab and pertuzumab: the HER2 standard arm"),
+    ("TCHP", "chemotherapy", "c", "docetaxel, carboplatin, trastuzumab and pertuzumab"),
     ("BEACOPP", "chemotherapy", "c", "the Hodgkin lymphoma regimen"),
     ("BrECADD", "chemotherapy", "c", "BEACOPP's successor with brentuximab vedotin"),
     ("DA-EPOCH-R", "chemotherapy", "c", ""),
