@@ -3401,6 +3401,30 @@ def test_a_headline_about_a_device_is_about_no_therapy() -> None:
     assert named.primary == "chemotherapy"
 
 
+def test_a_patients_diagnosis_does_not_damp_the_editing_that_treats_him() -> None:
+    text = (
+        "A baby born with a urea cycle disorder was treated with a custom base editor. Within days "
+        "of his diagnosis, the team began designing a base editor for his variant. Months after the "
+        "diagnosis, he received three doses of the CRISPR base-editing therapy."
+    )
+    title = "Infant treated with first personalised CRISPR base-editing therapy"
+    assert classify(title, text).primary == "gene-editing"
+    # A CRISPR-based diagnostic test is still detection, not editing.
+    test = "The CRISPR-based diagnostic test detects the virus in an hour. The test uses Cas13."
+    assert classify("CRISPR diagnostic test authorised", test).primary != "gene-editing"
+
+
+def test_weak_cell_words_do_not_absorb_a_gene_therapy() -> None:
+    text = (
+        "Infants born with X-linked severe combined immunodeficiency had their own blood stem cells "
+        "collected and given a working IL2RG gene with a lentiviral vector, then returned. Their T "
+        "cells and natural killer cells recovered within months, and the natural killer cells "
+        "kept working. The gene therapy spared them a donor transplant."
+    )
+    got = classify("Gene therapy restores immune systems in infants with 'bubble boy' disease", text)
+    assert got.primary == "gene-therapy"
+
+
 def test_words_that_end_like_inn_stems_are_not_drugs() -> None:
     for text in (
         "Dr Pedersen and Dr Andersen led the survey of 300 patients.",

@@ -280,8 +280,9 @@ _DAMP_WORDS: Final = {
         "poll",
         "polled",
         "survey*",
-        # "First CRISPR-based test wins emergency authorisation": detection, not editing
-        "diagnos*",
+        # "First CRISPR-based test wins emergency authorisation": detection, not editing (but not
+        # "within days of his diagnosis": a patient's diagnosis comes before any treatment)
+        "diagnostic*",
         "detect*",
         "test",
         "tests",
@@ -1964,9 +1965,11 @@ def _absorb(hits: list[Hit]) -> None:
     generic = [h for h in hits if h.entry.generic]
     if not generic:
         return
+    # (weak words do not make a type specific: "natural killer cells" in a story about immune
+    # systems restored by gene therapy are biology, not a cell therapy to absorb the gene therapy)
     specific: dict[str, float] = defaultdict(float)
     for h in hits:
-        if not h.entry.generic:
+        if not h.entry.generic and not h.entry.weak:
             specific[h.slug] += h.weight
     for absorber, absorbed in ABSORBS.items():
         if specific.get(absorber, 0.0) < ABSORB_MIN:
