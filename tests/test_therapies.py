@@ -3380,6 +3380,12 @@ def test_a_headline_that_only_rules_a_type_out_is_about_it_when_the_story_plainl
     assert beaten.primary != "stem-cell-transplant"
 
 
+def test_eflornithine_for_neuroblastoma_is_a_small_molecule() -> None:
+    for name in ("eflornithine", "DFMO", "Iwilfin"):
+        text = f"Children with neuroblastoma took {name} tablets for two years after treatment."
+        assert classify("", text).primary == "small-molecule", name
+
+
 def test_migraine_gepants_are_small_molecules() -> None:
     for name in ("rimegepant", "atogepant", "ubrogepant", "gepants", "Nurtec", "Qulipta", "Ubrelvy"):
         text = f"Neurologists prescribed {name} to prevent migraine attacks."
