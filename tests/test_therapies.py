@@ -4897,6 +4897,18 @@ def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None
     assert _CORPORATE.search("NICE final draft guidance rejects lecanemab") is None
 
 
+def test_medicine_as_a_field_in_a_headline_is_no_treatment() -> None:
+    text = (
+        "Two biologists won for discovering microRNA, tiny RNAs that switch genes off in worms and "
+        "people. The committee placed it beside RNA interference, honoured in 2006."
+    )
+    title = "Nobel Prize in medicine goes to discoverers of microRNA"
+    assert {h.field for h in find_hits(title, text) if h.slug != CONDITION} == {"text"}
+    title = "Princess says she is in remission after months of treatment"
+    body = "She finished a course of preventive chemotherapy in September and thanked her doctors."
+    assert {h.field for h in find_hits(title, body) if h.slug != CONDITION} == {"text"}
+
+
 def test_a_headline_speaking_of_a_treatment_is_about_the_one_type_its_body_names() -> None:
     text = (
         "KJ was born with a rare urea cycle disorder. His doctors designed a base editor for his "

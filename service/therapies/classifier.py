@@ -2031,7 +2031,8 @@ _REFERENT: Final = re.compile(
 )
 # ("drug shortages" are of any drug, unless the headline says which: "cancer drug shortage")
 _TITLE_REFERENT: Final = re.compile(
-    r"\b(?P<noun>" + _NOUNS + r")\b(?![\w-])(?:(?! shortages?\b)|(?<=cancer drug))"
+    # ("Nobel Prize in medicine", "professor of medicine": a field, not a treatment)
+    r"\b(?<!\bin )(?<!\bof )(?P<noun>" + _NOUNS + r")\b(?![\w-])(?:(?! shortages?\b)|(?<=cancer drug))"
 )
 
 
