@@ -3207,6 +3207,11 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         "Other FDA oncology approvals this month:",
         "Elsewhere at the agency in recent days:",
         "In other news",
+        # and a science news site's credit, journal and tag lines and its "Explore further" links
+        "Explore further",
+        "Related news releases",
+        "Provided by University College London",
+        "Journal information: The Lancet",
     )
     for heading in headings:
         page = story + "\n\n" + links.replace("Related coverage from ASCO 2025", heading)

@@ -44,6 +44,9 @@ _TAIL: Final = re.compile(
     # actions", "Elsewhere at the agency in recent days", "In other news"
     r"other( recent| notable)?( [\w-]+){0,3} (actions|approvals|decisions|news|headlines)( [\w-]+){0,4}|"
     r"elsewhere (at|in|on)\b.*|in other news\b.*|"
+    # a science news site's credit, journal and tag lines and its "Explore further" links
+    r"explore further|related news releases|feedback to editors\b.*|provided by\b.*|"
+    r"journal information\b.*|tags?:.*|keywords?:.*|"
     r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
     # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
