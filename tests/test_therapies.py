@@ -2994,6 +2994,81 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 16's third round (primary 0.933, discussed F1 "
         "0.936 blind). Left: a computer 'vaccine' for NotPetya; post-transplant cyclophosphamide.",
     ),
+    WrittenSet(
+        "classify_holdout263.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 article pages from medical and science news sites with their furniture (menus, cookie "
+        "lines, 'Explore further' lists, credit, journal and tag lines), five about no therapy, by "
+        "a blind helper in session 16's fourth round (primary 0.967, discussed F1 0.824 blind). "
+        "Fixed since: 'Explore further' and the credit and tag lines end the article; a patient's "
+        "diagnosis no longer damps the base editing that treats him.",
+    ),
+    WrittenSet(
+        "classify_holdout264.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 items written as an evaluator would write a held-out set from TAXONOMY.md alone, ten "
+        "about no therapy, by a blind helper in session 16's fourth round (primary 0.975, "
+        "discussed F1 0.989 blind). Left: nirsevimab against the maternal RSV vaccine.",
+    ),
+    WrittenSet(
+        "classify_holdout265.jsonl",
+        40,
+        1.0,
+        0.96,
+        "A second such set of 40, ten about no therapy, by a blind helper in session 16's fourth "
+        "round (primary 1.000, discussed F1 0.949 blind). Left: nivolumab in the RP1 rejection "
+        "story; a vaccine-trust poll's vaccine.",
+    ),
+    WrittenSet(
+        "classify_holdout266.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 items from cancer charities, patient organisations and research funders, eight about "
+        "no therapy, by a blind helper in session 16's fourth round (primary 1.000, discussed F1 "
+        "0.954 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout267.jsonl",
+        40,
+        0.95,
+        0.95,
+        "40 trade-press stories on supply, pricing, launches and strategy, thirteen about no "
+        "therapy, by a blind helper in session 16's fourth round (primary 0.950, discussed F1 "
+        "0.955 blind). Left: J&J's outlook told product by product, which this set files under no "
+        "therapy and our share rule gives to its antibodies; a contract manufacturer's plant.",
+    ),
+    WrittenSet(
+        "classify_holdout268.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 wire-service health and science stories, six about no therapy, by a blind helper in "
+        "session 16's fourth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout269.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 items testing precision, 30 about no therapy that name therapies in passing, in lists, "
+        "as history or in other senses, written as an evaluator would by a blind helper in session "
+        "16's fourth round (primary 0.950, discussed F1 0.923 blind). Fixed since: 'Nobel Prize in "
+        "medicine' is no treatment. Left: an obituary of a chemotherapy pioneer.",
+    ),
+    WrittenSet(
+        "classify_holdout270.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 stories on children's cancers and rare diseases, five about no therapy, by a blind "
+        "helper in session 16's fourth round (primary 0.933, discussed F1 0.889 blind). Fixed "
+        "since: eflornithine; weak cell words no longer absorb an X-SCID gene therapy.",
+    ),
 )
 
 
