@@ -3500,6 +3500,22 @@ def test_a_patients_diagnosis_does_not_damp_the_editing_that_treats_him() -> Non
     assert classify("CRISPR diagnostic test authorised", test).primary != "gene-editing"
 
 
+def test_a_laboratory_named_in_a_story_does_not_damp_its_editor() -> None:
+    text = (
+        "A single injection of a prime editor corrected the mutations behind a severe childhood "
+        "disorder in mice, researchers at the Broad Institute and The Jackson Laboratory reported. "
+        "Prime editing, developed in the laboratory of David Liu, rewrites a short stretch of DNA. "
+        "The prime editors corrected up to 85 per cent of the gene copies."
+    )
+    title = "Prime editing corrects a childhood brain disorder in mice"
+    assert classify(title, text).primary == "gene-editing"
+    screen = (
+        "Researchers used a genome-wide CRISPR screen, switching off each gene in turn, to find the "
+        "human genes the virus needs. The screen found dozens; CRISPR gene editing was the tool."
+    )
+    assert classify("CRISPR screen reveals genes the coronavirus depends on", screen).primary == NONE
+
+
 def test_weak_cell_words_do_not_absorb_a_gene_therapy() -> None:
     text = (
         "Infants born with X-linked severe combined immunodeficiency had their own blood stem cells "

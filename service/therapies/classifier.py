@@ -275,7 +275,10 @@ _DAMP_WORDS: Final = {
         *_PIG_ORGANS,
         "livestock",
         "cattle",
-        "laboratory",  # "CRISPR as a laboratory tool to switch off genes": research, not treatment
+        # "a genome-wide CRISPR screen": CRISPR as a research tool, not a treatment ("laboratory" is
+        # no such word: "the laboratory of David Liu" and "The Jackson Laboratory" make treatments too)
+        "screen",
+        "screens",
         # "Americans split on gene editing to protect babies, Pew survey finds": opinion
         "poll",
         "polled",
