@@ -4968,6 +4968,16 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     assert regulator.primary == NONE
     cues = {h.slug: h.cue for h in find_hits("The vaccine and gene therapy regulator quits", "")}
     assert cues == {"vaccine": "place", "gene-therapy": "place"}
+    # rebates (plural too), antitrust cases and cutbacks are company and market news
+    deal = (
+        "The company agreed not to bundle rebates for Tepezza and Krystexxa with its other drugs. "
+        "Tepezza, an antibody for thyroid eye disease, costs about $450,000 a course."
+    )
+    for title in (
+        "Amgen settles antitrust lawsuit, pledging not to bundle rebates",
+        "Biotech's year of cutbacks",
+    ):
+        assert classify(title, deal).primary == NONE, title
 
 
 def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None:

@@ -2344,7 +2344,8 @@ _OUTBREAK: Final = re.compile(
 # is about that: "Medicare unveils first negotiated drug prices", "Vertex tops $11 billion in
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
-    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebate|negotiations?|investments?|layoffs|screening"
+    r"\b(?:revenues?|earnings|profits?|prices|pricing|rebates?|negotiations?|investments?|layoffs|screening"
+    r"|antitrust|headcount|cutbacks"
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
