@@ -3069,6 +3069,81 @@ WRITTEN_SETS = (
         "helper in session 16's fourth round (primary 0.933, discussed F1 0.889 blind). Fixed "
         "since: eflornithine; weak cell words no longer absorb an X-SCID gene therapy.",
     ),
+    WrittenSet(
+        "classify_holdout271.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A third 40-item set written as an evaluator would write a held-out set from TAXONOMY.md "
+        "alone, ten about no therapy, by a blind helper in session 16's fifth round (primary "
+        "1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout272.jsonl",
+        40,
+        1.0,
+        0.96,
+        "A fourth such set of 40, ten about no therapy, by a blind helper in session 16's fifth "
+        "round (primary 1.000, discussed F1 0.965 blind). Left: the edits of a pig kidney's donor "
+        "pig; the standard care a dostarlimab patient skips.",
+    ),
+    WrittenSet(
+        "classify_holdout273.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 outlet stories with their page furniture left in (a second such set), five about no "
+        "therapy, by a blind helper in session 16's fifth round (primary 0.967, discussed F1 0.987 "
+        "blind). Left: post-transplant cyclophosphamide, which this set files under the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout274.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 feed entries with the feed's summary and a teaser (a second such set), eight about no "
+        "therapy, by a blind helper in session 16's fifth round (primary 1.000, discussed F1 0.963 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout275.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 health stories from regional and local outlets in five countries, six about no "
+        "therapy, by a blind helper in session 16's fifth round (primary 0.967, discussed F1 0.958 "
+        "blind). Left: a reovirus that reaches brain tumours in a story that names PD-1 blockade "
+        "more plainly.",
+    ),
+    WrittenSet(
+        "classify_holdout276.jsonl",
+        40,
+        0.9,
+        0.8,
+        "40 biotech business and finance stories (a second such set), seventeen about no therapy, "
+        "by a blind helper in session 16's fifth round (primary 0.850, discussed F1 0.806 blind). "
+        "Fixed since: rebates in the plural; cutbacks. Left: earnings, lawsuits and industry "
+        "round-ups that name a product or two of different types in passing, which this set files "
+        "under no therapy: business news stays the weakest kind.",
+    ),
+    WrittenSet(
+        "classify_holdout277.jsonl",
+        20,
+        1.0,
+        0.91,
+        "20 long features (a second such set), three about no therapy, by a blind helper in "
+        "session 16's fifth round (primary 1.000, discussed F1 0.918 blind). Left: comparator arms "
+        "and supportive drugs told of in a paragraph of a long history.",
+    ),
+    WrittenSet(
+        "classify_holdout278.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 university and hospital research press releases (a second such set), eight about no "
+        "therapy, by a blind helper in session 16's fifth round (primary 0.967, discussed F1 0.917 "
+        "blind). Fixed since: 'The Jackson Laboratory' no longer damps a prime editor.",
+    ),
 )
 
 
