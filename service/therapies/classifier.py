@@ -24,10 +24,14 @@ The recipe:
    immunotherapy") or a comparison, but does reach the items listed after the one it rules out ("no
    need for the radiation, chemotherapy or surgery"); what one patient "had ..., but the tumour came
    back" is all history. In a headline, a therapy that "loses its hold", is "displaced" or meets
-   "the end of" is the old standard the news replaces. Damp words lower a type's whole sentence, or
-   the whole story from the headline: polls about vaccines, genome editing of plants, crops and
-   pigs, CRISPR as a laboratory tool or a test. A sentence that names no therapy but goes on about
-   the one the sentence before named ("It cut bleeding to near zero") counts for that type's
+   "the end of", or that patients can "put off", is the old standard the news replaces. "Over three
+   weeks" is a span, not a comparison; "vanished after treatment with dostarlimab" is the drug's
+   result, not the patients' history; "non-myeloablative" describes a transplant, it does not rule
+   it out; a trial's "investigator's choice of A, B or C" is its comparator arm, not a list of
+   options. Damp words lower a type's whole sentence, or the whole story from the headline: polls
+   about vaccines, genome editing of plants, crops and pigs, a CRISPR screen or diagnostic test. A
+   sentence that names no therapy but goes on about the one the sentence before named ("It cut
+   bleeding to near zero") counts for that type's
    discussion. A story that reveals late what it has been calling "the drug" ("The drug is
    orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
    or "the injection" for the revealed type.
@@ -35,7 +39,9 @@ The recipe:
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
    generic phrases ("gene therapy", "cell therapy") go to the specific type that absorbs them (a
-   CAR-T product called gene therapy is CAR-T alone); an antibody's INN followed by a payload's
+   CAR-T product called gene therapy is CAR-T alone; weak words such as "natural killer cells"
+   absorb nothing); a patient's own stem cells harvested and returned are an autologous transplant,
+   named or not; an antibody's INN followed by a payload's
    ("patritumab deruxtecan") or another cytotoxic INN is one conjugate, and followed by an
    oligonucleotide's ("delpacibart zotadirsen") it is that RNA medicine; "immunotherapy" (or an
    "immune booster") is the immune therapy the story names most (or nothing); a bare "CAR" on the NK
@@ -47,16 +53,21 @@ The recipe:
    and must be more than brand names dropped once each (a company's product roster); a type named
    only by weak class words ("antibodies") never leads; a type the headline names plainly leads, the
    first of two it names so unless clearly outweighed, and a type it only rules out or names as the
-   comparator ("no chemo", "beats chemotherapy") leads only when nothing else can; with no such
+   comparator ("no chemo", "beats chemotherapy") leads only when nothing else can, or, when the
+   headline names nothing else and does not beat it, when it holds two and a half times the score
+   of the next ("Put off the transplant?"); a headline's "during chemotherapy" is the setting of its
+   subject ("Exercise during chemotherapy reduces fatigue"); with no such
    headline, a type the lead names plainly leads over one the lead names only as history or a step,
    unless clearly outweighed. A backbone named as the partner or the patients' history (a checkpoint
    inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
-   vaccine"). A headline that names no therapy and is about an outbreak, a death from a disease,
-   money, prices, tariffs, screening, a reform of the law or people coming and going ("Vertex tops
-   $11 billion in annual revenue", "15 drugs picked for price negotiations") makes the story about
-   none, and so does one about a company's outlook, forecast, costs or jobs that names its products,
-   unless one type holds most of what the story says of therapies. A type is discussed when its
+   vaccine"), unless the headline names the newer type in the comparator arm too. A headline that
+   names no therapy and is about an outbreak, a death from a disease, money, prices, rebates,
+   tariffs, screening, a reform of the law, cutbacks or people coming and going ("Vertex tops $11
+   billion in annual revenue", "15 drugs picked for price negotiations"), or whose subject is a
+   device, makes the story about none, and so does one about a company's outlook, forecast, raised
+   guidance, costs or jobs that names its products, unless one type holds most of what the story
+   says of therapies. A type is discussed when its
    score is a real share of the story's and it is named plainly in a sentence with a result, or in
    sentences adding up to two points (two and a half in a story about no therapy), or in a sentence
    of its own: as a comparator or partner with results, as the backbone partner of the story's type
@@ -585,13 +596,13 @@ _DECIDED: Final = frozenset(
 _ONE_OPTION: Final = frozenset({"option", "alternative"})
 _INTRODUCING: Final = frozenset({"the", "another", "other", "second", "third", "main", "only", "one"})
 _EITHER: Final = frozenset({"either"})  # "either A or B": options (see _cue_factor)
-# Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
 # "their tumours vanished after treatment with dostarlimab": what followed the treatment is its
 # result, not the patients' history.
 _CLEARED_BEFORE: Final = re.compile(
     r"\b(?:vanished|disappeared|shrank|shrunk|cleared|melted away|went away|resolved|responded|improved"
     r"|recovered|went into remission|in remission|cancer-free|disease-free)\s+$"
 )
+# Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
 _OUTCOME_BEFORE: Final = frozenset(
     {
         "worse", "better", "well", "poorly", "outcome", "outcomes", "survival", "remission",
@@ -2572,10 +2583,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     backbone_cues = _STANDARD_ARM_CUES if primary in STANDARD_ARMS else _BACKBONE_CUES
     if primary in BACKBONES and any(h.slug == primary and h.cue in backbone_cues for h in therapy_hits):
         share = BACKBONE_SHARE * scores[primary]
-        # (a type named in the comparator arm too is common to both arms, not what is tested:
-        # "PTCy, tacrolimus and MMF versus tacrolimus and methotrexate")
-        in_both = {h.slug for h in therapy_hits if h.cue == "versus" and h.field == "title"}
-        newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share and s not in in_both]
+        # (a type the headline names in the comparator arm too is common to both arms, not what is
+        # tested: "PTCy, tacrolimus and MMF versus tacrolimus and methotrexate")
+        compared_in_title = {h.slug for h in therapy_hits if h.cue == "versus" and h.field == "title"}
+        newer = [
+            s
+            for s in discussed
+            if s in BACKBONES[primary] and scores[s] >= share and s not in compared_in_title
+        ]
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
     # A headline about a company's outlook, forecast, costs or jobs is about the company unless one
