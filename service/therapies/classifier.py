@@ -31,10 +31,10 @@ The recipe:
    options. Damp words lower a type's whole sentence, or the whole story from the headline: polls
    about vaccines, genome editing of plants, crops and pigs, a CRISPR screen or diagnostic test. A
    sentence that names no therapy but goes on about the one the sentence before named ("It cut
-   bleeding to near zero") counts for that type's
-   discussion. A story that reveals late what it has been calling "the drug" ("The drug is
-   orforglipron", "the treatment, teplizumab,") counts its sentences and headline about "the drug"
-   or "the injection" for the revealed type.
+   bleeding to near zero") counts for that type's discussion. A story that reveals late what it
+   has been calling "the drug" ("The drug is orforglipron", "the treatment, teplizumab,") counts its
+   sentences and headline about "the drug" or "the injection" for the revealed type (not "the
+   Nobel Prize in medicine", nor "drug shortages" of any drug).
 4. The story's context settles ambiguous hits: an mRNA vaccine is a vaccine; "stem cell transplant"
    into a heart or knee is a cell therapy; "engineered T cells" are CAR-T unless the story names
    TCR-T or TILs more than CAR-T; a bare "transplant" needs a blood disease somewhere in the story;
