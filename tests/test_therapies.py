@@ -3327,6 +3327,16 @@ def test_an_in_article_link_line_does_not_end_the_article() -> None:
     assert related not in kept and "tisagenlecleucel" in kept
 
 
+def test_a_regulators_also_approved_line_is_furniture() -> None:
+    story = (
+        "The FDA approved Ryoncil, a mesenchymal stromal cell therapy, for children with "
+        "steroid-refractory graft-versus-host disease.\n\n"
+        "Also approved today: Ensacove (ensartinib), a kinase inhibitor for ALK-positive lung cancer."
+    )
+    kept = "".join(story[s.start : s.end] for s in content_spans(story))
+    assert "Ryoncil" in kept and "ensartinib" not in kept
+
+
 def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None:
     story = (
         "Tarlatamab, a bispecific T-cell engager, extended survival compared with chemotherapy in "

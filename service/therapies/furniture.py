@@ -75,6 +75,10 @@ _LINK_LINES: Final = (
     "elsewhere on our site",
     "elsewhere on the site",
     "from our network",
+    # a regulator's other decisions of the day, after the story: "Also approved today: Ensacove ..."
+    "also approved",
+    "also today:",
+    "also this week:",
     # tickers of other stories and media captions at the head of a page
     "breaking:",
     "ticker:",
