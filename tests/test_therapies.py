@@ -3601,6 +3601,13 @@ def test_a_laboratory_named_in_a_story_does_not_damp_its_editor() -> None:
     assert classify("CRISPR screen reveals genes the coronavirus depends on", screen).primary == NONE
 
 
+def test_tumour_infiltrating_lymphocytes_are_a_therapy_only_when_given() -> None:
+    biology = "Tumour cells ship damaged mitochondria into tumour-infiltrating T cells, weakening them."
+    assert classify("Tumours weaken the T cells that attack them", biology).discussed == ()
+    given = "Tumour-infiltrating lymphocytes were grown from each tumour and infused back."
+    assert classify("TIL therapy for melanoma", given).primary == "cell-therapy"
+
+
 def test_weak_cell_words_do_not_absorb_a_gene_therapy() -> None:
     text = (
         "Infants born with X-linked severe combined immunodeficiency had their own blood stem cells "

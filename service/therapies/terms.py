@@ -1221,7 +1221,19 @@ _BLOOD_GRAFT = (
 _CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
 _MISINFORMATION = ("disinformation", "misinformation", "propaganda", "metaphor")
+# Tumour-infiltrating lymphocytes are a treatment when grown and given back; in biology and
+# pathology they are the cells a tumour holds ("tumours ship mitochondria into tumour-infiltrating
+# T cells", "high levels of tumour-infiltrating lymphocytes predict response").
+_TIL_GIVEN = (
+    "therap", "infus", "treat", "grow", "grown", "expand", "harvest", "manufactur", "lifileucel",
+    "amtagvi", "taken from", "collected", "removed", "returned", "given", "approv", "trial", "beat",
+    "outperform", "versus", "compared",
+)  # fmt: skip
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
+    "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
+    "tumor-infiltrating T cell": (_TIL_GIVEN, ()),
+    "tumour-infiltrating T cell": (_TIL_GIVEN, ()),
     "vaccine": ((), _MISINFORMATION),
     "inoculation": ((), _MISINFORMATION),
     "donor blood cell": (("leuk", "lymphom", "myelo", "marrow", "transplant", "graft"), ("transfus",)),
