@@ -13,7 +13,7 @@ from service import therapies
 from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
-from service.therapies.classifier import _CORPORATE, DEVICES, TITLE_ORDER_RATIO, find_hits
+from service.therapies.classifier import _BUSINESS, _CORPORATE, DEVICES, TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import CONDITION, compile_entries
@@ -5070,6 +5070,25 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
         "Biotech's year of cutbacks",
     ):
         assert classify(title, deal).primary == NONE, title
+
+
+def test_a_business_headline_naming_no_therapy_needs_a_story_that_comes_back_to_one() -> None:
+    roundup = (
+        "Seven companies raised $1.3 billion in eight weeks, the busiest start to a year since 2021. "
+        "Bankers said investors favour late-stage assets. One listing was a maker of an in vivo "
+        "CAR-T; another develops a radiopharmaceutical for prostate cancer."
+    )
+    assert classify("Biotech IPO window cracks open as seven companies raise cash", roundup).primary == NONE
+    # A story that keeps coming back to its one product is that product's, business headline or not.
+    single = (
+        "CG Oncology's shares nearly doubled on their first day. The company develops cretostimogene, "
+        "an oncolytic adenovirus engineered to replicate in bladder cancer cells. In its phase 3 "
+        "trial the oncolytic virus cleared tumours in three in four patients, and the oncolytic "
+        "virus is due for filing next year."
+    )
+    assert classify("CG Oncology soars in market debut", single).primary == "oncolytic-virus"
+    # "shares her journey" is no stock market.
+    assert _BUSINESS.search("Mother shares her journey with a newer drug") is None
 
 
 def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None:

@@ -2375,6 +2375,14 @@ DEVICES: Final = frozenset(
      "cold cap", "wearable", "insulin pump", "artificial pancreas", "glucose monitor"}
 )  # fmt: skip
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
+_BUSINESS: Final = re.compile(
+    r"\b(?:deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
+    r"|investors?|biotechs?|pharma|markets?|cash"
+    r"|mergers?|funding|venture|stocks?|valuations?|royalt(?:y|ies)"
+    r"|lawsuits?|sues|court|patents?|settles?|settlement)\b",
+    re.IGNORECASE,
+)
+BUSINESS_MIN: Final = 2.5  # what a business story's top type must hold to be its subject
 _AWAITED: Final = re.compile(r"\b(?:wait|waits|waiting|awaiting|awaited)\b", re.IGNORECASE)
 _CORPORATE: Final = re.compile(
     # (a company's guidance is raised or cut; a regulator's or a college's guidance is advice)
@@ -2483,6 +2491,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     outbreak = not in_title and _OUTBREAK.search(title) is not None and not _SHOT_WORDS.search(title)
     named_in_title = [h for h in in_title if h.cue != "place"]
     if outbreak or (not named_in_title and _OTHER_NEWS.search(title)):
+        eligible = []
+    # A business headline that names no therapy ("Biotech IPO window cracks open", "Cash shells:
+    # activist buyers move in") is about the business unless its story comes back to one type.
+    if eligible and not named_in_title and _BUSINESS.search(title) and said[eligible[0]] < BUSINESS_MIN:
         eligible = []
     # A headline whose subject is a device and which names no therapy type is about the device
     # ("Electric-field device extends survival in pancreatic cancer trial"), however much its body
