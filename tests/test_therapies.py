@@ -3144,6 +3144,80 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 16's fifth round (primary 0.967, discussed F1 0.917 "
         "blind). Fixed since: 'The Jackson Laboratory' no longer damps a prime editor.",
     ),
+    WrittenSet(
+        "classify_holdout279.jsonl",
+        40,
+        0.97,
+        0.95,
+        "A fifth 40-item held-out set written as an evaluator would, ten about no therapy, by a "
+        "blind helper in session 16's sixth round (primary 0.975, discussed F1 0.953 blind). Left: "
+        "post-transplant cyclophosphamide, which this set files under the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout280.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A sixth such set of 40, ten about no therapy, by a blind helper in session 16's sixth "
+        "round (primary 1.000, discussed F1 0.988 blind). Left: blinatumomab in a list of options "
+        "after a colon.",
+    ),
+    WrittenSet(
+        "classify_holdout281.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 hospital newsroom pages with their furniture, six about no therapy, by a blind helper "
+        "in session 16's sixth round (primary 0.967, discussed F1 0.944 blind). Left: 'base-edited "
+        "cell therapy' in a headline over a CAR-T story, read as the editing's.",
+    ),
+    WrittenSet(
+        "classify_holdout282.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 feed entries with summaries and teasers (a third such set), eight about no therapy, by "
+        "a blind helper in session 16's sixth round (primary 0.975, discussed F1 0.988 blind). "
+        "Left: the two sickle cell approvals under one headline, given to Casgevy.",
+    ),
+    WrittenSet(
+        "classify_holdout283.jsonl",
+        40,
+        0.92,
+        0.86,
+        "40 biotech business and finance stories (a third such set), seventeen about no therapy, "
+        "by a blind helper in session 16's sixth round (primary 0.800, discussed F1 0.835 blind). "
+        "Fixed since: business headlines that name no therapy need a story that comes back to one "
+        "type. Left: a cell therapy retreat by three companies, given to CAR-T; a CRISPR patent "
+        "ruling; the 'pill penalty' lobbying, which this set files under no therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout284.jsonl",
+        40,
+        0.97,
+        0.9,
+        "40 items testing precision (a second such set), 25 about no therapy, written as an "
+        "evaluator would by a blind helper in session 16's sixth round (primary 0.950, discussed "
+        "F1 0.889 blind). Fixed since: tumour-infiltrating T cells as a tumour's cells. Left: the "
+        "Princess of Wales's chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout285.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 conference reports (a second such set), by a blind helper in session 16's sixth round "
+        "(primary 0.967, discussed F1 0.944 blind). Left: post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout286.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 regulatory stories (a second such set), five about no therapy, by a blind helper in "
+        "session 16's sixth round (primary 1.000, discussed F1 0.971 blind). Fixed since: 'Also "
+        "approved today:' lines after the story.",
+    ),
 )
 
 
