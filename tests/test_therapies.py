@@ -5165,6 +5165,16 @@ def test_a_business_headline_naming_no_therapy_needs_a_story_that_comes_back_to_
     assert _BUSINESS.search("Mother shares her journey with a newer drug") is None
 
 
+def test_an_antibody_shot_is_no_backbone_for_the_vaccine_it_competes_with() -> None:
+    # Infants who "had received nirsevimab" named the antibody as history, and the backbone rule
+    # then gave the story to the maternal vaccine told of in its last paragraphs.
+    rows = {
+        r["id"]: r for r in map(json.loads, (DATA / "classify_holdout290.jsonl").read_text().splitlines())
+    }
+    story = rows["s290-21"]
+    assert classify(story["title"], story["text"]).primary == "monoclonal-antibody"
+
+
 def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None:
     portfolio = (
         "Roche raised its profit forecast after strong demand for Vabysmo, its bispecific antibody "

@@ -142,7 +142,9 @@ _STANDARD_ARM_CUES: Final = _BACKBONE_CUES | {"versus"}
 BACKBONES: Final[dict[str, frozenset[str]]] = {
     # "adding belzutifan to adjuvant pembrolizumab": a targeted pill on the immunotherapy backbone
     "checkpoint-inhibitor": _IMMUNE_NEWER | {"small-molecule"},
-    "monoclonal-antibody": _IMMUNE_NEWER,
+    # (not the vaccine: an antibody shot and a vaccine are rivals, "nirsevimab or the maternal
+    # vaccine?", and an Alzheimer's antibody follows the vaccine that failed before it)
+    "monoclonal-antibody": _IMMUNE_NEWER - {"vaccine"},
     "chemotherapy": _IMMUNE_NEWER
     | {"small-molecule", "monoclonal-antibody", "gene-therapy", "gene-editing", "rna-therapy"},
 }
