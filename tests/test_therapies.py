@@ -1132,12 +1132,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout79.jsonl",
         30,
-        0.96,
+        0.93,
         0.95,
         "30 stories written for the purpose on the boundaries between neighbouring types, by a "
         "blind helper, committed before their one blind run (primary 0.933, discussed F1 0.950). "
         "Fixed since: 'protein replacement, not a vaccine' beside mRNA. Still apart: a 2017 "
-        "retrospective headlined with 'gene therapy' in quotes, about Kymriah and Luxturna.",
+        "retrospective headlined with 'gene therapy' in quotes, about Kymriah and Luxturna."
+        " Primary level lowered in session 16: post-transplant cyclophosphamide under a GVHD"
+        " headline is the transplant's story now, as nine of the sixteen labelled stories file it.",
     ),
     WrittenSet(
         "classify_holdout80.jsonl",
@@ -1958,12 +1960,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout160.jsonl",
         30,
-        0.966,
+        0.93,
         0.94,
         "30 conference and journal readouts with comparator arms, partners and prior treatment, "
         "half naming the tested therapy after a paragraph on the old standard, by a blind helper "
         "in session 12 (primary 0.967, discussed F1 0.941 blind; the miss: EV-302, whose "
-        "chemotherapy background outweighs the conjugate the headline never names).",
+        "chemotherapy background outweighs the conjugate the headline never names)."
+        " Primary level lowered in session 16: post-transplant cyclophosphamide under a GVHD"
+        " headline is the transplant's story now, as nine of the sixteen labelled stories file it.",
     ),
     WrittenSet(
         "classify_holdout161.jsonl",
@@ -2011,11 +2015,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout163.jsonl",
         30,
-        1.0,
+        0.96,
         0.933,
         "30 stories naming several types whose primary must be chosen with care (combinations, "
         "head-to-heads, sequencing, CAR-NK, TCR-T, ex vivo editing), by a blind helper in session "
-        "12 (primary 1.000, discussed F1 0.934 blind).",
+        "12 (primary 1.000, discussed F1 0.934 blind)."
+        " Primary level lowered in session 16: post-transplant cyclophosphamide under a GVHD"
+        " headline is the transplant's story now, as nine of the sixteen labelled stories file it.",
     ),
     WrittenSet(
         "classify_holdout166.jsonl",
@@ -2846,12 +2852,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout248.jsonl",
         40,
-        0.97,
+        0.95,
         0.95,
         "40 items about two or more therapies where the primary is the test, five about no "
         "therapy, written as an evaluator would by a blind helper in session 16's second round "
         "(primary 0.975, discussed F1 0.955 blind). Left: FLAURA2's 'adding chemotherapy to "
-        "osimertinib', read as osimertinib's story by the backbone rule.",
+        "osimertinib', read as osimertinib's story by the backbone rule."
+        " Primary level lowered in session 16: post-transplant cyclophosphamide under a GVHD"
+        " headline is the transplant's story now, as nine of the sixteen labelled stories file it.",
     ),
     WrittenSet(
         "classify_holdout249.jsonl",
@@ -3872,14 +3880,18 @@ def test_a_drug_in_both_arms_of_a_headline_is_not_what_the_trial_tests() -> None
     # Tacrolimus is given in both arms: the trial tests the cyclophosphamide added to it.
     title = (
         "Cyclophosphamide after transplant with tacrolimus and mycophenolate versus tacrolimus and "
-        "methotrexate to prevent GVHD"
+        "methotrexate after donor transplants"
     )
     text = (
         "Adults with blood cancers getting a donor transplant were assigned to cyclophosphamide after "
         "the infusion with tacrolimus and mycophenolate, or to tacrolimus and methotrexate. One year "
-        "on, 53% of the cyclophosphamide group were alive and free of GVHD and relapse, against 35%."
+        "on, 53% of the cyclophosphamide group were alive and free of relapse, against 35%."
     )
     assert classify(title, text).primary == "chemotherapy"
+    # Given to prevent graft-versus-host disease, it serves the transplant: the story is the
+    # transplant's, with the chemotherapy discussed.
+    gvhd = classify(title.replace("after donor transplants", "to prevent GVHD"), text)
+    assert gvhd.primary == "stem-cell-transplant" and "chemotherapy" in gvhd.discussed
 
 
 def test_a_headline_about_drug_shortages_is_about_no_therapy_unless_it_says_which_drugs() -> None:
