@@ -3627,8 +3627,8 @@ def test_a_headline_that_only_rules_a_type_out_is_about_it_when_the_story_plainl
     assert beaten.primary != "stem-cell-transplant"
 
 
-def test_eflornithine_for_neuroblastoma_is_a_small_molecule() -> None:
-    for name in ("eflornithine", "DFMO", "Iwilfin"):
+def test_eflornithine_and_simufilam_are_small_molecules() -> None:
+    for name in ("eflornithine", "DFMO", "Iwilfin", "simufilam"):
         text = f"Children with neuroblastoma took {name} tablets for two years after treatment."
         assert classify("", text).primary == "small-molecule", name
 

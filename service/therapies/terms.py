@@ -893,6 +893,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("rozole", "small-molecule", "s", "aromatase inhibitors"),
     ("sartan", "small-molecule", "s", ""),
     ("eflornithine", "small-molecule", "", "ODC inhibitor: neuroblastoma maintenance (Iwilfin)"),
+    ("simufilam", "small-molecule", "", "Cassava's Alzheimer's pill, failed in phase 3"),
     ("DFMO", "small-molecule", "c", "difluoromethylornithine, eflornithine"),
     ("iwilfin", "small-molecule", "", "brand of eflornithine"),
     ("gepant", "small-molecule", "s", "CGRP receptor blockers for migraine (rimegepant, atogepant)"),
