@@ -3226,6 +3226,79 @@ WRITTEN_SETS = (
         "session 16's sixth round (primary 1.000, discussed F1 0.971 blind). Fixed since: 'Also "
         "approved today:' lines after the story.",
     ),
+    WrittenSet(
+        "classify_holdout287.jsonl",
+        40,
+        1.0,
+        0.94,
+        "A seventh 40-item held-out set written as an evaluator would, ten about no therapy, by a "
+        "blind helper in session 16's seventh round (primary 1.000, discussed F1 0.944 blind). "
+        "Left: the CRISPR edits of a pig kidney's donor; rituximab's failure told in a CAR-T story.",
+    ),
+    WrittenSet(
+        "classify_holdout288.jsonl",
+        40,
+        1.0,
+        0.96,
+        "An eighth such set of 40, ten about no therapy, by a blind helper in session 16's seventh "
+        "round (primary 1.000, discussed F1 0.965 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout289.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 outlet stories with page furniture left in (a third such set), five about no therapy, "
+        "by a blind helper in session 16's seventh round (primary 0.967, discussed F1 0.960 "
+        "blind). Fixed since: post-transplant cyclophosphamide under a GVHD headline.",
+    ),
+    WrittenSet(
+        "classify_holdout290.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 wire-service health and science stories (a second such set), six about no therapy, by "
+        "a blind helper in session 16's seventh round (primary 0.967, discussed F1 0.937 blind). "
+        "Fixed since: the RSV antibody shot is no backbone for the maternal vaccine.",
+    ),
+    WrittenSet(
+        "classify_holdout291.jsonl",
+        30,
+        1.0,
+        0.92,
+        "30 patient stories from local outlets (a second such set), six about no therapy, by a "
+        "blind helper in session 16's seventh round (primary 1.000, discussed F1 0.921 blind). "
+        "Left: conditioning chemotherapy and radiation told of in transplant stories.",
+    ),
+    WrittenSet(
+        "classify_holdout292.jsonl",
+        40,
+        0.97,
+        0.92,
+        "40 biotech business and finance stories (a fourth such set), twelve about no therapy, by "
+        "a blind helper in session 16's seventh round, the first business set after the business "
+        "headline rule (primary 0.950, discussed F1 0.914 blind). Fixed since: simufilam. Left: "
+        "Medicare's second list of drugs for price talks, whose pills hold the story.",
+    ),
+    WrittenSet(
+        "classify_holdout293.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 news pieces from science journals' and magazines' news sections, six about no "
+        "therapy, by a blind helper in session 16's seventh round (primary 0.967, discussed F1 "
+        "0.975 blind). Left: tumours that hand mitochondria to T cells, with two paragraphs on "
+        "PD-1 drugs.",
+    ),
+    WrittenSet(
+        "classify_holdout294.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories from outlets outside the US and Europe (a second such set), five about no "
+        "therapy, by a blind helper in session 16's seventh round (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
 )
 
 
