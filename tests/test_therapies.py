@@ -5260,6 +5260,16 @@ def test_an_antibody_shot_is_no_backbone_for_the_vaccine_it_competes_with() -> N
     assert classify(story["title"], story["text"]).primary == "monoclonal-antibody"
 
 
+def test_falling_confidence_in_vaccines_is_about_attitudes_not_a_vaccine() -> None:
+    text = (
+        "Public confidence in childhood vaccines fell in 52 of 55 countries during the pandemic, "
+        "UNICEF said. The share of people who see vaccines for children as important dropped by up "
+        "to a third, and measles vaccine coverage slipped."
+    )
+    title = "Confidence in childhood vaccines fell in most countries, UNICEF says"
+    assert classify(title, text).primary == NONE
+
+
 def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None:
     portfolio = (
         "Roche raised its profit forecast after strong demand for Vabysmo, its bispecific antibody "

@@ -272,6 +272,7 @@ _DAMP_WORDS: Final = {
         "mandate*",
         "gallup",
         "exemption*",
+        "confidence in",  # "confidence in childhood vaccines fell" (UNICEF), not "vaccine confidence"
     ),
     "gene-therapy": _PIG_ORGANS,
     "gene-editing": (
