@@ -5219,6 +5219,12 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     assert regulator.primary == NONE
     cues = {h.slug: h.cue for h in find_hits("The vaccine and gene therapy regulator quits", "")}
     assert cues == {"vaccine": "place", "gene-therapy": "place"}
+    # a Nobel Prize for a discovery is about the science, however many drugs it led to
+    nobel = (
+        "Two biologists won for discovering microRNA. The finding opened the way to RNA interference, "
+        "and drugs such as patisiran and inclisiran, small interfering RNAs, are now approved."
+    )
+    assert classify("Nobel Prize honours discovery of microRNA", nobel).primary == NONE
     # rebates (plural too), antitrust cases and cutbacks are company and market news
     deal = (
         "The company agreed not to bundle rebates for Tepezza and Krystexxa with its other drugs. "
