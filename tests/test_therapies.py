@@ -3522,6 +3522,7 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         "Other FDA oncology approvals this month:",
         "Elsewhere at the agency in recent days:",
         "In other news",
+        "Also in Endpoints",
         # and a science news site's credit, journal and tag lines and its "Explore further" links
         "Explore further",
         "Related news releases",
