@@ -401,6 +401,8 @@ _OVER_ABOUT: Final = frozenset(
         "criticism", "rift", "talks", "negotiations", "sued", "sues", "sue", "suing", "feud", "furore",
         "furor", "storm", "turmoil", "tension", "tensions", "confusion", "uncertainty", "squabble",
         "argument", "arguments", "wrangle", "wrangling", "tussle", "disagreement", "divisions",
+        # "orders Daiichi to pay $41.8 million over Enhertu patent": damages over, not preferred to
+        "million", "billion", "damages", "verdict", "settlement", "fine", "fined", "penalty",
     }
 )  # fmt: skip
 # "Topotecan and lurbinectedin are beaten", "chemotherapy beaten by": a therapy beaten in the
