@@ -3381,6 +3381,9 @@ def test_over_before_a_number_is_an_age_not_a_comparison() -> None:
     assert older.primary == "stem-cell-transplant"
     beaten = classify("", "The new drug was preferred over chemotherapy by most patients.")
     assert beaten.primary != "chemotherapy"
+    # nor after damages: "pay $41.8 million over Enhertu patent" is about, not preferred to
+    title = "Jury orders Daiichi Sankyo to pay Seagen $41.8 million over Enhertu patent"
+    assert [h.cue for h in find_hits(title, "") if h.slug == "antibody-drug-conjugate"] == [""]
     # nor before a span of time: "over three weeks", "over the years"
     for span in ("over three weeks", "over the years", "over time"):
         sentence = f"Women with early breast cancer came to hospital {span} for radiation to the breast."
