@@ -3299,6 +3299,79 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 16's seventh round (primary 1.000, discussed F1 "
         "1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout295.jsonl",
+        40,
+        1.0,
+        0.97,
+        "A ninth 40-item held-out set written as an evaluator would, ten about no therapy, by a "
+        "blind helper in session 16's eighth round (primary 1.000, discussed F1 0.979 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout296.jsonl",
+        40,
+        1.0,
+        0.95,
+        "A tenth such set of 40, ten about no therapy, by a blind helper in session 16's eighth "
+        "round (primary 0.975, discussed F1 0.966 blind). Fixed since: a Nobel Prize headline is "
+        "about the discovery.",
+    ),
+    WrittenSet(
+        "classify_holdout297.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 outlet stories with page furniture left in (a fourth such set), five about no therapy, "
+        "by a blind helper in session 16's eighth round (primary 1.000, discussed F1 0.925 blind). "
+        "Fixed since: 'Also in Endpoints' lists.",
+    ),
+    WrittenSet(
+        "classify_holdout298.jsonl",
+        40,
+        1.0,
+        0.95,
+        "40 feed entries with summaries and teasers (a fourth such set), eight about no therapy, "
+        "by a blind helper in session 16's eighth round (primary 0.975, discussed F1 0.968 blind). "
+        "Fixed since: 'confidence in childhood vaccines' as attitude.",
+    ),
+    WrittenSet(
+        "classify_holdout299.jsonl",
+        40,
+        0.9,
+        0.91,
+        "40 biotech business and finance stories (a fifth such set), fifteen about no therapy, by "
+        "a blind helper in session 16's eighth round (primary 0.875, discussed F1 0.919 blind). "
+        "Fixed since: damages 'over Enhertu patent'. Left: CG Oncology's IPO, whose story names "
+        "its virus too little to outweigh the business headline; the 'pill penalty', which this "
+        "set files under small molecules; Biogen's outlook.",
+    ),
+    WrittenSet(
+        "classify_holdout300.jsonl",
+        20,
+        1.0,
+        0.88,
+        "20 long features (a third such set), three about no therapy, by a blind helper in session "
+        "16's eighth round (primary 1.000, discussed F1 0.886 blind). Left: comparator arms and "
+        "supportive care told of in a paragraph of a long history, both ways.",
+    ),
+    WrittenSet(
+        "classify_holdout301.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 explanatory stories from general newspapers' health pages (a second such set), five "
+        "about no therapy, by a blind helper in session 16's eighth round (primary 1.000, "
+        "discussed F1 0.943 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout302.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 university and hospital research press releases (a third such set), six about no "
+        "therapy, by a blind helper in session 16's eighth round (primary 0.967, discussed F1 "
+        "0.968 blind). Left: a blood test that predicts GVHD after transplant.",
+    ),
 )
 
 
