@@ -61,13 +61,16 @@ The recipe:
    unless clearly outweighed. A backbone named as the partner or the patients' history (a checkpoint
    inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
    story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
-   vaccine"), unless the headline names the newer type in the comparator arm too. A headline that
+   vaccine"; an antibody is no backbone for a vaccine, its rival), unless the headline names the
+   newer type in the comparator arm too. A headline that
    names no therapy and is about an outbreak, a death from a disease, money, prices, rebates,
    tariffs, screening, a reform of the law, cutbacks or people coming and going ("Vertex tops $11
    billion in annual revenue", "15 drugs picked for price negotiations"), or whose subject is a
-   device, makes the story about none, and so does one about a company's outlook, forecast, raised
-   guidance, costs or jobs that names its products, unless one type holds most of what the story
-   says of therapies. A type is discussed when its
+   device, or a Nobel Prize, makes the story about none, and so does one about a company's outlook,
+   forecast, raised guidance, costs or jobs that names its products, unless one type holds most of
+   what the story says of therapies, and one about deals, investors, markets, courts or patents
+   whose story does not come back to one type. Chemotherapy given to prevent graft-versus-host
+   disease serves the transplant, which is the story's subject. A type is discussed when its
    score is a real share of the story's and it is named plainly in a sentence with a result, or in
    sentences adding up to two points (two and a half in a story about no therapy), or in a sentence
    of its own: as a comparator or partner with results, as the backbone partner of the story's type
