@@ -54,36 +54,35 @@ The recipe:
    only by weak class words ("antibodies") never leads; a type the headline names plainly leads, the
    first of two it names so unless clearly outweighed, and a type it only rules out or names as the
    comparator ("no chemo", "beats chemotherapy") leads only when nothing else can, or, when the
-   headline names nothing else and does not beat it, when it holds two and a half times the score
-   of the next ("Put off the transplant?"); a headline's "during chemotherapy" is the setting of its
-   subject ("Exercise during chemotherapy reduces fatigue"); with no such
-   headline, a type the lead names plainly leads over one the lead names only as history or a step,
-   unless clearly outweighed. A backbone named as the partner or the patients' history (a checkpoint
-   inhibitor, chemotherapy, an antibody), or, for the first two, as the standard arm, gives the
-   story to a newer type discussed with a real share of its score ("pembrolizumab plus a peptide
-   vaccine"; an antibody is no backbone for a vaccine, its rival), unless the headline names the
-   newer type in the comparator arm too. A headline that
-   names no therapy and is about an outbreak, a death from a disease, money, prices, rebates,
-   tariffs, screening, a reform of the law, cutbacks or people coming and going ("Vertex tops $11
-   billion in annual revenue", "15 drugs picked for price negotiations"), or whose subject is a
-   device, or a Nobel Prize, makes the story about none, and so does one about a company's outlook,
-   forecast, raised guidance, costs or jobs that names its products, unless one type holds most of
-   what the story says of therapies, and one about deals, investors, markets, courts or patents
-   whose story does not come back to one type. Chemotherapy given to prevent graft-versus-host
-   disease serves the transplant, which is the story's subject. A type is discussed when its
-   score is a real share of the story's and it is named plainly in a sentence with a result, or in
-   sentences adding up to two points (two and a half in a story about no therapy), or in a sentence
-   of its own: as a comparator or partner with results, as the backbone partner of the story's type
-   named again ("RP1 with nivolumab ... every patient also received nivolumab"), named two ways side
-   by side ("Tzield (teplizumab)", "marstacimab, a monoclonal antibody", "Lyfgenia, a conventional
-   gene therapy", "BEAM-302, which uses a base editor", one product's two names after a comma,
-   "Hympavzi, marstacimab"; not in a sentence naming three types or more, which lists them), or as
-   the subject of a sentence that tells what it does ("Radiation to the pelvis can cause
-   infertility", "CAR T-cell products work differently"). Ex vivo gene therapy or editing that tells
-   how the patient's own stem cells are collected and given back discusses the transplant. A type
-   named only by weak class words neither leads nor is discussed; one every mention of which is
-   damped (a poll about vaccination) does not lead, nor, in a story about no therapy, is it
-   discussed.
+   headline names nothing else and does not beat it, when it holds two and a half times the score of
+   the next ("Put off the transplant?"); a headline's "during chemotherapy" is the setting of its
+   subject ("Exercise during chemotherapy reduces fatigue"); with no such headline, a type the lead
+   names plainly leads over one the lead names only as history or a step, unless clearly outweighed.
+   A backbone named as the partner or the patients' history (a checkpoint inhibitor, chemotherapy,
+   an antibody), or, for the first two, as the standard arm, gives the story to a newer type
+   discussed with a real share of its score ("pembrolizumab plus a peptide vaccine"; an antibody is
+   no backbone for a vaccine, its rival), unless the headline names the newer type in the comparator
+   arm too. A headline that names no therapy and is about an outbreak, a death from a disease,
+   money, prices, rebates, tariffs, screening, a reform of the law, cutbacks or people coming and
+   going ("Vertex tops $11 billion in annual revenue", "15 drugs picked for price negotiations"), or
+   whose subject is a device, or a Nobel Prize, makes the story about none, and so does one about a
+   company's outlook, forecast, raised guidance, costs or jobs that names its products, unless one
+   type holds most of what the story says of therapies, and one about deals, investors, markets,
+   courts or patents whose story does not come back to one type. Chemotherapy given to prevent
+   graft-versus-host disease serves the transplant, which is the story's subject. A type is
+   discussed when its score is a real share of the story's and it is named plainly in a sentence
+   with a result, or in sentences adding up to two points (two and a half in a story about no
+   therapy), or in a sentence of its own: as a comparator or partner with results, as the backbone
+   partner of the story's type named again ("RP1 with nivolumab ... every patient also received
+   nivolumab"), named two ways side by side ("Tzield (teplizumab)", "marstacimab, a monoclonal
+   antibody", "Lyfgenia, a conventional gene therapy", "BEAM-302, which uses a base editor", one
+   product's two names after a comma, "Hympavzi, marstacimab"; not in a sentence naming three types
+   or more, which lists them), or as the subject of a sentence that tells what it does ("Radiation
+   to the pelvis can cause infertility", "CAR T-cell products work differently"). Ex vivo gene
+   therapy or editing that tells how the patient's own stem cells are collected and given back
+   discusses the transplant. A type named only by weak class words neither leads nor is discussed;
+   one every mention of which is damped (a poll about vaccination) does not lead, nor, in a story
+   about no therapy, is it discussed.
 """
 
 from __future__ import annotations
