@@ -3599,6 +3599,7 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         "Elsewhere at the agency in recent days:",
         "In other news",
         "Also in Endpoints",
+        "Also approved by the FDA this week:",
         # and a science news site's credit, journal and tag lines and its "Explore further" links
         "Explore further",
         "Related news releases",

@@ -43,7 +43,7 @@ _TAIL: Final = re.compile(
     # a regulator's or an outlet's other news of the day, listed after the story: "Other recent FDA
     # actions", "Elsewhere at the agency in recent days", "In other news"
     r"other( recent| notable)?( [\w-]+){0,3} (actions|approvals|decisions|news|headlines)( [\w-]+){0,4}|"
-    r"elsewhere (at|in|on)\b.*|in other news\b.*|also (in|on|from)\b.*|"
+    r"elsewhere (at|in|on)\b.*|in other news\b.*|also (in|on|from|approved)\b.*|"
     # a science news site's credit, journal and tag lines and its "Explore further" links
     r"explore further|related news releases|feedback to editors\b.*|provided by\b.*|"
     r"journal information\b.*|tags?:.*|keywords?:.*|"
