@@ -5373,6 +5373,7 @@ def test_a_company_outlook_told_product_by_product_is_about_no_therapy() -> None
     assert got.primary == "rna-therapy"
     # A company raises or cuts its guidance; a regulator's or a college's guidance is advice.
     assert _CORPORATE.search("Roche cuts full-year guidance") is not None
+    assert _CORPORATE.search("Roche posts 7% sales growth, guides to steady 2025") is not None
     assert _CORPORATE.search("Transplant guidance for systemic sclerosis leans on SCOT results") is None
     assert _CORPORATE.search("NICE final draft guidance rejects lecanemab") is None
 

@@ -2396,7 +2396,7 @@ _CORPORATE: Final = re.compile(
     # (a company's guidance is raised or cut; a regulator's or a college's guidance is advice)
     r"\b(?:outlook|(?:raises|raised|lifts|lifted|cuts|cut|lowers|lowered|trims|boosts|reaffirms"
     r"|full-year|annual|sales|revenue|earnings) guidance"
-    r"|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings"
+    r"|forecasts?|cost cuts?|jobs|profits?|revenues?|earnings|sales growth|guides (?:to|for)"
     # "to cut $3 billion in costs", not "what that costs"
     r"|(?:cuts?|cutting|slash\w*|trims?|trimming)\s+(?:[$€£][\d.,]+\s*\w*\s+(?:in|of)\s+)?costs)\b",
     re.IGNORECASE,
