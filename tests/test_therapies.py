@@ -3600,6 +3600,7 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         "In other news",
         "Also in Endpoints",
         "Also approved by the FDA this week:",
+        "Suggested Reading",
         # and a science news site's credit, journal and tag lines and its "Explore further" links
         "Explore further",
         "Related news releases",

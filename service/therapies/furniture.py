@@ -46,7 +46,7 @@ _TAIL: Final = re.compile(
     r"elsewhere (at|in|on)\b.*|in other news\b.*|also (in|on|from|approved)\b.*|"
     # a science news site's credit, journal and tag lines and its "Explore further" links
     r"explore further|related news releases|feedback to editors\b.*|provided by\b.*|"
-    r"journal information\b.*|tags?:.*|keywords?:.*|"
+    r"journal information\b.*|tags?:.*|keywords?:.*|suggested( reading| articles| stories| for you)?|"
     r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
     # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
@@ -77,6 +77,9 @@ _LINK_LINES: Final = (
     "from our network",
     # a regulator's other decisions of the day, after the story: "Also approved today: Ensacove ..."
     "also approved",
+    # a long line of a page's tags ("Tags: Anemia, Cancer, Chemotherapy, Gemcitabine, ...")
+    "tags:",
+    "keywords:",
     "also today:",
     "also this week:",
     # tickers of other stories and media captions at the head of a page
