@@ -3372,6 +3372,77 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 16's eighth round (primary 0.967, discussed F1 "
         "0.968 blind). Left: a blood test that predicts GVHD after transplant.",
     ),
+    WrittenSet(
+        "classify_holdout303.jsonl",
+        40,
+        1.0,
+        0.98,
+        "An eleventh 40-item held-out set written as an evaluator would, ten about no therapy, by "
+        "a blind helper in session 16's ninth round (primary 1.000, discussed F1 0.988 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout304.jsonl",
+        40,
+        0.97,
+        1.0,
+        "A twelfth such set of 40, ten about no therapy, by a blind helper in session 16's ninth "
+        "round (primary 0.975, discussed F1 1.000 blind). Left: Lyfgenia's story, whose Casgevy "
+        "paragraph outweighs it.",
+    ),
+    WrittenSet(
+        "classify_holdout305.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 outlet stories with page furniture left in (a fifth such set), five about no therapy, "
+        "by a blind helper in session 16's ninth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout306.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 article pages from medical and science news sites with their furniture (a second such "
+        "set), five about no therapy, by a blind helper in session 16's ninth round (primary "
+        "1.000, discussed F1 0.933 blind). Fixed since: 'Suggested Reading' and long tag lines.",
+    ),
+    WrittenSet(
+        "classify_holdout307.jsonl",
+        40,
+        0.9,
+        0.84,
+        "40 biotech business and finance stories (a sixth such set), sixteen about no therapy, by "
+        "a blind helper in session 16's ninth round (primary 0.875, discussed F1 0.831 blind). "
+        "Fixed since: 'sales growth' and 'guides to' head company results. Left: Gilead's Kite "
+        "deal under a revenue headline; the Medicaid sickle cell deal; Genmab's Merus deal, whose "
+        "Darzalex royalties tie its bispecific.",
+    ),
+    WrittenSet(
+        "classify_holdout308.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 conference reports (a third such set), one about no therapy, by a blind helper in "
+        "session 16's ninth round (primary 1.000, discussed F1 0.955 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout309.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 regulatory stories (a third such set), five about no therapy, by a blind helper in "
+        "session 16's ninth round (primary 1.000, discussed F1 0.935 blind). Fixed since: 'Also "
+        "approved by the FDA this week:' lists.",
+    ),
+    WrittenSet(
+        "classify_holdout310.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 health stories from regional and local outlets (a second such set), six about no "
+        "therapy, by a blind helper in session 16's ninth round (primary 1.000, discussed F1 0.984 "
+        "blind).",
+    ),
 )
 
 
