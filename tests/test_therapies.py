@@ -13,14 +13,14 @@ from service import therapies
 from service.models import Classification
 from service.therapies import classify
 from service.therapies.biologics import BIOLOGICS
-from service.therapies.classifier import _BUSINESS, _CORPORATE, DEVICES, TITLE_ORDER_RATIO, find_hits
+from service.therapies.classifier import _BUSINESS, _CORPORATE, TITLE_ORDER_RATIO, find_hits
 from service.therapies.evaluate import Report, evaluate, parse_labelled
 from service.therapies.furniture import content_spans
 from service.therapies.lexicon import CONDITION, compile_entries
 from service.therapies.normalise import phrase
 from service.therapies.products import synonyms
 from service.therapies.taxonomy import NONE, SLUGS
-from service.therapies.terms import CONTEXT, TERMS
+from service.therapies.terms import CONTEXT, DEVICES, TERMS
 
 
 def test_seed_articles_are_classified_right(shared: Path) -> None:

@@ -2377,10 +2377,6 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
-DEVICES: Final = frozenset(
-    {"device", "tumor treating fields", "tumour treating fields", "TTFields", "scalp cooling", "cooling cap",
-     "cold cap", "wearable", "insulin pump", "artificial pancreas", "glucose monitor"}
-)  # fmt: skip
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
     r"\b(?:deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
@@ -2508,8 +2504,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # ("Electric-field device extends survival in pancreatic cancer trial"), however much its body
     # tells of the chemotherapy given beside it.
     if not named_in_title and any(
-        h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.written in DEVICES
-        for h in hits
+        h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.device for h in hits
     ):
         eligible = []
     first = eligible[0] if eligible else NONE

@@ -43,6 +43,7 @@ class Entry:
     requires: tuple[str, ...] = ()
     forbids: tuple[str, ...] = ()
     story_requires: bool = False  # the words it requires may be anywhere in the story
+    device: bool = False  # a device: its headline is about it (terms.py, flag "d")
     source: str = "terms"
 
 
@@ -62,6 +63,7 @@ def _entries() -> Iterator[Entry]:
             requires=requires,
             forbids=forbids,
             story_requires="b" in flags,
+            device="d" in flags,
         )
     for text, slug, source in BIOLOGICS:
         yield Entry(written=text, slug=slug, source=source)

@@ -25,6 +25,8 @@ Flags:
 * ``b`` the words its ``CONTEXT`` requires may be anywhere in the story, title and summary
   included ("transplant" in a story about sickle cell disease), not only in its sentence; the
   words it forbids still must not be in its sentence.
+* ``d`` a device (``none``): a headline whose subject it is, naming no therapy type, is about the
+  device, however much its story tells of the treatment given beside it.
 * ``x`` a "stem cell transplant" phrase that means a cell therapy when the cells go to a heart, knee,
   eye or brain rather than the bone marrow (``classifier`` decides from the whole story).
 
@@ -1183,19 +1185,19 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("probiotic", "none", "", ""),
     ("screening", "none", "w", ""),
     ("supplement", "none", "", ""),
-    ("tumor treating fields", "none", "", "electric fields from a wearable device"),
-    ("tumour treating fields", "none", "", ""),
-    ("TTFields", "none", "", ""),
+    ("tumor treating fields", "none", "d", "electric fields from a wearable device"),
+    ("tumour treating fields", "none", "d", ""),
+    ("TTFields", "none", "d", ""),
     ("surgery", "none", "w", ""),
     ("vitamin", "none", "", ""),
-    ("wearable", "none", "", ""),
-    ("device", "none", "w", "an implant, a plug, a stimulator, a monitor: no therapy type"),
-    ("artificial pancreas", "none", "", "a closed-loop insulin pump: a device"),
-    ("insulin pump", "none", "", ""),
-    ("glucose monitor", "none", "", ""),
-    ("scalp cooling", "none", "", "a cap that spares hair during chemotherapy: a device"),
-    ("cooling cap", "none", "", ""),
-    ("cold cap", "none", "", ""),
+    ("wearable", "none", "d", ""),
+    ("device", "none", "wd", "an implant, a plug, a stimulator, a monitor: no therapy type"),
+    ("artificial pancreas", "none", "d", "a closed-loop insulin pump: a device"),
+    ("insulin pump", "none", "d", ""),
+    ("glucose monitor", "none", "d", ""),
+    ("scalp cooling", "none", "d", "a cap that spares hair during chemotherapy: a device"),
+    ("cooling cap", "none", "d", ""),
+    ("cold cap", "none", "d", ""),
     ("xenotransplant", "none", "", ""),
 )
 
@@ -1411,3 +1413,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "RNAi": (_RNA_THERAPY_CONTEXT, ()),
     "mRNA": ((*_RNA_THERAPY_CONTEXT, "vaccin", "shot", "jab", "immun", "inject", "moderna", "biontech"), ()),
 }
+
+
+# The devices (flag ``d``) by their phrase as written.
+DEVICES = frozenset(written for written, _slug, flags, _note in TERMS if "d" in flags)
