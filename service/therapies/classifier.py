@@ -2456,17 +2456,16 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # girl to transplant") is about the new treatment, however much the story tells of the old one;
     # when it names no other ("some women can skip chemotherapy"), the story is about the old one.
     in_title = [h for h in therapy_hits if h.field == "title"]
-    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - {
-        h.slug for h in in_title if not h.cue
-    }
+    headlined = {h.slug for h in in_title if not h.cue}  # the types the headline names plainly
+    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
     # it is the long-awaited subject: "forty years of waiting for a cell therapy for melanoma")
-    if refused and _AWAITED.search(title) and not any(not h.cue and h.slug != NONE for h in in_title):
+    if refused and _AWAITED.search(title) and not headlined:
         refused -= {h.slug for h in in_title if h.cue == "bridge"}
     kept = [s for s in eligible if s not in refused and said[s] >= PRIMARY_MIN]
     # ...unless the headline names no other type and the story is plainly about the one it rules
     # out ("Put off the transplant? Myeloma patients who waited lived just as long")
-    if kept and refused and not any(not h.cue and h.slug not in (NONE, CONDITION) for h in in_title):
+    if kept and refused and not headlined:
         # (what it beats is never its subject: "Immune-engaging drug extends survival over chemotherapy")
         beaten = {h.slug for h in in_title if h.cue == "versus"}
         best_refused = max((said[s] for s in eligible if s in refused - beaten), default=0.0)
@@ -2479,7 +2478,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # their hair during chemo", "Exercise during chemotherapy reduces fatigue")
     during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
     stepped = {h.slug for h in in_title if h.cue == "step"} | during
-    stepped -= {h.slug for h in in_title if not h.cue and h.slug not in during}
+    stepped -= headlined - during
     if (
         (refused or stepped)
         and set(kept) <= stepped
@@ -2516,7 +2515,6 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # The headline names the story's subject: a type it names plainly (not as the comparator,
     # partner or history) leads over one that only piles up mentions in the body, such as a
     # comparator arm described at length ("TIL therapy beats ipilimumab").
-    headlined = {h.slug for h in therapy_hits if h.field == "title" and not h.cue}
     if primary != NONE and headlined and primary not in headlined:
         best = min(headlined, key=lambda s: (-said[s], first_seen[s], s))
         if said[best] >= PRIMARY_MIN:
@@ -2600,7 +2598,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         share = BACKBONE_SHARE * scores[primary]
         # (a type the headline names in the comparator arm too is common to both arms, not what is
         # tested: "PTCy, tacrolimus and MMF versus tacrolimus and methotrexate")
-        compared_in_title = {h.slug for h in therapy_hits if h.cue == "versus" and h.field == "title"}
+        compared_in_title = {h.slug for h in in_title if h.cue == "versus"}
         newer = [
             s
             for s in discussed
