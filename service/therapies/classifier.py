@@ -2135,7 +2135,6 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             continue
         # (a field without lexicon matches was not read for cue marks)
         bounds = f.marks.bounds if f.marks is not None else [*_sentence_starts(f.hay), len(f.hay)]
-        first = f.spans[0].start if f.spans else 0
         starts = [sp.start for sp in f.spans]
         for lo, hi in pairwise(bounds):
             if (f.name, lo) in named:
@@ -2143,13 +2142,20 @@ def _referents(fields: list[_Field], hits: list[Hit]) -> list[Hit]:
             m = _REFERENT.search(f.hay, lo, hi)
             if m is None:
                 continue
-            span_i = bisect_right(starts, m.start()) - 1
-            if span_i < 0 or m.end() > f.spans[span_i].end:
-                continue  # furniture
-            lead = m.start() - first < LEAD_CHARS
-            weight = f.weight * f.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0)
-            out.append(_referent(revealed, f, m, lo, weight, lead))
+            placed = _placed(f, starts, m.start(), m.end())
+            if placed is not None:
+                out.append(_referent(revealed, f, m, lo, *placed))
     return out
+
+
+def _placed(f: _Field, starts: list[int], start: int, end: int) -> tuple[float, bool] | None:
+    """The weight and lead flag of a mention found at ``start:end`` of a field by a rule rather
+    than by the lexicon pass (``starts``: where its content spans start), or None in furniture."""
+    span_i = bisect_right(starts, start) - 1
+    if span_i < 0 or end > f.spans[span_i].end:
+        return None
+    lead = start - f.spans[0].start < LEAD_CHARS
+    return f.weight * f.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0), lead
 
 
 def _referent(revealed: Hit, f: _Field, m: re.Match[str], lo: int, weight: float, lead: bool) -> Hit:
@@ -2203,12 +2209,10 @@ def _own_graft(hits: list[Hit], body: _Field) -> None:
     if found is None:
         return
     start, end = found
-    starts = [sp.start for sp in body.spans]
-    span_i = bisect_right(starts, start) - 1
-    if span_i < 0 or end > body.spans[span_i].end:
+    placed = _placed(body, [sp.start for sp in body.spans], start, end)
+    if placed is None:
         return  # furniture
-    lead = start - body.spans[0].start < LEAD_CHARS
-    weight = body.weight * body.spans[span_i].weight * (LEAD_WEIGHT if lead else 1.0)
+    weight, lead = placed
     sentences = _sentence_starts(body.hay)
     sentence = ("text", sentences[bisect_right(sentences, start) - 1])
     text = body.text[start:end]
