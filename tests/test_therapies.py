@@ -5504,3 +5504,27 @@ def test_the_donor_register_and_a_haematopoietic_transplant_are_the_stem_cell_tr
     got = classify(title, text)
     assert got.primary == "stem-cell-transplant"
     assert len(next(t for t in got.therapies if t.slug == got.primary).evidence) == 4
+
+
+def test_regulatory_t_cells_and_marrow_cells_given_as_a_treatment_are_a_cell_therapy() -> None:
+    title = "Can grown immune cells let kidney recipients cut back their pills?"
+    text = (
+        "Kidney recipients take anti-rejection drugs for life. A trial gave 60 of them "
+        "regulatory T cells grown from their own blood. A larger study is testing regulatory T "
+        "cells in a randomised design, and half of those treated now take a single drug."
+    )
+    assert classify(title, text).primary == "cell-therapy"
+    # As biology, the immune system's own brakes are no treatment.
+    biology = (
+        "Cyclophosphamide is given after the graft is infused, killing dividing donor T cells and "
+        "sparing regulatory T cells."
+    )
+    assert not [h for h in find_hits("Transplant drug explained", biology) if h.slug == "cell-therapy"]
+    # A patient's marrow cells injected into the heart are a cell therapy, not a transplant.
+    title = "Bone marrow cell injections into the heart miss their main goal"
+    text = (
+        "Patients with heart failure had marrow drawn from the hip, and the concentrated bone "
+        "marrow cells were injected into the heart muscle through a catheter. Fewer cardiac events "
+        "followed in the sickest patients."
+    )
+    assert classify(title, text).primary == "cell-therapy"

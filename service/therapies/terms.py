@@ -95,7 +95,6 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("myostatin", "", "", "a muscle protein (apitegromab's target), not a -statin drug"),
     ("stem cell research", "", "", ""),
-    ("regulatory T cell", "", "", "the immune system's own brakes (Tregs), as biology, not a treatment"),
     # the committees that advise on vaccines: an institution, not a vaccine
     ("Advisory Committee on Immunization Practices", "", "", ""),
     ("vaccine advisers", "", "", ""),
@@ -178,6 +177,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donislecel", "cell-therapy", "", ""),
     ("dopamine-producing cell", "cell-therapy", "", ""),
     ("dopamine-producing neuron", "cell-therapy", "", "stem-cell-derived neurons for Parkinson's"),
+    ("bone marrow cell", "cell-therapy", "", "a patient's marrow cells injected into the heart or a joint"),
     ("derived from stem cells", "cell-therapy", "", ""),
     ("grown from stem cells", "cell-therapy", "", ""),
     ("made from stem cells", "cell-therapy", "", ""),
@@ -206,6 +206,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("NK cell therapy", "cell-therapy", "", ""),
     ("NK cell", "cell-therapy", "w", ""),
     ("pluripotent stem cell", "cell-therapy", "", ""),
+    ("regulatory T cell", "cell-therapy", "", "the immune system's brakes: a treatment when grown and given"),
     ("regulatory T cell therapy", "cell-therapy", "", ""),
     ("engineered regulatory T cell", "cell-therapy", "", "engineered Tregs, not CAR-T"),
     ("Treg cell therapy", "cell-therapy", "", ""),
@@ -1243,9 +1244,14 @@ _TIL_GIVEN = (
     "amtagvi", "taken from", "collected", "removed", "returned", "given", "approv", "trial", "beat",
     "outperform", "versus", "compared",
 )  # fmt: skip
+# Regulatory T cells are a treatment in a sentence that grows, gives or tests them ("testing
+# regulatory T cells in a larger randomised design"); otherwise the immune system's own brakes.
+_TREG_GIVEN = (*_TIL_GIVEN, "testing", "randomi")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
+    "regulatory T cell": (_TREG_GIVEN, ("spar",)),  # "kills donor T cells, sparing regulatory T cells"
+    "bone marrow cell": (("heart", "cardi", "knee", "joint", "spinal", "stroke", "injected into"), ()),
     "tumor-infiltrating T cell": (_TIL_GIVEN, ()),
     "tumour-infiltrating T cell": (_TIL_GIVEN, ()),
     "vaccine": ((), _MISINFORMATION),
