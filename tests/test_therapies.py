@@ -5528,3 +5528,14 @@ def test_regulatory_t_cells_and_marrow_cells_given_as_a_treatment_are_a_cell_the
         "followed in the sickest patients."
     )
     assert classify(title, text).primary == "cell-therapy"
+
+
+def test_patients_stepping_down_their_drugs_are_no_executive_leaving() -> None:
+    title = "Can grown immune cells let kidney recipients step down their drugs?"
+    text = (
+        "Kidney recipients take anti-rejection drugs for life. A trial gave 60 of them "
+        "regulatory T cells grown from their own blood. A larger study is testing regulatory T "
+        "cells in a randomised design, and half of those treated now take a single drug."
+    )
+    assert classify(title, text).primary == "cell-therapy"
+    assert classify("Research charity's chief executive steps down", text).primary == "none"

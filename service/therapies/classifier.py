@@ -2371,7 +2371,9 @@ _OTHER_NEWS: Final = re.compile(
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
-    r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|steps? down|turmoil"
+    r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|turmoil"
+    # (not a patient who steps down a dose: "let kidney recipients step down their drugs")
+    r"|steps? down(?!\s+(?:their|his|her|the|from\s+(?:drugs?|treatment|therapy|medication)))"
     r"|(?:forced|pushed) out"
     r"|turbulent|upheaval"
     r"|whiplash|in charge)\b",
