@@ -5539,3 +5539,13 @@ def test_patients_stepping_down_their_drugs_are_no_executive_leaving() -> None:
     )
     assert classify(title, text).primary == "cell-therapy"
     assert classify("Research charity's chief executive steps down", text).primary == "none"
+
+
+def test_a_headline_saying_a_drug_isnt_a_type_rules_the_type_out() -> None:
+    title = "The T-cell receptor drug that isn't a cell therapy"
+    text = (
+        "Tebentafusp, sold as Kimmtrak, joins a soluble engineered T-cell receptor to an antibody "
+        "fragment that grabs T cells. No cells are taken from the patient. In its trial, deaths "
+        "fell by 49% against the investigator's choice."
+    )
+    assert classify(title, text).primary == "bispecific-antibody"

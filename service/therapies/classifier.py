@@ -354,6 +354,9 @@ _NEG: Final = frozenset(
         "forgo",
         "ineligible",  # "patients who were ineligible for cisplatin"
         "unfit",
+        # "The T-cell receptor drug that isn't a cell therapy" (the word before the apostrophe)
+        "isn",
+        "aren",
     }
 )
 _NEG_AFTER: Final = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
