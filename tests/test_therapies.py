@@ -5530,15 +5530,18 @@ def test_regulatory_t_cells_and_marrow_cells_given_as_a_treatment_are_a_cell_the
     assert classify(title, text).primary == "cell-therapy"
 
 
-def test_patients_stepping_down_their_drugs_are_no_executive_leaving() -> None:
-    title = "Can grown immune cells let kidney recipients step down their drugs?"
+def test_a_type_a_headline_names_in_both_arms_is_common_ground() -> None:
+    title = "Rybrevant-lazertinib combination tops Tagrisso on survival"
     text = (
-        "Kidney recipients take anti-rejection drugs for life. A trial gave 60 of them "
-        "regulatory T cells grown from their own blood. A larger study is testing regulatory T "
-        "cells in a randomised design, and half of those treated now take a single drug."
+        "Amivantamab, a bispecific antibody, plus lazertinib, a kinase inhibitor, extended survival "
+        "compared with osimertinib in EGFR-mutant lung cancer. Progression-free survival was 23.7 "
+        "months against 16.6 months with osimertinib. Osimertinib stays a once-daily pill; "
+        "lazertinib alone did about as well as osimertinib. Osimertinib resistance often runs "
+        "through MET, which amivantamab also blocks."
     )
-    assert classify(title, text).primary == "cell-therapy"
-    assert classify("Research charity's chief executive steps down", text).primary == "none"
+    got = classify(title, text)
+    assert got.primary == "bispecific-antibody"
+    assert "small-molecule" in got.discussed
 
 
 def test_a_headline_saying_a_drug_isnt_a_type_rules_the_type_out() -> None:
@@ -5549,3 +5552,14 @@ def test_a_headline_saying_a_drug_isnt_a_type_rules_the_type_out() -> None:
         "fell by 49% against the investigator's choice."
     )
     assert classify(title, text).primary == "bispecific-antibody"
+
+
+def test_patients_stepping_down_their_drugs_are_no_executive_leaving() -> None:
+    title = "Can grown immune cells let kidney recipients step down their drugs?"
+    text = (
+        "Kidney recipients take anti-rejection drugs for life. A trial gave 60 of them "
+        "regulatory T cells grown from their own blood. A larger study is testing regulatory T "
+        "cells in a randomised design, and half of those treated now take a single drug."
+    )
+    assert classify(title, text).primary == "cell-therapy"
+    assert classify("Research charity's chief executive steps down", text).primary == "none"

@@ -2538,6 +2538,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         )
         first_named = in_order[0][1] if in_order else primary
         outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
+        # (a type the headline names in both arms is common ground, however often the story names
+        # it: "Rybrevant-lazertinib combo tops Tagrisso" tests the antibody added to the pill)
+        beaten = {h.slug for h in in_title if h.cue == "versus"}
+        if primary in beaten and first_named not in beaten:
+            outweighed = False
         if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
             primary = first_named
     # The lead names the news; the rest of a long story may tell its background (the chemotherapy
