@@ -3443,6 +3443,82 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 16's ninth round (primary 1.000, discussed F1 0.984 "
         "blind).",
     ),
+    WrittenSet(
+        "classify_holdout311.jsonl",
+        40,
+        0.95,
+        0.96,
+        "A thirteenth 40-item held-out set written from TAXONOMY.md alone, ten about no therapy, "
+        "by a blind helper in session 17's first round (primary 0.950, discussed F1 0.965 blind). "
+        "Left: the Erlangen CAR-T lupus series whose closing paragraphs on T-cell engagers "
+        "outweigh it; Hemlibra against the haemophilia gene therapies under a headline naming "
+        "neither; two chemotherapy partners named once.",
+    ),
+    WrittenSet(
+        "classify_holdout312.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A fourteenth such set of 40, ten about no therapy, by a blind helper in session 17's "
+        "first round (primary 1.000, discussed F1 0.989 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout313.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 stories on TAXONOMY.md's hard cases one by one (a second such set), nine about no "
+        "therapy, by a blind helper in session 17's first round (primary 0.975, discussed F1 "
+        "0.979 blind). Fixed since: a patient's marrow cells injected into the heart. Left: a "
+        "vaccine named in a pipeline list that runs past 'including'.",
+    ),
+    WrittenSet(
+        "classify_holdout314.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 stories about neighbouring types that are easy to confuse (a second such set), six "
+        "about no therapy, by a blind helper in session 17's first round (primary 0.950, "
+        "discussed F1 0.960 blind). Fixed since: regulatory T cells given as a treatment; 'step "
+        "down their drugs'; 'isn't a cell therapy'.",
+    ),
+    WrittenSet(
+        "classify_holdout315.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 stories naming therapies by brand, generic or code names (a second such set), six "
+        "about no therapy, by a blind helper in session 17's first round (primary 1.000, "
+        "discussed F1 0.988 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout316.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 biotech and pharma business stories (a seventh such set), twelve about no therapy, by "
+        "a blind helper in session 17's first round (primary 0.975, discussed F1 0.961 blind). "
+        "Left: Alnylam's raised outlook, whose rivals' stabilisers hold too large a share; a "
+        "chemotherapy comparator with results in words, not figures.",
+    ),
+    WrittenSet(
+        "classify_holdout317.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 articles as health news outlets publish them, five about no therapy, some with "
+        "furniture, by a blind helper in session 17's first round (primary 0.967, discussed F1 "
+        "0.986 blind). Fixed since: the stem cell donor register.",
+    ),
+    WrittenSet(
+        "classify_holdout318.jsonl",
+        40,
+        1.0,
+        0.99,
+        "40 trials of combination regimens and against comparator arms, four about no therapy, by "
+        "a blind helper in session 17's first round (primary 0.950, discussed F1 0.979 blind). "
+        "Fixed since: 'haematopoietic transplant'; a type a headline names in both arms.",
+    ),
 )
 
 
