@@ -5639,3 +5639,23 @@ def test_patients_stepping_down_their_drugs_are_no_executive_leaving() -> None:
     )
     assert classify(title, text).primary == "cell-therapy"
     assert classify("Research charity's chief executive steps down", text).primary == "none"
+
+
+def test_an_item_of_a_list_may_open_with_its_own_words() -> None:
+    title = "Keytruda moves under the skin as its patents near their end"
+    text = (
+        "Regulators approved an injectable form of pembrolizumab, the PD-1 blocker sold as "
+        "Keytruda, which takes a minute to give. Keytruda's main patents expire in 2028. Merck is "
+        "counting on newer medicines, including Winrevair for lung hypertension, the pneumococcal "
+        "vaccine Capvaxive and an oral cholesterol pill."
+    )
+    got = classify(title, text)
+    assert got.primary == "checkpoint-inhibitor"
+    assert "vaccine" not in got.discussed
+    # An item ends at a comma followed by a clause of its own: "newborns are given" is no item.
+    text = (
+        "In some countries, including France, Spain and the US, newborns are given nirsevimab "
+        "(Beyfortus), a long-acting monoclonal antibody injected into the baby."
+    )
+    listed = [h for h in find_hits("Baby RSV shots", text) if h.slug == "monoclonal-antibody"]
+    assert listed and all(h.cue != "list" for h in listed)

@@ -803,7 +803,9 @@ _CUE_STRINGS: Final = tuple(
 )
 NEAR_CHARS: Final = 40
 LIST_WORDS: Final = 10  # how far back a list word reaches the later items of its enumeration
-_ENUMERATED: Final = re.compile(r",\s*$")  # the hit follows a comma: an item of an enumeration
+# the hit follows a comma, or a comma and the item's first words ("including Winrevair for PAH, the
+# pneumococcal vaccine Capvaxive and"): an item of an enumeration
+_ENUMERATED: Final = re.compile(r",(?:\s+(?:the|an?)(?:\s+[\w'-]+){0,2})?\s*$")
 LOOKAHEAD_CHARS: Final = 40  # how far past a hit a cue phrase's lookahead may read
 BEFORE_CHARS: Final = 90  # how far before a hit cue words are read (within its sentence)
 AFTER_CHARS: Final = 50
