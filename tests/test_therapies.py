@@ -5659,3 +5659,19 @@ def test_an_item_of_a_list_may_open_with_its_own_words() -> None:
     )
     listed = [h for h in find_hits("Baby RSV shots", text) if h.slug == "monoclonal-antibody"]
     assert listed and all(h.cue != "list" for h in listed)
+
+
+def test_a_base_editor_named_again_and_its_guide_rna_are_gene_editing() -> None:
+    title = "Infant home after months in hospital"
+    text = (
+        "The boy was born unable to clear ammonia, and a liver transplant loomed. His doctors "
+        "built a base editor for his single misspelled letter. The editor was packaged in lipid "
+        "nanoparticles and given in three doses. A platform could reuse the same delivery system "
+        "and editor, changing only the guide RNA for each child."
+    )
+    assert classify(title, text).primary == "gene-editing"
+    # A newspaper's editor is none of it.
+    letters = "The editor of the paper wrote that the town needed a second bridge."
+    assert all(h.slug != "gene-editing" for h in find_hits("Letters", letters))
+    # FT819 is Fate's CD19 CAR T-cell product, made from an iPSC line.
+    assert {h.slug for h in find_hits("FT819 in lupus", "FT819 cut disease activity.")} >= {"car-t"}

@@ -132,6 +132,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("descartes-08", "car-t", "", "mRNA CAR-T for myasthenia gravis"),
     ("engineered immune cell", "car-t", "i", "CAR-T unless the story names TCR-T, TILs or NK cells"),
     ("engineered T cell", "car-t", "i", ""),
+    ("FT819", "car-t", "", "Fate's CD19 CAR T cells made from an iPSC line"),
     ("genetically engineered T cell", "car-t", "i", ""),
     ("genetically modified T cell", "car-t", "i", ""),
     ("ide-cel", "car-t", "", ""),
@@ -303,6 +304,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # gene-editing
     ("base editing", "gene-editing", "", ""),
     ("base editor", "gene-editing", "", ""),
+    ("editor", "gene-editing", "w", "a base or prime editor named again: see CONTEXT (not a newspaper's)"),
     ("edited cell", "gene-editing", "w", "cells edited outside the body and given back"),
     ("gene-cutting", "gene-editing", "", ""),
     ("in vivo editing", "gene-editing", "", "editing genes inside the body"),
@@ -336,6 +338,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("genome editing", "gene-editing", "", ""),
     ("genome-edited", "gene-editing", "", ""),
     ("guran", "gene-editing", "s", "guide RNA INN stem (nexiguran, lonvoguran)"),
+    ("guide RNA", "gene-editing", "", "the editor's address: 'a base editor with a guide RNA'"),
     ("lonvoguran ziclumeran", "gene-editing", "", "lonvo-z, NTLA-2002"),
     ("lonvo-z", "gene-editing", "", ""),
     ("NTLA-2001", "gene-editing", "", ""),
@@ -1250,6 +1253,7 @@ _TREG_GIVEN = (*_TIL_GIVEN, "testing", "randomi")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
+    "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
     "regulatory T cell": (_TREG_GIVEN, ("spar",)),  # "kills donor T cells, sparing regulatory T cells"
     "bone marrow cell": (("heart", "cardi", "knee", "joint", "spinal", "stroke", "injected into"), ()),
     "tumor-infiltrating T cell": (_TIL_GIVEN, ()),
