@@ -5675,3 +5675,13 @@ def test_a_base_editor_named_again_and_its_guide_rna_are_gene_editing() -> None:
     assert all(h.slug != "gene-editing" for h in find_hits("Letters", letters))
     # FT819 is Fate's CD19 CAR T-cell product, made from an iPSC line.
     assert {h.slug for h in find_hits("FT819 in lupus", "FT819 cut disease activity.")} >= {"car-t"}
+
+
+def test_embryo_models_made_from_stem_cells_are_research() -> None:
+    text = (
+        "The society updated its rules on embryo models made from stem cells, which must never be "
+        "transferred to a uterus."
+    )
+    assert classify("Stem cell society tightens rules", text).primary == "none"
+    islets = "Islets made from stem cells let ten patients stop insulin injections."
+    assert classify("Diabetes cell trial", islets).primary == "cell-therapy"

@@ -1254,6 +1254,10 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
+    # embryo models and organoids made from stem cells are research, not a treatment
+    "derived from stem cells": ((), ("embryo", "organoid")),
+    "grown from stem cells": ((), ("embryo", "organoid")),
+    "made from stem cells": ((), ("embryo", "organoid")),
     "regulatory T cell": (_TREG_GIVEN, ("spar",)),  # "kills donor T cells, sparing regulatory T cells"
     "bone marrow cell": (("heart", "cardi", "knee", "joint", "spinal", "stroke", "injected into"), ()),
     "tumor-infiltrating T cell": (_TIL_GIVEN, ()),
