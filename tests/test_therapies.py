@@ -5685,3 +5685,13 @@ def test_embryo_models_made_from_stem_cells_are_research() -> None:
     assert classify("Stem cell society tightens rules", text).primary == "none"
     islets = "Islets made from stem cells let ten patients stop insulin injections."
     assert classify("Diabetes cell trial", islets).primary == "cell-therapy"
+
+
+def test_a_headline_that_skips_a_type_rules_it_out() -> None:
+    title = "Off-the-shelf lupus candidate skips the chemo"
+    text = (
+        "FT819, a CD19-targeted CAR T-cell product made from a master iPSC line, cut lupus "
+        "activity in its first patients. One regimen used no conditioning chemotherapy at all. "
+        "FT819 caused no severe cytokine release."
+    )
+    assert classify(title, text).primary == "car-t"

@@ -348,6 +348,7 @@ _NEG: Final = frozenset(
         "defer",
         "deferring",
         "skip",
+        "skips",  # "Fate's off-the-shelf lupus candidate skips the chemo"
         "skipping",
         "omit",
         "omitting",
