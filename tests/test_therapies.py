@@ -5695,3 +5695,14 @@ def test_a_headline_that_skips_a_type_rules_it_out() -> None:
         "FT819 caused no severe cytokine release."
     )
     assert classify(title, text).primary == "car-t"
+
+
+def test_a_body_about_attitudes_under_a_headline_naming_no_type_is_opinion() -> None:
+    title = "Share of adults who call childhood shots vital hits a new low"
+    text = (
+        "Forty per cent of adults told a Gallup poll that it is extremely important to get children "
+        "vaccinated, down from 58 per cent. The poll also found more adults unsure about claims "
+        "that vaccines cause autism. Researchers said the pandemic made vaccination partisan. "
+        "Exemptions from school vaccine requirements reached a record."
+    )
+    assert classify(title, text).primary == "none"

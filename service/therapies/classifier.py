@@ -2241,8 +2241,13 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
     # So does a body that keeps saying so under a plain headline ("Confidence in childhood vaccines
     # falls, UNICEF report finds" over surveys of attitudes): a type whose body sentences are often
     # damped is damped throughout.
+    # (and under a headline naming no type: "Share of Americans who call childhood shots
+    # 'extremely important' hits new low")
     titled = {h.slug for h in hits if h.field == "title"}
-    for slug in titled & _DAMP_SLUGS:
+    candidates = titled & _DAMP_SLUGS
+    if not titled - {NONE, CONDITION}:
+        candidates = {h.slug for h in hits} & _DAMP_SLUGS
+    for slug in candidates:
         said = {h.sentence for h in hits if h.slug == slug and h.field == "text"}
         damped = {h.sentence for h in hits if h.slug == slug and h.field == "text" and h.damped}
         if len(damped) >= DAMPED_STORY_MIN and len(damped) * DAMPED_STORY_SHARE >= len(said):
