@@ -5706,3 +5706,18 @@ def test_a_body_about_attitudes_under_a_headline_naming_no_type_is_opinion() -> 
         "Exemptions from school vaccine requirements reached a record."
     )
     assert classify(title, text).primary == "none"
+
+
+def test_the_engineered_cells_of_a_story_that_names_car_t_are_car_t() -> None:
+    title = "Reset button: doctors who turned a leukaemia treatment on lupus"
+    text = (
+        "A young woman with lupus had been through steroids and rituximab. Her doctors proposed "
+        "CAR-T, T cells engineered to find CD19. Within weeks the engineered cells had cleared her "
+        "B cells. The new cells were gone months later, but her disease stayed quiet. Others "
+        "doubt the engineered cells deserve all the credit. The team has also given teclistamab, "
+        "a bispecific antibody, to six patients. Teclistamab needs repeated doses."
+    )
+    assert classify(title, text).primary == "car-t"
+    # Without CAR-T named, engineered cells may be a gene therapy's stem cells: no CAR-T.
+    gene = "The engineered cells carried a working copy of the gene back into the marrow."
+    assert all(h.slug != "car-t" for h in find_hits("Gene therapy for a rare disease", gene))

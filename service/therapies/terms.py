@@ -130,6 +130,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("cilta-cel", "car-t", "", ""),
     ("ciltacabtagene autoleucel", "car-t", "", ""),
     ("descartes-08", "car-t", "", "mRNA CAR-T for myasthenia gravis"),
+    ("engineered cell", "car-t", "ib", "'the engineered cells' in a story that names CAR-T: see CONTEXT"),
     ("engineered immune cell", "car-t", "i", "CAR-T unless the story names TCR-T, TILs or NK cells"),
     ("engineered T cell", "car-t", "i", ""),
     ("FT819", "car-t", "", "Fate's CD19 CAR T cells made from an iPSC line"),
@@ -1253,6 +1254,7 @@ _TREG_GIVEN = (*_TIL_GIVEN, "testing", "randomi")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
+    "engineered cell": (("car t", "chimeric antigen"), ("stem", "gene therap", "lentivir", "islet", "nk ")),
     "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
     # embryo models and organoids made from stem cells are research, not a treatment
     "derived from stem cells": ((), ("embryo", "organoid")),
