@@ -5721,3 +5721,17 @@ def test_the_engineered_cells_of_a_story_that_names_car_t_are_car_t() -> None:
     # Without CAR-T named, engineered cells may be a gene therapy's stem cells: no CAR-T.
     gene = "The engineered cells carried a working copy of the gene back into the marrow."
     assert all(h.slug != "car-t" for h in find_hits("Gene therapy for a rare disease", gene))
+
+
+def test_the_items_listed_after_a_therapy_named_as_history_are_history() -> None:
+    title = "Japan approves a virus that attacks brain tumours"
+    text = (
+        "Teserpaturev, sold as Delytact, is a herpes virus engineered to replicate in tumour cells "
+        "and kill them. Approval rested on a study in patients whose glioblastoma had returned "
+        "after standard radiation and temozolomide, in which 84% were alive at one year."
+    )
+    got = classify(title, text)
+    assert got.primary == "oncolytic-virus"
+    assert "chemotherapy" not in got.discussed
+    cues = {h.text: h.cue for h in find_hits(title, text)}
+    assert cues["temozolomide"] == cues["radiation"] != ""

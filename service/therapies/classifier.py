@@ -1465,6 +1465,31 @@ _LIST_GAP: Final = re.compile(r",?\s*(?:(?:or|and|nor)\s+)?", re.IGNORECASE)
 _LIST_GOES_ON: Final = re.compile(r",|\s+(?:or|and|nor)\s", re.IGNORECASE)
 
 
+_SPREADING: Final = ("history", "step")
+
+
+def _spread_history(hits: list[Hit], fields: list[_Field]) -> None:
+    """The items listed right after a therapy named as history or as a step ("whose tumour had
+    returned after standard radiation and temozolomide") are history or a step too."""
+    if not any(h.cue in _SPREADING for h in hits):
+        return
+    texts = {f.name: f.hay for f in fields}
+    previous: Hit | None = None
+    for h in sorted(hits, key=lambda h: (h.field, h.start)):
+        if (
+            previous is not None
+            and previous.cue in _SPREADING
+            and not h.cue
+            and h.sentence == previous.sentence
+            and previous.end < h.start
+        ):
+            gap = _LIST_GAP.fullmatch(texts[h.field], previous.end, h.start)
+            if gap is not None and gap.group().strip(", "):
+                h.weight *= CUE_FACTOR[previous.cue]
+                h.cue = previous.cue
+        previous = h
+
+
 def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
     """A sentence that rules a therapy out ("without chemotherapy") rules out its other mentions,
     and the items listed after it ("no need for the radiation, chemotherapy or surgery")."""
@@ -2189,6 +2214,7 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
     hits += _referents(fields, hits)
     hits = [h for h in hits if h.slug]
     _spread_negation(hits, fields)
+    _spread_history(hits, fields)
     _failed_history(hits, fields)
     _resolve(hits, fields)
     hits = [h for h in hits if h.slug]
