@@ -3519,6 +3519,86 @@ WRITTEN_SETS = (
         "a blind helper in session 17's first round (primary 0.950, discussed F1 0.979 blind). "
         "Fixed since: 'haematopoietic transplant'; a type a headline names in both arms.",
     ),
+    WrittenSet(
+        "classify_holdout319.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A fifteenth 40-item held-out set written from TAXONOMY.md alone, ten about no therapy, "
+        "imitating several kinds of outlet, by a blind helper in session 17's second round "
+        "(primary 0.950, discussed F1 0.988 blind). Fixed since: 'the editor' named again; a "
+        "Gallup poll under a headline naming no type.",
+    ),
+    WrittenSet(
+        "classify_holdout320.jsonl",
+        40,
+        1.0,
+        0.96,
+        "A sixteenth such set of 40, written strictly (two important types; types named often but "
+        "only as background), ten about no therapy, by a blind helper in session 17's second "
+        "round (primary 1.000, discussed F1 0.955 blind). Fixed since: the items listed after a "
+        "history mention. Left: the chemotherapy and radiation a rectal cancer story's patients "
+        "never needed; a partner given beside subcutaneous Keytruda.",
+    ),
+    WrittenSet(
+        "classify_holdout321.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 stories whose headline never names the primary type, six about no therapy, by a blind "
+        "helper in session 17's second round (primary 1.000, discussed F1 0.967 blind). Left: a "
+        "chemotherapy comparator with results in words; trastuzumab named beside Enhertu; "
+        "nivolumab in an RP1 rejection story.",
+    ),
+    WrittenSet(
+        "classify_holdout322.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 stories on therapies for diseases other than cancer, eight about no therapy, by a "
+        "blind helper in session 17's second round (primary 0.975, discussed F1 0.977 blind). "
+        "Fixed since: the engineered cells of a CAR-T story. Left: Hemlibra beside Beqvez's "
+        "withdrawal; the transplant step of a sickle cell pricing deal.",
+    ),
+    WrittenSet(
+        "classify_holdout323.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 short news briefs as wires and newsletters run them, eight about no therapy, by a "
+        "blind helper in session 17's second round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout324.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 long features from science magazines and weekend sections (a second such set), four "
+        "about no therapy, by a blind helper in session 17's second round (primary 0.967, "
+        "discussed F1 0.960 blind). Fixed since: the engineered cells of the Erlangen CAR-T "
+        "feature. Left: a transplant in imatinib's history; conditioning chemotherapy in TIL and "
+        "menin stories; the hormone pills Pluvicto beat.",
+    ),
+    WrittenSet(
+        "classify_holdout325.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 journal abstracts and journal news items (a third such set), five about no therapy, "
+        "by a blind helper in session 17's second round (primary 1.000, discussed F1 0.974 "
+        "blind). Left: rituximab as the comparison in a CAR-T lupus series; the chemoradiotherapy "
+        "dostarlimab's patients never needed.",
+    ),
+    WrittenSet(
+        "classify_holdout326.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 cell and gene therapy stories for a specialist newsletter, six about no therapy, by a "
+        "blind helper in session 17's second round (primary 0.925, discussed F1 0.949 blind). "
+        "Fixed since: 'the editor' and 'guide RNA'; 'skips the chemo'; embryo models made from "
+        "stem cells; FT819.",
+    ),
 )
 
 
