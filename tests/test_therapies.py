@@ -5815,3 +5815,19 @@ def test_the_items_listed_after_a_therapy_named_as_history_are_history() -> None
     assert "chemotherapy" not in got.discussed
     cues = {h.text: h.cue for h in find_hits(title, text)}
     assert cues["temozolomide"] == cues["radiation"] != ""
+
+
+def test_a_transplant_named_first_leads_the_chemotherapy_that_prepares_for_it() -> None:
+    title = "Former nurse raises money for MS treatment abroad"
+    text = (
+        "A nurse with multiple sclerosis is flying to Mexico for a gruelling treatment.\n\n"
+        "She wants autologous haematopoietic stem cell transplantation, aHSCT, in which her own "
+        "stem cells are collected, her immune system is wiped out and the cells are returned.\n\n"
+        "The part she dreads is the chemotherapy. She will be given high doses of cyclophosphamide "
+        'over several days. "I\'ve nursed people through chemo," she said.\n\n'
+        "Neurologists caution that aHSCT carries real risks. The NHS offers the transplant only "
+        "where scans show active disease, and she was told she did not qualify."
+    )
+    got = classify(title, text)
+    assert got.primary == "stem-cell-transplant"
+    assert "chemotherapy" in got.discussed

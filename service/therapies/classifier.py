@@ -122,6 +122,7 @@ DISCUSS_MIN: Final = 1.3
 DISCUSS_SHARE: Final = 0.1
 TITLE_ORDER_RATIO: Final = 1.25  # of two types a headline names, the first leads unless outweighed so
 FRONT_RATIO: Final = 1.5  # a type the lead names plainly leads unless another has this many times its score
+CONDITIONED_SHARE: Final = 0.75  # a transplant named before its chemotherapy, with this share, leads
 BACKBONE_SHARE: Final = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
 REFUSED_DOMINANCE: Final = 2.5  # a type a headline rules out, naming no other, still leads by so much
 SUSTAINED: Final = 2.0  # several plain sentences are discussion too
@@ -2661,6 +2662,17 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         primary = "stem-cell-transplant"
         if primary not in discussed:
             discussed.append(primary)
+    # A transplant story tells of the chemotherapy that prepares for it, often at length; named
+    # first and nearly as much, the transplant is the story.
+    sct = "stem-cell-transplant"
+    if (
+        primary == "chemotherapy"
+        and sct in discussed
+        and not headlined
+        and first_seen[sct] < first_seen[primary]
+        and said[sct] >= CONDITIONED_SHARE * said[primary]
+    ):
+        primary = sct
     # A headline about a company's outlook, forecast, costs or jobs is about the company unless one
     # type holds most of what the story says of therapies ("Alnylam raises guidance as Amvuttra
     # heart launch beats expectations"): a portfolio told product by product is no therapy's story.
