@@ -5852,3 +5852,16 @@ def test_a_trial_programme_that_tests_one_product_names_its_type() -> None:
         "BOND-003": "oncolytic-virus",
         "CARTITUDE": "car-t",
     }
+
+
+def test_a_headline_that_tests_patience_is_no_diagnostic_test() -> None:
+    title = "Casgevy's slow ramp tests investors' patience at CRISPR Therapeutics"
+    text = (
+        "Casgevy, the CRISPR-edited treatment for sickle cell disease, earned tens of millions of "
+        "dollars last quarter. Each patient's stem cells are harvested, edited and returned after "
+        "busulfan conditioning. CRISPR Therapeutics is shifting toward in vivo editing."
+    )
+    assert classify(title, text).primary == "gene-editing"
+    test = "First CRISPR-based test for the virus wins emergency authorisation"
+    body = "The CRISPR test reads a nasal swab in an hour."
+    assert classify(test, body).primary == "none"

@@ -304,8 +304,15 @@ _DAMP_WORDS: Final = {
         # "within days of his diagnosis": a patient's diagnosis comes before any treatment)
         "diagnostic*",
         "detect*",
-        "test",
-        "tests",
+        # (a test, not "tests": "Casgevy's slow ramp tests investors' patience")
+        "based test",
+        "based tests",
+        "crispr test",
+        "crispr tests",
+        "rapid test",
+        "rapid tests",
+        "test kit",
+        "test kits",
     ),
     # Radiation from scans and other sources people are exposed to, not radiation given as treatment.
     "radiotherapy": (
