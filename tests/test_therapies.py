@@ -5865,3 +5865,15 @@ def test_a_headline_that_tests_patience_is_no_diagnostic_test() -> None:
     test = "First CRISPR-based test for the virus wins emergency authorisation"
     body = "The CRISPR test reads a nasal swab in an hour."
     assert classify(test, body).primary == "none"
+
+
+def test_the_licensed_pd1_vegf_bispecifics_are_known_by_their_codes() -> None:
+    title = "3SBio shares soar as Pfizer writes a record cheque for SSGJ-707"
+    text = (
+        "Pfizer will pay $1.25 billion upfront for rights to SSGJ-707 outside China. The drug "
+        "blocks PD-1 and VEGF at once; in a Chinese lung cancer study, SSGJ-707 shrank tumours in "
+        "more than half of patients."
+    )
+    assert classify(title, text).primary == "bispecific-antibody"
+    codes = "BNT327, PM8002, LM-299 and MK-2010 are in trials."
+    assert {h.slug for h in find_hits("Codes", codes)} == {"bispecific-antibody"}

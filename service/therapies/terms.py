@@ -427,6 +427,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("emicizumab", "bispecific-antibody", "", ""),
     ("ImmTAC", "bispecific-antibody", "", ""),
     ("ivonescimab", "bispecific-antibody", "", "PD-1 x VEGF bispecific"),
+    # The PD-(L)1 x VEGF bispecifics licensed from Chinese biotechs, by their code names
+    ("SSGJ-707", "bispecific-antibody", "", "3SBio's, licensed to Pfizer (PF-08634404)"),
+    ("PF-08634404", "bispecific-antibody", "", ""),
+    ("BNT327", "bispecific-antibody", "", "BioNTech's, from Biotheus (PM8002)"),
+    ("PM8002", "bispecific-antibody", "", ""),
+    ("LM-299", "bispecific-antibody", "", "LaNova's, licensed to Merck (MK-2010)"),
+    ("MK-2010", "bispecific-antibody", "", ""),
     ("linvoseltamab", "bispecific-antibody", "", ""),
     ("T-cell engager", "bispecific-antibody", "", ""),
     ("T-cell engaging", "bispecific-antibody", "", ""),
