@@ -5877,3 +5877,15 @@ def test_the_licensed_pd1_vegf_bispecifics_are_known_by_their_codes() -> None:
     assert classify(title, text).primary == "bispecific-antibody"
     codes = "BNT327, PM8002, LM-299 and MK-2010 are in trials."
     assert {h.slug for h in find_hits("Codes", codes)} == {"bispecific-antibody"}
+
+
+def test_a_gain_right_before_after_makes_the_therapy_its_cause() -> None:
+    title = "Children with inherited blindness see improvements after eye treatment"
+    text = (
+        "Four children born with a severe inherited blindness have gained useful vision after "
+        "receiving a gene therapy made at UCL.\n\nEach child had an injection under the retina of "
+        "a harmless virus carrying a healthy copy of the faulty gene."
+    )
+    assert classify(title, text).primary == "gene-therapy"
+    cues = {h.text: h.cue for h in find_hits(title, text)}
+    assert cues["gene therapy"] == ""

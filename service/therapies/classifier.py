@@ -628,6 +628,9 @@ _OUTCOME_BEFORE: Final = frozenset(
         "remissions", "relapse", "relapses", "relapsed", "response", "responses", "fare", "fared",
         "fares", "did", "do", "does", "stay", "stayed", "remain", "remained", "lived", "live",
         "results", "toxicity", "toxicities", "deaths", "died", "recovery",
+        # "gained useful vision after receiving a gene therapy", "see improvements after treatment"
+        "vision", "sight", "improved", "improvement", "improvements", "benefit", "benefits",
+        "benefited", "recovered", "cured",
     }
 )  # fmt: skip
 # "free of disease activity years after stem cell transplant": what comes after these is what freed
