@@ -3599,6 +3599,84 @@ WRITTEN_SETS = (
         "Fixed since: 'the editor' and 'guide RNA'; 'skips the chemo'; embryo models made from "
         "stem cells; FT819.",
     ),
+    WrittenSet(
+        "classify_holdout327.jsonl",
+        40,
+        0.97,
+        0.98,
+        "An eighteenth 40-item held-out set written from TAXONOMY.md alone, half of it written as "
+        "outlets publish, ten about no therapy, by a blind helper in session 17's third round "
+        "(primary 0.975, discussed F1 0.988 blind). Left: a blood test before chemotherapy (DPD "
+        "testing), which the helper gave to the chemotherapy and the classifier to the test.",
+    ),
+    WrittenSet(
+        "classify_holdout328.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A nineteenth such set of 40, on the definitions of primary and discussed (each type once "
+        "with a second type discussed, once named only in passing), ten about no therapy, by a "
+        "blind helper in session 17's third round (primary 1.000, discussed F1 0.989 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout329.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 conference reports (a fourth such set), four about no therapy, by a blind helper in "
+        "session 17's third round (primary 0.967, discussed F1 1.000 blind). Fixed since: trial "
+        "programmes that test one product (EV-302).",
+    ),
+    WrittenSet(
+        "classify_holdout330.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 regulator and HTA stories (a fourth such set), five about no therapy, by a blind "
+        "helper in session 17's third round (primary 1.000, discussed F1 0.985 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout331.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 patient and family stories (a third such set), five about no therapy, by a blind "
+        "helper in session 17's third round (primary 0.967, discussed F1 0.968 blind). Fixed "
+        "since: a transplant named before the chemotherapy that prepares for it. Left: bridging "
+        "radiotherapy before CAR-T; rituximab in a teclistamab patient's history.",
+    ),
+    WrittenSet(
+        "classify_holdout332.jsonl",
+        40,
+        0.95,
+        0.94,
+        "40 biotech and pharma business stories (an eighth such set), twelve about no therapy, by "
+        "a blind helper in session 17's third round (primary 0.900, discussed F1 0.907 blind). "
+        "Fixed since: 'slow ramp tests investors' patience' is no diagnostic; SSGJ-707. Left: "
+        "Merck's savings drive (Keytruda's patent clock against Gardasil's slump); Sarepta's "
+        "cuts, whose siRNA pivot outweighs Elevidys; partners and rivals named once in deal "
+        "stories.",
+    ),
+    WrittenSet(
+        "classify_holdout333.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 health stories from English-language outlets outside the US and UK (a second such "
+        "set), five about no therapy, by a blind helper in session 17's third round (primary "
+        "1.000, discussed F1 0.944 blind). Left: osimertinib and durvalumab each given a sentence "
+        "in a customs-duty story; Richard Scolyer's vaccine; temozolomide beside Delytact.",
+    ),
+    WrittenSet(
+        "classify_holdout334.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 hospital and university newsroom stories with their furniture left in (a second such "
+        "set), five about no therapy, by a blind helper in session 17's third round (primary "
+        "0.967, discussed F1 0.958 blind). Fixed since: 'gained useful vision after receiving a "
+        "gene therapy'. Left: busulfan conditioning for Casgevy; rituximab in the FCR comparator.",
+    ),
 )
 
 
