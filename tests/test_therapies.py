@@ -5967,3 +5967,12 @@ def test_a_gain_right_before_after_makes_the_therapy_its_cause() -> None:
     assert classify(title, text).primary == "gene-therapy"
     cues = {h.text: h.cue for h in find_hits(title, text)}
     assert cues["gene therapy"] == ""
+
+
+def test_dordaviprone_is_a_small_molecule_by_either_name() -> None:
+    text = "Dordaviprone, long called ONC201, is a capsule taken once a week."
+    hits = [h for h in find_hits("Families welcome approval", text) if h.slug != CONDITION]
+    assert [(h.text, h.slug) for h in hits] == [
+        ("Dordaviprone", "small-molecule"),
+        ("ONC201", "small-molecule"),
+    ]

@@ -684,6 +684,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("transplants of blood stem cell", "stem-cell-transplant", "", ""),
     # small-molecule
     ("abemaciclib", "small-molecule", "", ""),
+    ("dordaviprone", "small-molecule", "", "for H3 K27M glioma (Modeyso, ONC201)"),
+    ("ONC201", "small-molecule", "", ""),
     ("asciminib", "small-molecule", "", "STAMP inhibitor of BCR-ABL1"),
     ("abiraterone", "small-molecule", "", ""),
     ("acetaminophen", "small-molecule", "", ""),
