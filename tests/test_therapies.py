@@ -2680,14 +2680,15 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout231.jsonl",
         40,
-        0.8,
+        0.77,
         0.91,
         "40 business and policy stories, half about one therapy and half about companies, markets "
         "and policy, by a blind helper in session 15's third round (primary 0.675, discussed F1 "
         "0.931 blind). Fixed since: company outlook, forecast and cost-cut headlines told product "
         "by product. Left: deals for a class of drug (Pfizer and Seagen, bispecifics from China), "
         "a payment model, a company taken private, a Zantac settlement; other sets label such "
-        "stories the other way.",
+        "stories the other way; Bristol Myers' cost cuts, whose Cobenfy paragraphs now name it by brand "
+        "(0.80 before the 2023-2025 approvals were added in session 17).",
     ),
     WrittenSet(
         "classify_holdout232.jsonl",
@@ -4206,6 +4207,15 @@ def test_recent_drugs_named_alone_get_their_type() -> None:
     ]
     assert len(rows) == 161
     assert len(wrong) <= 1, wrong
+
+
+def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
+    """tests/data/recent_approvals.tsv: 237 new drugs and biologics approved in 2023-2025, by
+    generic or brand name, each named alone in a one-line story; 49 were unknown when first checked."""
+    rows = _named_alone("recent_approvals.tsv", capitalize=True)
+    wrong = [(name, slug, got.primary) for name, slug, got in rows if got.primary != slug]
+    assert len(rows) == 237
+    assert wrong == []
 
 
 def test_organ_sparing_treatment_is_given_not_spared() -> None:
