@@ -5986,3 +5986,20 @@ def test_dordaviprone_is_a_small_molecule_by_either_name() -> None:
         ("Dordaviprone", "small-molecule"),
         ("ONC201", "small-molecule"),
     ]
+
+
+def test_cells_grown_for_patients_named_in_plain_words_are_a_cell_therapy() -> None:
+    title = "Ten of twelve diabetes patients stop insulin after lab-grown cell infusion"
+    text = (
+        "Twelve people with type 1 diabetes received one infusion of insulin-producing cells "
+        "grown in the laboratory from stem cells, and ten no longer inject insulin a year on."
+    )
+    assert classify(title, text).primary == "cell-therapy"
+    heart = (
+        "Rexlemestrocel-L, mesenchymal precursor cells from donors' marrow, did not cut "
+        "hospitalisations, but fewer heart attacks followed in the treated group."
+    )
+    assert classify("Stem cells injected into failing hearts miss main goal", heart).primary == "cell-therapy"
+    # The pancreas's own insulin-producing cells, as biology, are none.
+    biology = "In type 1 diabetes the immune system destroys the insulin-producing cells of the pancreas."
+    assert all(h.slug != "cell-therapy" for h in find_hits("What is diabetes?", biology))
