@@ -6003,3 +6003,13 @@ def test_cells_grown_for_patients_named_in_plain_words_are_a_cell_therapy() -> N
     # The pancreas's own insulin-producing cells, as biology, are none.
     biology = "In type 1 diabetes the immune system destroys the insulin-producing cells of the pancreas."
     assert all(h.slug != "cell-therapy" for h in find_hits("What is diabetes?", biology))
+
+
+def test_a_public_payers_funding_is_no_business_headline() -> None:
+    title = "NICE holds firm: no NHS funding for new Alzheimer's drugs"
+    text = (
+        "NICE again said lecanemab and donanemab should not be paid for by the NHS, since their "
+        "benefits are too small for the cost. Both slowed decline by about a quarter over 18 months."
+    )
+    assert classify(title, text).primary == "monoclonal-antibody"
+    assert _BUSINESS.search("Biotech funding dries up") is not None

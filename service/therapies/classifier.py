@@ -2435,7 +2435,9 @@ DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
     r"\b(?:deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
     r"|investors?|biotechs?|pharma|markets?|cash"
-    r"|mergers?|funding|venture|stocks?|valuations?|royalt(?:y|ies)"
+    # (not a public payer's: "NICE holds firm: no NHS funding for new Alzheimer's drugs")
+    r"|mergers?|(?<!NHS )(?<!public )(?<!state )(?<!government )funding|venture|stocks?|valuations?"
+    r"|royalt(?:y|ies)"
     r"|lawsuits?|sues|court|patents?|settles?|settlement)\b",
     re.IGNORECASE,
 )
