@@ -6013,3 +6013,13 @@ def test_a_public_payers_funding_is_no_business_headline() -> None:
     )
     assert classify(title, text).primary == "monoclonal-antibody"
     assert _BUSINESS.search("Biotech funding dries up") is not None
+
+
+def test_a_drug_resistant_infection_names_no_drug_in_its_headline() -> None:
+    title = "Engineered viruses rescue teenager from drug-resistant infection"
+    text = (
+        "A girl with a resistant infection recovered after doctors gave her bacteria-killing "
+        "viruses. Phages infect only bacteria. Engineered viruses are also used against tumours: "
+        "talimogene laherparepvec, an oncolytic virus, is approved for melanoma."
+    )
+    assert not [h for h in find_hits(title, text) if h.field == "title" and h.slug != CONDITION]

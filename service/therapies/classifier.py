@@ -2095,7 +2095,9 @@ _REFERENT: Final = re.compile(
 # ("drug shortages" are of any drug, unless the headline says which: "cancer drug shortage")
 _TITLE_REFERENT: Final = re.compile(
     # ("Nobel Prize in medicine", "professor of medicine": a field, not a treatment)
-    r"\b(?<!\bin )(?<!\bof )(?P<noun>" + _NOUNS + r")\b(?![\w-])(?:(?! shortages?\b)|(?<=cancer drug))"
+    # ("drug-resistant infection", "drug-free remission": no drug given; hyphens read as spaces)
+    r"\b(?<!\bin )(?<!\bof )(?P<noun>" + _NOUNS + r")\b(?![\w-])(?! (?:resistant|free)\b)"
+    r"(?:(?! shortages?\b)|(?<=cancer drug))"
 )
 
 
