@@ -3678,6 +3678,87 @@ WRITTEN_SETS = (
         "0.967, discussed F1 0.958 blind). Fixed since: 'gained useful vision after receiving a "
         "gene therapy'. Left: busulfan conditioning for Casgevy; rituximab in the FCR comparator.",
     ),
+    WrittenSet(
+        "classify_holdout335.jsonl",
+        40,
+        0.97,
+        1.0,
+        "A twentieth 40-item held-out set written from TAXONOMY.md alone, less famous drugs "
+        "preferred and therapies named every way, ten about no therapy, by a blind helper in "
+        "session 17's fourth round (primary 0.950, discussed F1 0.987 blind). Fixed since: "
+        "brensocatib, with the 2023-2025 approvals the lexicon lacked. Left: INTERLACE, induction "
+        "chemotherapy before chemoradiation, where the radiation outweighs the chemotherapy the "
+        "headline's 'old, cheap drugs' are.",
+    ),
+    WrittenSet(
+        "classify_holdout336.jsonl",
+        40,
+        0.97,
+        0.95,
+        "A twenty-first such set of 40, several therapies described only in plain words and two "
+        "types often in one sentence, ten about no therapy, by a blind helper in session 17's "
+        "fourth round (primary 0.925, discussed F1 0.925 blind). Fixed since: lab-grown "
+        "insulin-producing cells; NHS funding is no business headline. Left: 'a drug that lifts "
+        "the brakes' of a rectal cancer patient whose standard route of chemotherapy she never "
+        "took; nivolumab beside RP1; the cyclophosphamide after a mismatched transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout337.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 stories on TAXONOMY.md's hard cases (a third such set), eight about no therapy, by a "
+        "blind helper in session 17's fourth round (primary 0.975, discussed F1 0.989 blind). "
+        "Fixed since: stem cells injected into failing hearts (rexlemestrocel-L).",
+    ),
+    WrittenSet(
+        "classify_holdout338.jsonl",
+        40,
+        0.97,
+        0.95,
+        "40 precision probes (a fourth such set), thirty about no therapy that name therapies in "
+        "passing, by a blind helper in session 17's fourth round (primary 0.950, discussed F1 "
+        "0.909 blind). Fixed since: 'drug-resistant' in a headline. Left: the 2018 Nobel for "
+        "checkpoint blockade, which the Nobel rule of session 16 gives to no therapy; "
+        "chemotherapy in a phone-radiation review.",
+    ),
+    WrittenSet(
+        "classify_holdout339.jsonl",
+        40,
+        0.97,
+        0.95,
+        "40 business stories in the style of trade newsletters (a ninth such set), twelve about "
+        "no therapy, by a blind helper in session 17's fourth round (primary 0.975, discussed F1 "
+        "0.959 blind). Left: a China licensing feature whose bispecific examples outweigh its "
+        "subject, the deal-making; Tevimbra's one sentence in BeOne's results.",
+    ),
+    WrittenSet(
+        "classify_holdout340.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 wire-service health stories (a second such set), five about no therapy, by a blind "
+        "helper in session 17's fourth round (primary 1.000, discussed F1 0.974 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout341.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 medical news article pages with their furniture (a third such set), five about no "
+        "therapy, by a blind helper in session 17's fourth round (primary 1.000, discussed F1 "
+        "0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout342.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 stories on children's cancers and rare paediatric diseases (a second such set), five "
+        "about no therapy, by a blind helper in session 17's fourth round (primary 0.967, "
+        "discussed F1 0.985 blind). Fixed since: dordaviprone and ONC201. Left: the radiotherapy "
+        "of a glioma story's background and of a virus trial's both arms.",
+    ),
 )
 
 
