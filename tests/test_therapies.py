@@ -6104,3 +6104,13 @@ def test_a_drug_resistant_infection_names_no_drug_in_its_headline() -> None:
         "talimogene laherparepvec, an oncolytic virus, is approved for melanoma."
     )
     assert not [h for h in find_hits(title, text) if h.field == "title" and h.slug != CONDITION]
+
+
+def test_a_dividend_headline_is_business() -> None:
+    title = "Drugmaker slashes dividend and management layers as chief executive seeks turnaround"
+    text = (
+        "The company will cut its dividend to the legal minimum and remove thousands of management "
+        "jobs, as it fights litigation over a weedkiller.\n\nIts prostate cancer pill darolutamide, sold "
+        "as Nubeqa, grew strongly, and elinzanetant for hot flushes won approval."
+    )
+    assert classify(title, text).primary == "none"

@@ -2439,7 +2439,7 @@ _BUSINESS: Final = re.compile(
     r"|investors?|biotechs?|pharma|markets?|cash"
     # (not a public payer's: "NICE holds firm: no NHS funding for new Alzheimer's drugs")
     r"|mergers?|(?<!NHS )(?<!public )(?<!state )(?<!government )funding|venture|stocks?|valuations?"
-    r"|royalt(?:y|ies)"
+    r"|royalt(?:y|ies)|dividends?"
     r"|lawsuits?|sues|court|patents?|settles?|settlement)\b",
     re.IGNORECASE,
 )
