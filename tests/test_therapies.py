@@ -4299,6 +4299,19 @@ def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
     assert wrong == []
 
 
+def test_late_stage_candidates_named_alone_get_their_type() -> None:
+    """tests/data/pipeline_codes.tsv: 121 candidates of 2024-2026 by code name or new INN, each named
+    alone in a one-line story; 35 were unknown or mistyped when first checked."""
+    rows = _named_alone("pipeline_codes.tsv", capitalize=False)
+    wrong = [
+        (name, slug, got.primary, got.discussed)
+        for name, slug, got in rows
+        if got.primary != slug or len(got.discussed) > (slug != NONE)
+    ]
+    assert len(rows) == 121
+    assert wrong == []
+
+
 def test_organ_sparing_treatment_is_given_not_spared() -> None:
     # "Bladder-sparing" keeps the bladder; the chemoradiation is what the patients receive.
     got = classify("", "A bladder-sparing approach with chemoradiation cured most patients in the trial.")

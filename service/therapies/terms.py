@@ -106,6 +106,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("vaccine panel", "", "", ""),
     ("inoculation theory", "", "", "psychology: resisting persuasion"),
     # car-t
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("CTX112", "car-t", "", "CRISPR Therapeutics' allogeneic CD19 CAR-T"),
+    ("AZD0120", "car-t", "", "AstraZeneca's BCMA/CD19 CAR-T (GC012F)"),
+    ("GC012F", "car-t", "", ""),
+    ("BMS-986353", "car-t", "", "BMS's CD19 NEX-T CAR-T"),
     ("abecma", "car-t", "", ""),
     ("anbal-cel", "car-t", "", ""),
     ("anitocabtagene autoleucel", "car-t", "", ""),
@@ -254,6 +259,14 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("VX-880", "cell-therapy", "", ""),
     ("zimislecel", "cell-therapy", "", ""),
     # gene-therapy
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("RGX-202", "gene-therapy", "", "REGENXBIO's Duchenne AAV"),
+    ("SGT-003", "gene-therapy", "", "Solid's Duchenne AAV"),
+    ("4D-150", "gene-therapy", "", "4DMT's intravitreal AAV"),
+    ("UX111", "gene-therapy", "", "Ultragenyx's Sanfilippo AAV"),
+    ("DTX401", "gene-therapy", "", ""),
+    ("OCU400", "gene-therapy", "", "Ocugen's retinitis pigmentosa gene therapy"),
+    ("ixo-vec", "gene-therapy", "", "ixoberogene soroparvovec"),
     # Approvals of 2025
     ("zopapogene imadenovec", "gene-therapy", "", "Papzimeos, for recurrent respiratory papillomatosis"),
     ("Papzimeos", "gene-therapy", "", ""),
@@ -315,6 +328,12 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("zolgensma", "gene-therapy", "", ""),
     ("zynteglo", "gene-therapy", "", ""),
     # gene-editing
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("EDIT-301", "gene-editing", "", "Editas's edited stem cells (reni-cel)"),
+    ("reni-cel", "gene-editing", "", ""),
+    ("renizgamglogene autogedtemcel", "gene-editing", "", ""),
+    ("CTX310", "gene-editing", "", "CRISPR Therapeutics' in vivo ANGPTL3 editor"),
+    ("CTX320", "gene-editing", "", ""),
     ("base editing", "gene-editing", "", ""),
     ("base editor", "gene-editing", "", ""),
     ("editor", "gene-editing", "w", "a base or prime editor named again: see CONTEXT (not a newspaper's)"),
@@ -367,6 +386,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("VERVE-102", "gene-editing", "", ""),
     ("zinc-finger nuclease", "gene-editing", "", ""),
     # rna-therapy
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("ION582", "rna-therapy", "", "Ionis's Angelman antisense"),
+    ("del-desiran", "rna-therapy", "", "Avidity's antibody-siRNA conjugate (AOC 1001)"),
+    ("AOC 1001", "rna-therapy", "", ""),
+    ("del-zota", "rna-therapy", "", ""),
+    ("del-brax", "rna-therapy", "", ""),
+    ("WVE-006", "rna-therapy", "", "Wave's RNA editing oligonucleotide"),
     # Approvals of 2025
     ("donidalorsen", "rna-therapy", "", "antisense for hereditary angioedema (Dawnzera)"),
     ("Dawnzera", "rna-therapy", "", ""),
@@ -433,6 +459,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("viltepso", "rna-therapy", "", "brand of viltolarsen"),
     ("tegsedi", "rna-therapy", "", "brand of inotersen"),
     # bispecific-antibody
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("lunsekimig", "bispecific-antibody", "", "TSLP x IL-13 nanobody"),
     ("BiTE", "bispecific-antibody", "c", ""),
     ("bispecific", "bispecific-antibody", "", ""),
     ("bispecific antibody", "bispecific-antibody", "", ""),
@@ -454,6 +482,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("tebentafusp", "bispecific-antibody", "", ""),
     ("lynozyfic", "bispecific-antibody", "", "brand of linvoseltamab"),
     # antibody-drug-conjugate
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("adizutecan", "antibody-drug-conjugate", "s", "telisotuzumab adizutecan's payload"),
+    ("botidotin", "antibody-drug-conjugate", "s", ""),
+    ("BL-B01D1", "antibody-drug-conjugate", "", "izalontamab brengitecan"),
+    ("SKB264", "antibody-drug-conjugate", "", "sacituzumab tirumotecan"),
     ("ADC", "antibody-drug-conjugate", "c", "not the converter: see CONTEXT"),
     ("antibody-drug conjugate", "antibody-drug-conjugate", "", ""),
     ("antibody drug conjugate", "antibody-drug-conjugate", "", ""),
@@ -549,6 +582,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("monoclonal antibody", "monoclonal-antibody", "g", "absorbed by the specific antibody types"),
     ("enflonsia", "monoclonal-antibody", "", "brand of clesrovimab"),
     # vaccine
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("ELI-002", "vaccine", "", "Elicio's KRAS peptide vaccine"),
     ("autogene cevumeran", "vaccine", "", ""),
     ("booster", "vaccine", "w", ""),
     ("cancer vaccine", "vaccine", "", ""),
@@ -702,6 +737,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("transplant of blood stem cell", "stem-cell-transplant", "", "'a transplant of blood stem cells'"),
     ("transplants of blood stem cell", "stem-cell-transplant", "", ""),
     # small-molecule
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("drostat", "small-molecule", "s", "aldosterone synthase inhibitors (baxdrostat, lorundrostat)"),
+    ("milvexian", "small-molecule", "", "factor XIa inhibitor"),
+    ("asundexian", "small-molecule", "", ""),
     # Approvals of 2023-2025 that no stem names (checked against a list of the period's approvals)
     ("daprodustat", "small-molecule", "", "HIF-PH inhibitor (Jesduvroq)"),
     ("dustat", "small-molecule", "s", "HIF-PH inhibitors (vadadustat, roxadustat)"),
@@ -1213,6 +1252,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("onureg", "chemotherapy", "", "brand of oral azacitidine"),
     ("inqovi", "chemotherapy", "", "brand of decitabine and cedazuridine"),
     # radiotherapy
+    # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
+    ("225Ac", "radiotherapy", "c", "actinium-225 radioligands"),
+    ("ITM-11", "radiotherapy", "", "lutetium-177 edotreotide"),
+    ("RYZ101", "radiotherapy", "", "actinium-225 dotatate"),
+    ("FPI-2265", "radiotherapy", "", "actinium-225 PSMA"),
     ("177Lu", "radiotherapy", "", ""),
     ("actinium-225", "radiotherapy", "", ""),
     ("brachytherapy", "radiotherapy", "", ""),
