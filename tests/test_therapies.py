@@ -6127,3 +6127,12 @@ def test_a_dividend_headline_is_business() -> None:
         "as Nubeqa, grew strongly, and elinzanetant for hot flushes won approval."
     )
     assert classify(title, text).primary == "none"
+
+
+def test_what_a_patient_was_preparing_for_is_a_step() -> None:
+    text = (
+        "She was preparing for radiation, chemotherapy and an operation when she joined a small "
+        "study, and six months later her tumour was gone."
+    )
+    cues = {h.text: h.cue for h in find_hits("Patients skip surgery", text) if h.field == "text"}
+    assert cues["chemotherapy"] == cues["radiation"] == "step"

@@ -650,7 +650,8 @@ _MULTI: Final = re.compile(
     r"(?P<instead>rather than|in place of)|"
     # "as the maker of Humira looks for growth": a company named by its product
     r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
-    r"(?P<step>to prepare|also (?:received|receive|receiving|got|given|took)|"
+    # "was preparing for radiation, chemotherapy and an operation when she joined a trial": the plan
+    r"(?P<step>to prepare|preparing for|also (?:received|receive|receiving|got|given|took)|"
     # "for men ... before they receive taxane chemotherapy": the step still to come
     r"before (?:they|patients|he|she|people|men|women|children) (?:receive|get|start|need|undergo)|"
     # "Pluvicto moves ahead of chemotherapy": before it
@@ -728,6 +729,7 @@ _PHRASE_CUES: Final = frozenset(
         "other arm",
         "other group",
         "prepare",
+        "preparing for",
         "also ",
         "such as",
         "everything from",
@@ -787,7 +789,8 @@ _DAMP_SLUG: Final = _damp_slugs()
 _MULTI_OPENERS: Final = frozenset(
     {
         "free of", "nothing to do", "spar", "rather than", "in place of", "maker", "manufacturer",
-        "developer", "to prepare", "also", "such as", "everything from", "ranging from", "range", "choice of",
+        "developer", "to prepare", "preparing for", "also", "such as", "everything from",
+        "ranging from", "range", "choice of",
         "compar", "contrast", "superior to", "better than", "long", "much", "effective", "good",
         "safe", "likely", "added to", "on top of", "in addition to", "finish", "complet",
         "refractory to", "resistant to", "relapsed", "progress", "had", "has", "have", "already",
