@@ -6136,3 +6136,19 @@ def test_what_a_patient_was_preparing_for_is_a_step() -> None:
     )
     cues = {h.text: h.cue for h in find_hits("Patients skip surgery", text) if h.field == "text"}
     assert cues["chemotherapy"] == cues["radiation"] == "step"
+
+
+def test_taking_the_brakes_off_the_immune_system_is_checkpoint_blockade() -> None:
+    title = "Twelve for twelve: cancer centre's rectal cancer patients skip surgery"
+    text = (
+        "She was preparing for radiation, chemotherapy and an operation when she joined a small "
+        "study.\n\nSuch tumours carry many mutations, making them visible to the immune system "
+        "once the brakes are released. Each patient received dostarlimab, a PD-1 blocker sold as "
+        "Jemperli, for six months."
+    )
+    assert classify(title, text).primary == "checkpoint-inhibitor"
+    assert classify("Nobel for immunologists who took the brakes off the immune system", "").primary == (
+        "checkpoint-inhibitor"
+    )
+    # A car's or an economy's brakes are none of it.
+    assert classify("Carmaker lifts the brakes on electric output", "Sales rose.").primary == "none"

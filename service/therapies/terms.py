@@ -538,6 +538,14 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("calicheamicin", "antibody-drug-conjugate", "", "payload of the ozogamicins"),
     ("exatecan", "antibody-drug-conjugate", "", "payload of the deruxtecans"),
     # checkpoint-inhibitor
+    ("brakes off", "checkpoint-inhibitor", "w", "checkpoint blockade in plain words: see CONTEXT"),
+    ("lifts the brakes", "checkpoint-inhibitor", "w", ""),
+    ("lift the brakes", "checkpoint-inhibitor", "w", ""),
+    ("lifting the brakes", "checkpoint-inhibitor", "w", ""),
+    ("release the brakes", "checkpoint-inhibitor", "w", ""),
+    ("releases the brakes", "checkpoint-inhibitor", "w", ""),
+    ("releasing the brakes", "checkpoint-inhibitor", "w", ""),
+    ("brakes are released", "checkpoint-inhibitor", "w", ""),
     ("anti-PD-1", "checkpoint-inhibitor", "", ""),
     ("anti-PD-L1", "checkpoint-inhibitor", "", ""),
     ("checkpoint blockade", "checkpoint-inhibitor", "", ""),
@@ -1460,6 +1468,8 @@ _TIL_GIVEN = (
 # Regulatory T cells are a treatment in a sentence that grows, gives or tests them ("testing
 # regulatory T cells in a larger randomised design"); otherwise the immune system's own brakes.
 _TREG_GIVEN = (*_TIL_GIVEN, "testing", "randomi")
+# The brakes a checkpoint inhibitor takes off are the immune system's (not a car's or an economy's).
+_IMMUNE_BRAKES = ("immun", "t cell", "t-cell", "tumour", "tumor", "cancer")
 CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
@@ -1467,6 +1477,14 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
     "insulin-producing cell": (("infus", "transplant", "implant", "grown", "stem cell", "lab"), ()),
     "lab-grown cell": (("infus", "transplant", "implant", "inject", "patient", "trial"), ("meat",)),
+    "brakes off": (_IMMUNE_BRAKES, ()),
+    "lifts the brakes": (_IMMUNE_BRAKES, ()),
+    "lift the brakes": (_IMMUNE_BRAKES, ()),
+    "lifting the brakes": (_IMMUNE_BRAKES, ()),
+    "release the brakes": (_IMMUNE_BRAKES, ()),
+    "releases the brakes": (_IMMUNE_BRAKES, ()),
+    "releasing the brakes": (_IMMUNE_BRAKES, ()),
+    "brakes are released": (_IMMUNE_BRAKES, ()),
     # embryo models and organoids made from stem cells are research, not a treatment
     "derived from stem cells": ((), ("embryo", "organoid")),
     "grown from stem cells": ((), ("embryo", "organoid")),
