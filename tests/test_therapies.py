@@ -3759,6 +3759,85 @@ WRITTEN_SETS = (
         "discussed F1 0.985 blind). Fixed since: dordaviprone and ONC201. Left: the radiotherapy "
         "of a glioma story's background and of a virus trial's both arms.",
     ),
+    WrittenSet(
+        "classify_holdout343.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A twenty-second 40-item held-out set written from TAXONOMY.md alone, events of "
+        "2024-2026, ten about no therapy, by a blind helper in session 17's fifth round (primary "
+        "1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout344.jsonl",
+        40,
+        0.95,
+        0.94,
+        "A twenty-third such set of 40, a third of its stories naming their type only after the "
+        "second paragraph and several headlines naming a second type as what patients avoid, ten "
+        "about no therapy, by a blind helper in session 17's fifth round (primary 0.950, "
+        "discussed F1 0.949 blind). Left: 'She turned down ocrelizumab for something far more "
+        "drastic' (an MS transplant); teplizumab in a screening story; the radiation and "
+        "chemotherapy a headline rules out.",
+    ),
+    WrittenSet(
+        "classify_holdout345.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 stories whose headlines name no therapy type (a second such set), six about no "
+        "therapy, by a blind helper in session 17's fifth round (primary 0.950, discussed F1 "
+        "0.966 blind). Fixed since: dostarlimab's 'brakes are released' and a patient 'preparing "
+        "for' chemotherapy. Left: Pfizer closing the Seagen deal, a business headline whose ADCs "
+        "the story names once each.",
+    ),
+    WrittenSet(
+        "classify_holdout346.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 stories on therapies for diseases other than cancer (a second such set), eight about "
+        "no therapy, by a blind helper in session 17's fifth round (primary 0.975, discussed F1 "
+        "0.988 blind). Left: AbbVie's steroid-carrying Humira conjugate, which the helper gave to "
+        "the ADCs (TAXONOMY.md defines them by a cytotoxic payload).",
+    ),
+    WrittenSet(
+        "classify_holdout347.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 short news briefs (a second such set), eight about no therapy, by a blind helper in "
+        "session 17's fifth round (primary 1.000, discussed F1 0.987 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout348.jsonl",
+        40,
+        0.92,
+        0.97,
+        "40 biotech and pharma business stories (a tenth such set), twelve about no therapy, by a "
+        "blind helper in session 17's fifth round (primary 0.925, discussed F1 0.973 blind). "
+        "Left: generic Entresto after a court bid; orforglipron's price under a White House pact "
+        "(prices are other news); Merck's quarter, whose Keytruda and Gardasil hold even shares "
+        "under a cost-cut headline.",
+    ),
+    WrittenSet(
+        "classify_holdout349.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 conference reports (a fifth such set), four about no therapy, by a blind helper in "
+        "session 17's fifth round (primary 1.000, discussed F1 0.989 blind). Left: nivolumab "
+        "beside RP1.",
+    ),
+    WrittenSet(
+        "classify_holdout350.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 radiotherapy, chemotherapy and small-molecule stories, as subjects and as "
+        "comparators, backbones, history and lists, eight about no therapy, by a blind helper in "
+        "session 17's fifth round (primary 1.000, discussed F1 0.989 blind).",
+    ),
 )
 
 
