@@ -2289,10 +2289,16 @@ def _damp_story(hits: list[Hit], title_hay: str) -> None:
     candidates = titled & _DAMP_SLUGS
     if not titled - {NONE, CONDITION}:
         candidates = {h.slug for h in hits} & _DAMP_SLUGS
-    for slug in candidates:
+    # (the damped sentences first, in one pass: most stories have none, and then nothing is read)
+    damped: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for h in hits:
+        if h.damped and h.field == "text" and h.slug in candidates:
+            damped[h.slug].add(h.sentence)
+    for slug, sentences in damped.items():
+        if len(sentences) < DAMPED_STORY_MIN:
+            continue
         said = {h.sentence for h in hits if h.slug == slug and h.field == "text"}
-        damped = {h.sentence for h in hits if h.slug == slug and h.field == "text" and h.damped}
-        if len(damped) >= DAMPED_STORY_MIN and len(damped) * DAMPED_STORY_SHARE >= len(said):
+        if len(sentences) * DAMPED_STORY_SHARE >= len(said):
             for h in hits:
                 if h.slug == slug:
                     h.weight *= DAMP_FACTOR
