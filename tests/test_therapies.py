@@ -6231,3 +6231,16 @@ def test_taking_the_brakes_off_the_immune_system_is_checkpoint_blockade() -> Non
     )
     # A car's or an economy's brakes are none of it.
     assert classify("Carmaker lifts the brakes on electric output", "Sales rose.").primary == "none"
+
+
+def test_a_share_of_adults_calling_vaccination_important_is_opinion() -> None:
+    title = "Share of Americans who call childhood vaccination extremely important drops to 40%"
+    text = (
+        "Four in ten adults now say it is extremely important for parents to get their children "
+        "vaccinated, according to a Gallup poll.\n\nPaediatricians say more parents ask to delay "
+        "shots."
+    )
+    assert classify(title, text).primary == "none"
+    assert classify(
+        "Trust in vaccines slips", "A survey found fewer adults trust the measles vaccine."
+    ).primary == ("none")

@@ -276,6 +276,11 @@ _DAMP_WORDS: Final = {
         "gallup",
         "exemption*",
         "confidence in",  # "confidence in childhood vaccines fell" (UNICEF), not "vaccine confidence"
+        "trust in",
+        # "Share of Americans who call childhood vaccination extremely important drops to 40%"
+        "share of americans",
+        "share of adults",
+        "share of parents",
     ),
     "gene-therapy": _PIG_ORGANS,
     "gene-editing": (
