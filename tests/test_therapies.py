@@ -6244,3 +6244,13 @@ def test_a_share_of_adults_calling_vaccination_important_is_opinion() -> None:
     assert classify(
         "Trust in vaccines slips", "A survey found fewer adults trust the measles vaccine."
     ).primary == ("none")
+
+
+def test_the_donor_registries_by_name_are_the_stem_cell_transplant() -> None:
+    title = "Registry's odds still depend on your ancestry"
+    text = (
+        "A white patient who needs a donor for a blood cancer has a four-in-five chance of a match "
+        "on the NMDP registry; a Black patient, less than one in three.\n\nNMDP, formerly Be The "
+        "Match, lists volunteers willing to donate bone marrow or blood stem cells."
+    )
+    assert classify(title, text).primary == "stem-cell-transplant"
