@@ -673,7 +673,8 @@ _MULTI: Final = re.compile(
     # "twice as long as chemotherapy": the comparator ("as well as" is only "and")
     r"(?:long|much|effective|good|safe|likely) as)|"
     # "added to chemotherapy": the backbone the story's drug joins, as with "X plus Y".
-    r"(?P<partner>added to|on top of|in addition to)|"
+    # "Made-to-measure melanoma shot keeps cutting relapse risk alongside Keytruda": the partner
+    r"(?P<partner>added to|on top of|in addition to|alongside)|"
     # "after patients finished adjuvant chemotherapy": history, when it is what was finished (see
     # _cue_factor: "the trial completed enrolment, and pembrolizumab..." is not).
     r"(?P<done>finish(?:ed|ing)|complet(?:ed|ing))|"
@@ -745,6 +746,7 @@ _PHRASE_CUES: Final = frozenset(
         "compar",
         "comparison with",
         "added to",
+        "alongside",
         "on top of",
         "in addition to",
         "superior to",
@@ -797,7 +799,7 @@ _MULTI_OPENERS: Final = frozenset(
         "developer", "to prepare", "preparing for", "also", "such as", "everything from",
         "ranging from", "range", "choice of",
         "compar", "contrast", "superior to", "better than", "long", "much", "effective", "good",
-        "safe", "likely", "added to", "on top of", "in addition to", "finish", "complet",
+        "safe", "likely", "added to", "alongside", "on top of", "in addition to", "finish", "complet",
         "refractory to", "resistant to", "relapsed", "progress", "had", "has", "have", "already",
         "been", "went", "gone", "line", "failure of", "failing on", "after", "who",
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
