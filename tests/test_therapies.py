@@ -6273,3 +6273,14 @@ def test_a_drug_given_alongside_is_the_partner() -> None:
     got = classify(title, text)
     assert got.primary == "vaccine"
     assert "checkpoint-inhibitor" in got.discussed
+
+
+def test_silencing_the_instructions_with_a_short_piece_of_rna_is_an_rna_therapy() -> None:
+    title = "The family disease that skipped a generation of fear"
+    text = (
+        "Her father had a liver transplant in the 1990s and died at 58.\n\nShe receives an "
+        "injection every three months. The medicine works by silencing the instructions her liver "
+        "uses to make transthyretin. It is built from a short piece of RNA that marks the message "
+        "for destruction."
+    )
+    assert classify(title, text).primary == "rna-therapy"

@@ -56,6 +56,9 @@ _GENE_COPIES = (
 _SILENCING = (
     "silences a gene", "silences the gene", "silence the gene", "silencing the gene",
     "silencing a gene", "silences the messenger", "silencing the messenger",
+    # "works by silencing the instructions her liver uses ... a short piece of RNA"
+    "silencing the instructions", "silences the instructions", "short piece of RNA",
+    "small piece of RNA",
 )  # fmt: skip
 # "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
 _MISSPELLINGS = (
