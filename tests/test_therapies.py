@@ -3841,6 +3841,83 @@ WRITTEN_SETS = (
         "comparators, backbones, history and lists, eight about no therapy, by a blind helper in "
         "session 17's fifth round (primary 1.000, discussed F1 0.989 blind).",
     ),
+    WrittenSet(
+        "classify_holdout351.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A twenty-sixth 40-item held-out set written from TAXONOMY.md alone, from health news "
+        "around the world and for a general news desk, ten about no therapy, by a blind helper in "
+        "session 17's sixth round (primary 0.975, discussed F1 0.987 blind). Fixed since: "
+        "Keytruda 'alongside' the melanoma vaccine. Left: low-dose nivolumab's chemotherapy arm.",
+    ),
+    WrittenSet(
+        "classify_holdout352.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A twenty-seventh such set of 40, with safety problems, failures, withdrawals and "
+        "lawsuits, ten about no therapy, by a blind helper in session 17's sixth round (primary "
+        "0.975, discussed F1 0.987 blind). Fixed since: the share of Americans who call "
+        "vaccination important.",
+    ),
+    WrittenSet(
+        "classify_holdout353.jsonl",
+        40,
+        0.97,
+        1.0,
+        "A twenty-eighth such set of 40, each type once by brand or code and once by class, ten "
+        "about no therapy, by a blind helper in session 17's sixth round (primary 0.975, "
+        "discussed F1 1.000 blind). Left: containment suites for a 'conjugate pipeline' (the "
+        "class word alone).",
+    ),
+    WrittenSet(
+        "classify_holdout354.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 stories about neighbouring types easy to confuse (a third such set), six about no "
+        "therapy, by a blind helper in session 17's sixth round (primary 1.000, discussed F1 "
+        "0.973 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout355.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 precision probes (a fifth such set), thirty about no therapy, by a blind helper in "
+        "session 17's sixth round (primary 0.975, discussed F1 0.947 blind). Fixed since: the "
+        "NMDP registry by name.",
+    ),
+    WrittenSet(
+        "classify_holdout356.jsonl",
+        30,
+        0.93,
+        0.93,
+        "30 patient and family stories from several countries (a fourth such set), five about no "
+        "therapy, by a blind helper in session 17's sixth round (primary 0.900, discussed F1 "
+        "0.933 blind). Fixed since: 'silencing the instructions' with 'a short piece of RNA'. "
+        "Left: Enhertu described as 'an antibody' carrying a payload, after Herceptin in the "
+        "history; teclistamab told as 'a weekly injection' after a CAR-T relapse; blinatumomab as "
+        "a bridge.",
+    ),
+    WrittenSet(
+        "classify_holdout357.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 stories on TAXONOMY.md's hard cases (a fourth such set), eight about no therapy, by a "
+        "blind helper in session 17's sixth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout358.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 feed items, a headline and a one-to-three-sentence summary each, six about no "
+        "therapy, by a blind helper in session 17's sixth round (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
 )
 
 
