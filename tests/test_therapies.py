@@ -6361,3 +6361,13 @@ def test_silencing_the_instructions_with_a_short_piece_of_rna_is_an_rna_therapy(
         "for destruction."
     )
     assert classify(title, text).primary == "rna-therapy"
+
+
+def test_crispr_interference_as_a_research_tool_is_no_gene_editing() -> None:
+    title = "Switching off every gene, one cell at a time, yields a map of cell biology"
+    text = (
+        "The approach, called Perturb-seq, combines CRISPR interference, which uses a disabled Cas9 "
+        "to block a gene's transcription, with single-cell RNA sequencing. Each cell carries a guide "
+        "RNA that silences one gene.\n\nThe team assigned functions to little-studied genes."
+    )
+    assert classify(title, text).primary == "none"

@@ -301,6 +301,10 @@ _DAMP_WORDS: Final = {
         # no such word: "the laboratory of David Liu" and "The Jackson Laboratory" make treatments too)
         "screen",
         "screens",
+        # "CRISPR interference ... with single-cell RNA sequencing" (Perturb-seq): a research tool
+        "crispr interference",
+        "crispri",
+        "perturb",
         # "Americans split on gene editing to protect babies, Pew survey finds": opinion
         "poll",
         "polled",

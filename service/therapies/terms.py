@@ -373,7 +373,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("genome editing", "gene-editing", "", ""),
     ("genome-edited", "gene-editing", "", ""),
     ("guran", "gene-editing", "s", "guide RNA INN stem (nexiguran, lonvoguran)"),
-    ("guide RNA", "gene-editing", "", "the editor's address: 'a base editor with a guide RNA'"),
+    ("guide RNA", "gene-editing", "w", "the editor's address: 'a base editor with a guide RNA'"),
     ("lonvoguran ziclumeran", "gene-editing", "", "lonvo-z, NTLA-2002"),
     ("lonvo-z", "gene-editing", "", ""),
     ("NTLA-2001", "gene-editing", "", ""),
