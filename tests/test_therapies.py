@@ -3177,11 +3177,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout281.jsonl",
         30,
-        0.96,
-        0.94,
+        1.0,
+        0.92,
         "30 hospital newsroom pages with their furniture, six about no therapy, by a blind helper "
         "in session 16's sixth round (primary 0.967, discussed F1 0.944 blind). Left: 'base-edited "
-        "cell therapy' in a headline over a CAR-T story, read as the editing's.",
+        "cell therapy' in a headline over a CAR-T story, read as the editing's. (Since session "
+        "17's 'base edit' that CAR-T story leads right, but its transplant is no longer "
+        "discussed: F1 level 0.94 to 0.92.)",
     ),
     WrittenSet(
         "classify_holdout282.jsonl",
@@ -6371,3 +6373,13 @@ def test_crispr_interference_as_a_research_tool_is_no_gene_editing() -> None:
         "RNA that silences one gene.\n\nThe team assigned functions to little-studied genes."
     )
     assert classify(title, text).primary == "none"
+
+
+def test_a_base_edit_in_a_headline_is_gene_editing() -> None:
+    title = "Baby goes home: a bespoke base edit built in six months"
+    text = (
+        "He was born unable to clear ammonia, and the usual hope is to survive long enough for a "
+        "liver transplant.\n\nInstead his doctors used an adenine base editor, a CRISPR-derived "
+        "protein that changes one DNA letter.\n\nHe now tolerates more protein in his diet."
+    )
+    assert classify(title, text).primary == "gene-editing"
