@@ -3920,6 +3920,71 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 17's sixth round (primary 1.000, discussed F1 "
         "1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout359.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A twenty-ninth 40-item held-out set written from TAXONOMY.md alone, many stories on a "
+        "therapy's access, price or supply, ten about no therapy, by a blind helper in session "
+        "17's seventh round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout360.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A thirty-first such set of 40, with combination treatments of two or three types, ten "
+        "about no therapy, by a blind helper in session 17's seventh round (primary 0.975, "
+        "discussed F1 1.000 blind). Fixed since: 'a bespoke base edit' in a headline.",
+    ),
+    WrittenSet(
+        "classify_holdout361.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A thirtieth such set of 40, with lab and animal research aimed at a therapy and basic "
+        "science that is not, ten about no therapy, by a blind helper in session 17's seventh "
+        "round (primary 0.975, discussed F1 0.988 blind). Fixed since: CRISPR interference "
+        "(Perturb-seq) as a research tool.",
+    ),
+    WrittenSet(
+        "classify_holdout362.jsonl",
+        40,
+        0.95,
+        0.95,
+        "40 biotech and pharma business stories (an eleventh such set), twelve about no therapy, "
+        "by a blind helper in session 17's seventh round (primary 0.950, discussed F1 0.960 "
+        "blind). Left: CG Oncology's IPO, a business headline its story's virus does not "
+        "outweigh; Kimberly-Clark buying Tylenol's maker, whose acetaminophen paragraph leads (a "
+        "rule making acquisitions business headlines gained two stories and lost two).",
+    ),
+    WrittenSet(
+        "classify_holdout363.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 health news article pages with furniture (a sixth such set), five about no therapy, "
+        "by a blind helper in session 17's seventh round (primary 1.000, discussed F1 0.958 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout364.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 conference reports (a sixth such set), four about no therapy, by a blind helper in "
+        "session 17's seventh round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout365.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 regulator and HTA stories from several countries (a fifth such set), five about no "
+        "therapy, by a blind helper in session 17's seventh round (primary 1.000, discussed F1 "
+        "0.986 blind).",
+    ),
 )
 
 
