@@ -6448,3 +6448,15 @@ def test_a_base_edit_in_a_headline_is_gene_editing() -> None:
         "protein that changes one DNA letter.\n\nHe now tolerates more protein in his diet."
     )
     assert classify(title, text).primary == "gene-editing"
+
+
+def test_a_big_deal_for_a_family_is_no_business_headline() -> None:
+    title = "Why this toddler's weekly 'leg jab' is a big deal for his family"
+    text = (
+        "Leo's parents learned when he was six months old that he has severe haemophilia A. For his "
+        "first year that meant a needle into a vein several times a week.\n\nLast spring his team "
+        "switched him to emicizumab, sold as Hemlibra, a weekly injection under the skin of his "
+        "leg.\n\nHis mother keeps a diary of bruises, and it has grown thin. The family can travel now."
+    )
+    assert classify(title, text).primary == "bispecific-antibody"
+    assert _BUSINESS.search("Pfizer's record deal for a Chinese bispecific") is not None

@@ -2455,7 +2455,7 @@ _DURING: Final = re.compile(
 DURING_CHARS: Final = 40
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
-    r"\b(?:deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
+    r"\b(?:(?<!big )deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
     r"|investors?|biotechs?|pharma|markets?|cash"
     # (not a public payer's: "NICE holds firm: no NHS funding for new Alzheimer's drugs")
     r"|mergers?|(?<!NHS )(?<!public )(?<!state )(?<!government )funding|venture|stocks?|valuations?"
