@@ -6460,3 +6460,16 @@ def test_a_big_deal_for_a_family_is_no_business_headline() -> None:
     )
     assert classify(title, text).primary == "bispecific-antibody"
     assert _BUSINESS.search("Pfizer's record deal for a Chinese bispecific") is not None
+
+
+def test_tumours_that_vanish_after_a_drug_are_its_result() -> None:
+    title = "No surgery, no radiation: the rectal cancer study that keeps getting more striking"
+    text = (
+        "All 12 of the first patients had seen their tumours vanish after treatment with "
+        "dostarlimab, researchers reported in 2022.\n\nEvery one of the 49 patients treated since "
+        "has had a complete response.\n\nSuch tumours are visible to the immune system once a brake "
+        "is removed. Dostarlimab, sold as Jemperli, blocks PD-1 on T cells."
+    )
+    cues = {h.text: h.cue for h in find_hits(title, text)}
+    assert cues["dostarlimab"] != "history"
+    assert classify(title, text).primary == "checkpoint-inhibitor"

@@ -627,7 +627,8 @@ _EITHER: Final = frozenset({"either"})  # "either A or B": options (see _cue_fac
 # "their tumours vanished after treatment with dostarlimab": what followed the treatment is its
 # result, not the patients' history.
 _CLEARED_BEFORE: Final = re.compile(
-    r"\b(?:vanished|disappeared|shrank|shrunk|cleared|melted away|went away|resolved|responded|improved"
+    r"\b(?:vanished|vanish|disappeared|disappear|shrank|shrunk|shrink|cleared|clear|melted away|melt away"
+    r"|went away|resolved|responded|improved"
     r"|recovered|went into remission|in remission|cancer-free|disease-free)\s+$"
 )
 # Words right before "after" that make it the therapy's outcome, not a step: "fare worse after CAR-T".
