@@ -3985,6 +3985,86 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 17's seventh round (primary 1.000, discussed F1 "
         "0.986 blind).",
     ),
+    WrittenSet(
+        "classify_holdout366.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A thirty-second 40-item held-out set written from TAXONOMY.md alone, as varied in "
+        "outlet, length, region and angle as the helper could make it, ten about no therapy, by a "
+        "blind helper in session 17's eighth round (primary 0.975, discussed F1 1.000 blind). "
+        "Fixed since: tumours that 'vanish after treatment with dostarlimab', and 'once a brake "
+        "is removed'.",
+    ),
+    WrittenSet(
+        "classify_holdout367.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A thirty-third such set of 40, favouring TAXONOMY.md's hard cases and primaries named "
+        "less often than a type beside them, ten about no therapy, by a blind helper in session "
+        "17's eighth round (primary 1.000, discussed F1 0.982 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout368.jsonl",
+        40,
+        0.97,
+        0.97,
+        "A thirty-fourth such set of 40, a third each press releases, newspaper stories and trade "
+        "press, ten about no therapy, by a blind helper in session 17's eighth round (primary "
+        "0.975, discussed F1 0.975 blind). Left: post-transplant cyclophosphamide under a "
+        "headline naming it (ACCESS), which the helper gave to the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout369.jsonl",
+        40,
+        0.92,
+        0.93,
+        "40 biotech and pharma business stories (a twelfth such set), twelve about no therapy, by "
+        "a blind helper in session 17's eighth round (primary 0.925, discussed F1 0.937 blind). "
+        "Left: company results under headlines naming a product (Merck's Keytruda and Gardasil, "
+        "Alnylam's heart launch, Moderna's cuts), which the corporate rule gives to the company "
+        "when no type holds most of the story (exempting a product the headline names lost two "
+        "labelled stories).",
+    ),
+    WrittenSet(
+        "classify_holdout370.jsonl",
+        30,
+        0.9,
+        0.98,
+        "30 patient and family stories (a fifth such set), five about no therapy, by a blind "
+        "helper in session 17's eighth round (primary 0.867, discussed F1 0.985 blind). Fixed "
+        "since: 'a big deal for his family' is no business headline. Left: blinatumomab given "
+        "through a backpack pump against the chemotherapy around it; a preemie's RSV antibody "
+        "shot after her mother's vaccine; a 'poo transplant' after antibiotics failed.",
+    ),
+    WrittenSet(
+        "classify_holdout371.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 health stories from English-language outlets outside the US and UK (a third such "
+        "set), five about no therapy, by a blind helper in session 17's eighth round (primary "
+        "0.967, discussed F1 0.969 blind). Left: Shanghai's donor CAR-T for autoimmune disease, "
+        "named as CAR-T once among 'immune cells taken from healthy donors and engineered'.",
+    ),
+    WrittenSet(
+        "classify_holdout372.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 hospital and university newsroom stories with furniture (a third such set), five "
+        "about no therapy, by a blind helper in session 17's eighth round (primary 0.967, "
+        "discussed F1 0.971 blind). Left: a single RSV jab (nirsevimab) read as the vaccine.",
+    ),
+    WrittenSet(
+        "classify_holdout373.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 short news briefs (a third such set), eight about no therapy, by a blind helper in "
+        "session 17's eighth round (primary 1.000, discussed F1 0.988 blind).",
+    ),
 )
 
 
