@@ -6553,3 +6553,12 @@ def test_tumours_that_vanish_after_a_drug_are_its_result() -> None:
     cues = {h.text: h.cue for h in find_hits(title, text)}
     assert cues["dostarlimab"] != "history"
     assert classify(title, text).primary == "checkpoint-inhibitor"
+
+
+def test_nexcar19_is_india_s_car_t() -> None:
+    title = "India's home-grown NexCAR19 reaches patients at a fraction of imported prices"
+    text = (
+        "NexCAR19, the first chimeric antigen receptor T-cell product made in India, starts with a "
+        "patient's own T cells. Imported CAR-T products cost hundreds of thousands of dollars."
+    )
+    assert classify(title, text).primary == "car-t"

@@ -143,6 +143,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("engineered immune cell", "car-t", "i", "CAR-T unless the story names TCR-T, TILs or NK cells"),
     ("engineered T cell", "car-t", "i", ""),
     ("FT819", "car-t", "", "Fate's CD19 CAR T cells made from an iPSC line"),
+    ("NexCAR19", "car-t", "", "India's first CAR-T (actalycabtagene autoleucel, ImmunoACT)"),
+    ("ARI-0001", "car-t", "", "Hospital Clínic Barcelona's academic CD19 CAR-T (varnimcabtagene autoleucel)"),
     ("genetically engineered T cell", "car-t", "i", ""),
     ("genetically modified T cell", "car-t", "i", ""),
     ("ide-cel", "car-t", "", ""),
