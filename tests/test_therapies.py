@@ -4065,6 +4065,81 @@ WRITTEN_SETS = (
         "40 short news briefs (a third such set), eight about no therapy, by a blind helper in "
         "session 17's eighth round (primary 1.000, discussed F1 0.988 blind).",
     ),
+    WrittenSet(
+        "classify_holdout374.jsonl",
+        40,
+        1.0,
+        1.0,
+        "A thirty-fifth 40-item held-out set written from TAXONOMY.md alone, ten about no "
+        "therapy, by a blind helper in session 17's ninth round (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout375.jsonl",
+        40,
+        0.97,
+        1.0,
+        "A thirty-sixth such set of 40, less famous products, regional approvals, early trials "
+        "and academic programmes, ten about no therapy, by a blind helper in session 17's ninth "
+        "round (primary 0.950, discussed F1 1.000 blind). Fixed since: NexCAR19. Left: INTERLACE, "
+        "whose chemoradiation outweighs the induction chemotherapy the helper gave it to.",
+    ),
+    WrittenSet(
+        "classify_holdout376.jsonl",
+        40,
+        1.0,
+        0.97,
+        "A thirty-seventh such set of 40, a third long, a third short, ten about no therapy, by a "
+        "blind helper in session 17's ninth round (primary 1.000, discussed F1 0.979 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout377.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 stories about neighbouring types easy to confuse (a fourth such set), six about no "
+        "therapy, by a blind helper in session 17's ninth round (primary 1.000, discussed F1 "
+        "0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout378.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 articles as health news outlets publish them (a second such set), five about no "
+        "therapy, by a blind helper in session 17's ninth round (primary 1.000, discussed F1 "
+        "0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout379.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 stories whose headline never names the primary type (a third such set), six about no "
+        "therapy, by a blind helper in session 17's ninth round (primary 1.000, discussed F1 "
+        "0.988 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout380.jsonl",
+        30,
+        0.93,
+        0.96,
+        "30 long features from science magazines and weekend sections (a third such set), four "
+        "about no therapy, by a blind helper in session 17's ninth round (primary 0.933, "
+        "discussed F1 0.964 blind). Left: inclisiran's feature, which opens on three decades of "
+        "statins; the RSV antibody feature, whose maternal vaccine leads its lead.",
+    ),
+    WrittenSet(
+        "classify_holdout381.jsonl",
+        40,
+        0.92,
+        0.87,
+        "40 precision probes (a sixth such set), thirty about no therapy, by a blind helper in "
+        "session 17's ninth round (primary 0.925, discussed F1 0.880 blind). Left: the US exit "
+        "from WHO, whose one vaccine mention sits in its lead; Medicaid's sickle cell payment "
+        "model, given to the gene therapies and transplant it pays for; NICE's arithmetic on the "
+        "Alzheimer's antibodies.",
+    ),
 )
 
 
