@@ -90,6 +90,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -1494,26 +1495,38 @@ _LIST_GOES_ON: Final = re.compile(r",|\s+(?:or|and|nor)\s", re.IGNORECASE)
 _SPREADING: Final = ("history", "step")
 
 
+def _listed_after(
+    hits: list[Hit], texts: dict[str, str], cues: tuple[str, ...]
+) -> Iterator[tuple[Hit, str, str]]:
+    """Each hit right after one whose cue is in ``cues`` (and its own is not), in the same sentence
+    and joined to it as the next item of a list: the hit, that cue, and the text between them. Read
+    lazily, so a cue the caller gives a hit passes on to the next item ("no radiation,
+    chemotherapy or surgery")."""
+    previous: Hit | None = None
+    for h in sorted(hits, key=lambda h: (h.field, h.start)):
+        if (
+            previous is not None
+            and previous.cue in cues
+            and h.cue not in cues
+            and h.sentence == previous.sentence
+            and previous.end < h.start
+        ):
+            gap = _LIST_GAP.fullmatch(texts[h.field], previous.end, h.start)
+            if gap is not None:
+                yield h, previous.cue, gap.group()
+        previous = h
+
+
 def _spread_history(hits: list[Hit], fields: list[_Field]) -> None:
     """The items listed right after a therapy named as history or as a step ("whose tumour had
     returned after standard radiation and temozolomide") are history or a step too."""
     if not any(h.cue in _SPREADING for h in hits):
         return
     texts = {f.name: f.hay for f in fields}
-    previous: Hit | None = None
-    for h in sorted(hits, key=lambda h: (h.field, h.start)):
-        if (
-            previous is not None
-            and previous.cue in _SPREADING
-            and not h.cue
-            and h.sentence == previous.sentence
-            and previous.end < h.start
-        ):
-            gap = _LIST_GAP.fullmatch(texts[h.field], previous.end, h.start)
-            if gap is not None and gap.group().strip(", "):
-                h.weight *= CUE_FACTOR[previous.cue]
-                h.cue = previous.cue
-        previous = h
+    for h, cue, gap in _listed_after(hits, texts, _SPREADING):
+        if not h.cue and gap.strip(", "):
+            h.weight *= CUE_FACTOR[cue]
+            h.cue = cue
 
 
 def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
@@ -1522,23 +1535,12 @@ def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
     if not any(h.cue == "neg" for h in hits):
         return
     texts = {f.name: f.hay for f in fields}
-    previous: Hit | None = None
-    for h in sorted(hits, key=lambda h: (h.field, h.start)):
-        if (
-            previous is not None
-            and previous.cue == "neg"
-            and h.cue != "neg"
-            and h.sentence == previous.sentence
-            and previous.end < h.start
-        ):
-            hay = texts[h.field]
-            gap = _LIST_GAP.fullmatch(hay, previous.end, h.start)
-            # a comma alone may open a new clause ("without chemotherapy, pembrolizumab cut..."):
-            # the item must be followed by more of the list
-            if gap is not None and (gap.group().strip(", ") or _LIST_GOES_ON.match(hay, h.end)):
-                h.weight *= CUE_FACTOR["neg"]
-                h.cue = "neg"
-        previous = h
+    for h, _, gap in _listed_after(hits, texts, ("neg",)):
+        # a comma alone may open a new clause ("without chemotherapy, pembrolizumab cut..."):
+        # the item must be followed by more of the list
+        if gap.strip(", ") or _LIST_GOES_ON.match(texts[h.field], h.end):
+            h.weight *= CUE_FACTOR["neg"]
+            h.cue = "neg"
     negated: dict[tuple[str, tuple[str, int]], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.cue == "neg":
