@@ -60,6 +60,12 @@ _SILENCING = (
     "silencing the instructions", "silences the instructions", "short piece of RNA",
     "small piece of RNA",
 )  # fmt: skip
+# "two immunologists who took the brakes off the immune system": checkpoint blockade
+_BRAKES = (
+    "brakes off", "lifts the brakes", "lift the brakes", "lifting the brakes", "release the brakes",
+    "releases the brakes", "releasing the brakes", "brakes are released", "brake is removed",
+    "brakes are removed", "remove the brake", "removes the brake", "removing the brake",
+)  # fmt: skip
 # "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
 _MISSPELLINGS = (
     "misspelled letter", "misspelled DNA letter", "faulty letter", "DNA letter", "misspelling",
@@ -545,19 +551,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("calicheamicin", "antibody-drug-conjugate", "", "payload of the ozogamicins"),
     ("exatecan", "antibody-drug-conjugate", "", "payload of the deruxtecans"),
     # checkpoint-inhibitor
-    ("brakes off", "checkpoint-inhibitor", "w", "checkpoint blockade in plain words: see CONTEXT"),
-    ("lifts the brakes", "checkpoint-inhibitor", "w", ""),
-    ("lift the brakes", "checkpoint-inhibitor", "w", ""),
-    ("lifting the brakes", "checkpoint-inhibitor", "w", ""),
-    ("release the brakes", "checkpoint-inhibitor", "w", ""),
-    ("releases the brakes", "checkpoint-inhibitor", "w", ""),
-    ("releasing the brakes", "checkpoint-inhibitor", "w", ""),
-    ("brakes are released", "checkpoint-inhibitor", "w", ""),
-    ("brake is removed", "checkpoint-inhibitor", "w", "'once a brake is removed'"),
-    ("brakes are removed", "checkpoint-inhibitor", "w", ""),
-    ("remove the brake", "checkpoint-inhibitor", "w", ""),
-    ("removes the brake", "checkpoint-inhibitor", "w", ""),
-    ("removing the brake", "checkpoint-inhibitor", "w", ""),
+    *((p, "checkpoint-inhibitor", "w", "checkpoint blockade in plain words: see CONTEXT") for p in _BRAKES),
     ("anti-PD-1", "checkpoint-inhibitor", "", ""),
     ("anti-PD-L1", "checkpoint-inhibitor", "", ""),
     ("checkpoint blockade", "checkpoint-inhibitor", "", ""),
@@ -1497,19 +1491,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
     "insulin-producing cell": (("infus", "transplant", "implant", "grown", "stem cell", "lab"), ()),
     "lab-grown cell": (("infus", "transplant", "implant", "inject", "patient", "trial"), ("meat",)),
-    "brakes off": (_IMMUNE_BRAKES, ()),
-    "lifts the brakes": (_IMMUNE_BRAKES, ()),
-    "lift the brakes": (_IMMUNE_BRAKES, ()),
-    "lifting the brakes": (_IMMUNE_BRAKES, ()),
-    "release the brakes": (_IMMUNE_BRAKES, ()),
-    "releases the brakes": (_IMMUNE_BRAKES, ()),
-    "releasing the brakes": (_IMMUNE_BRAKES, ()),
-    "brakes are released": (_IMMUNE_BRAKES, ()),
-    "brake is removed": (_IMMUNE_BRAKES, ()),
-    "brakes are removed": (_IMMUNE_BRAKES, ()),
-    "remove the brake": (_IMMUNE_BRAKES, ()),
-    "removes the brake": (_IMMUNE_BRAKES, ()),
-    "removing the brake": (_IMMUNE_BRAKES, ()),
+    **{p: (_IMMUNE_BRAKES, ()) for p in _BRAKES},
     # embryo models and organoids made from stem cells are research, not a treatment
     "derived from stem cells": ((), ("embryo", "organoid")),
     "grown from stem cells": ((), ("embryo", "organoid")),
