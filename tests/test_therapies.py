@@ -6637,3 +6637,15 @@ def test_nexcar19_is_india_s_car_t() -> None:
         "patient's own T cells. Imported CAR-T products cost hundreds of thousands of dollars."
     )
     assert classify(title, text).primary == "car-t"
+
+
+def test_a_body_that_does_not_recommend_a_drug_decides_about_it() -> None:
+    title = "NICE holds firm: Alzheimer's antibodies not value for money for the NHS"
+    text = (
+        "NICE has published final draft guidance that does not recommend lecanemab (Leqembi) or "
+        "donanemab (Kisunla) for early Alzheimer's disease.\n\nBoth clear amyloid plaques and slowed "
+        "decline by about a quarter over 18 months, but the committee found the cost too high."
+    )
+    assert classify(title, text).primary == "monoclonal-antibody"
+    cues = {h.text: h.cue for h in find_hits(title, text)}
+    assert cues["lecanemab"] != "neg"

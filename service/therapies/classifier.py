@@ -1045,6 +1045,8 @@ def _negated(near: list[str]) -> bool:
         and not (
             tail[k + 1 : k + 2] == ["to"] and (w == "no" or (k + 2 < len(tail) and tail[k + 2] in _DECIDE))
         )
+        # "guidance that does not recommend lecanemab": a decision about the drug too
+        and not (w == "not" and k < last and tail[k + 1] in _DECIDE)
         and _UNLIKE.isdisjoint(tail[k + 1 :])
         # "avoids surgery after immunotherapy": what comes after "after" is what spared them
         and _AFTER_WORDS.isdisjoint(tail[k + 1 :])
