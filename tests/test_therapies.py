@@ -4140,6 +4140,72 @@ WRITTEN_SETS = (
         "model, given to the gene therapies and transplant it pays for; NICE's arithmetic on the "
         "Alzheimer's antibodies.",
     ),
+    WrittenSet(
+        "classify_holdout382.jsonl",
+        40,
+        1.0,
+        0.98,
+        "A thirty-eighth 40-item held-out set written from TAXONOMY.md alone, ten about no "
+        "therapy, by a blind helper in session 17's tenth round (primary 1.000, discussed F1 "
+        "0.988 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout383.jsonl",
+        40,
+        0.92,
+        0.95,
+        "A thirty-ninth such set of 40, hard cases and headlines naming no class, ten about no "
+        "therapy, by a blind helper in session 17's tenth round (primary 0.925, discussed F1 "
+        "0.953 blind). Left: the Erlangen lupus series with a full paragraph on blinatumomab; "
+        "cord-blood CAR-NK cells read as a cord blood transplant; Lilly buying Verve under a deal "
+        "headline; nivolumab beside RP1.",
+    ),
+    WrittenSet(
+        "classify_holdout384.jsonl",
+        40,
+        0.97,
+        0.98,
+        "A fortieth such set of 40, written as a health news site publishes, ten about no "
+        "therapy, by a blind helper in session 17's tenth round (primary 0.975, discussed F1 "
+        "0.988 blind). Left: the dostarlimab trial under 'no surgery, no radiation' with the "
+        "chemotherapy its patients skipped.",
+    ),
+    WrittenSet(
+        "classify_holdout385.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 articles as health news outlets publish them (a third such set), five about no "
+        "therapy, by a blind helper in session 17's tenth round (primary 0.967, discussed F1 "
+        "0.986 blind). Left: a lupus 'immune reset' whose CAR-T is named once.",
+    ),
+    WrittenSet(
+        "classify_holdout386.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 conference reports (a seventh such set), four about no therapy, by a blind helper in "
+        "session 17's tenth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout387.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 regulator and HTA stories (a sixth such set), five about no therapy, by a blind "
+        "helper in session 17's tenth round (primary 0.967, discussed F1 0.970 blind). Fixed "
+        "since: guidance that 'does not recommend lecanemab'.",
+    ),
+    WrittenSet(
+        "classify_holdout389.jsonl",
+        30,
+        0.93,
+        0.96,
+        "30 patient and family stories (a sixth such set), five about no therapy, by a blind "
+        "helper in session 17's tenth round (primary 0.933, discussed F1 0.968 blind). Left: a "
+        "mother's RSV antibody for her second baby after the vaccine story of her first; "
+        "Zolgensma after a Spinraza bridge.",
+    ),
 )
 
 
