@@ -4206,6 +4206,16 @@ WRITTEN_SETS = (
         "mother's RSV antibody for her second baby after the vaccine story of her first; "
         "Zolgensma after a Spinraza bridge.",
     ),
+    WrittenSet(
+        "classify_holdout388.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 university and hospital research press releases (a fourth such set), five about no "
+        "therapy, by a blind helper in session 17's tenth round (primary 0.933, discussed F1 "
+        "0.957 blind). Left: Duke's PVSRIPO, a modified polio vaccine strain, read as the "
+        "vaccine; 'corrected stem cells' for ADA-SCID read as the transplant.",
+    ),
 )
 
 
