@@ -2540,6 +2540,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # when it names no other ("some women can skip chemotherapy"), the story is about the old one.
     in_title = [h for h in therapy_hits if h.field == "title"]
     headlined = {h.slug for h in in_title if not h.cue}  # the types the headline names plainly
+    beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
     # it is the long-awaited subject: "forty years of waiting for a cell therapy for melanoma")
@@ -2550,7 +2551,6 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # out ("Put off the transplant? Myeloma patients who waited lived just as long")
     if kept and refused and not headlined:
         # (what it beats is never its subject: "Immune-engaging drug extends survival over chemotherapy")
-        beaten = {h.slug for h in in_title if h.cue == "versus"}
         best_refused = max((said[s] for s in eligible if s in refused - beaten), default=0.0)
         if best_refused >= REFUSED_DOMINANCE * said[kept[0]]:
             kept = []
@@ -2614,7 +2614,6 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
         # (a type the headline names in both arms is common ground, however often the story names
         # it: "Rybrevant-lazertinib combo tops Tagrisso" tests the antibody added to the pill)
-        beaten = {h.slug for h in in_title if h.cue == "versus"}
         if primary in beaten and first_named not in beaten:
             outweighed = False
         if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
@@ -2686,32 +2685,27 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         share = BACKBONE_SHARE * scores[primary]
         # (a type the headline names in the comparator arm too is common to both arms, not what is
         # tested: "PTCy, tacrolimus and MMF versus tacrolimus and methotrexate")
-        compared_in_title = {h.slug for h in in_title if h.cue == "versus"}
-        newer = [
-            s
-            for s in discussed
-            if s in BACKBONES[primary] and scores[s] >= share and s not in compared_in_title
-        ]
+        newer = [s for s in discussed if s in BACKBONES[primary] and scores[s] >= share and s not in beaten]
         if newer:
             primary = max(newer, key=lambda s: (scores[s], s))
     # Chemotherapy given to prevent graft-versus-host disease ("Post-transplant cyclophosphamide
     # becomes the new GVHD standard") serves the transplant, the story's subject; it is discussed.
     # (The labelled sets split on this, 9 to 7 for the transplant; session 16's sets 9 to 1.)
-    if primary == "chemotherapy" and _GVHD.search(title) and "stem-cell-transplant" in scores:
-        primary = "stem-cell-transplant"
-        if primary not in discussed:
-            discussed.append(primary)
-    # A transplant story tells of the chemotherapy that prepares for it, often at length; named
-    # first and nearly as much, the transplant is the story.
+    # So, in a story whose headline names neither, is the chemotherapy that prepares for a
+    # transplant named first and nearly as much: the transplant is the story.
     sct = "stem-cell-transplant"
-    if (
-        primary == "chemotherapy"
-        and sct in discussed
-        and not headlined
-        and first_seen[sct] < first_seen[primary]
-        and said[sct] >= CONDITIONED_SHARE * said[primary]
-    ):
-        primary = sct
+    if primary == "chemotherapy" and sct in scores:
+        if _GVHD.search(title):
+            primary = sct
+            if sct not in discussed:
+                discussed.append(sct)
+        elif (
+            sct in discussed
+            and not headlined
+            and first_seen[sct] < first_seen[primary]
+            and said[sct] >= CONDITIONED_SHARE * said[primary]
+        ):
+            primary = sct
     # A headline about a company's outlook, forecast, costs or jobs is about the company unless one
     # type holds most of what the story says of therapies ("Alnylam raises guidance as Amvuttra
     # heart launch beats expectations"): a portfolio told product by product is no therapy's story.
