@@ -4457,6 +4457,21 @@ def test_a_related_heading_that_says_where_from_still_ends_the_article() -> None
         assert story.strip() in kept and "Datopotamab" not in kept, heading
 
 
+def test_a_tail_heading_ends_the_article_only_after_enough_prose() -> None:
+    # Before 150 words of prose, a "Related" heading takes only the short lines after it; from 150
+    # words on, everything after it. Long paragraphs are counted in full only when it matters: four
+    # of 35 words are 140, four of 40 are 160, though each counts as "31 or more" when read.
+    def kept_after(words_per_paragraph: int) -> bool:
+        paragraph = " ".join(["word"] * (words_per_paragraph - 1)) + " end."
+        after = "A closing paragraph of the story that runs on long enough " + " ".join(["more"] * 20) + "."
+        page = "\n\n".join([paragraph] * 4) + "\n\nRelated articles\nA short link line\n" + after
+        kept = "".join(page[s.start : s.end] for s in content_spans(page))
+        assert paragraph in kept and "A short link line" not in kept
+        return after in kept
+
+    assert kept_after(35) and not kept_after(40)
+
+
 def test_rna_processes_of_cell_biology_are_not_rna_therapy() -> None:
     # Basic science names RNA editing, silencing, RNAi and mRNA as things cells do or make; only a
     # sentence about treating someone (or vaccinating) makes them a therapy.

@@ -204,7 +204,12 @@ def _mark_tail(lines: list[_Line]) -> None:
                     uncounted.append(line)
             continue
         line.keep = False
-        prose += sum(len(u.text.split()) for u in uncounted)
+        # Each uncounted line has WORD_CAP words or more: enough of them make the article without
+        # counting (a long page may have a dozen tail headings, each after many paragraphs).
+        if prose + WORD_CAP * len(uncounted) < ARTICLE_WORDS:
+            prose += sum(len(u.text.split()) for u in uncounted)
+        else:
+            prose += WORD_CAP * len(uncounted)
         uncounted.clear()
         if prose >= ARTICLE_WORDS:
             for rest in lines[i + 1 :]:
