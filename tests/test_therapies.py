@@ -5093,6 +5093,10 @@ def test_t_cells_armed_or_given_a_synthetic_receptor_are_car_t() -> None:
         assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["car-t"]
     molecule = find_hits("", "A two-armed molecule drags T cells to the tumour.")
     assert not [h for h in molecule if h.slug == "car-t"]
+    # A bispecific's arms: the T cells one of them grabs are the patient's own, not engineered ones.
+    arms = "One arm of the molecule grabs onto CD19, while the other latches onto T cells."
+    assert not [h for h in find_hits("", arms) if h.slug == "car-t"]
+    assert [h.slug for h in find_hits("", "Her T cells were given a receptor for CD19.")] == ["car-t"]
 
 
 def test_antibodies_the_body_makes_are_no_drug() -> None:

@@ -1604,8 +1604,10 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "armed t",  # "newly armed T cells" (not "a two-armed molecule"); "antibody-armed" is forbidden
             "synthetic receptor",
         ),
-        # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells
-        ("bispecific", "engager", "antibod", "cd3"),
+        # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells; so
+        # are those a molecule's other arm latches onto ("One arm of the molecule grabs CD19, while
+        # the other latches onto T cells")
+        ("bispecific", "engager", "antibod", "cd3", "arm of the molecule", "arms of the molecule"),
     ),
     "T-cell receptor": (
         ("engineer", "genetically", "modified", "infus", "altered"),
