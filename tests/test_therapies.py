@@ -6744,3 +6744,26 @@ def test_a_body_that_does_not_recommend_a_drug_decides_about_it() -> None:
     assert classify(title, text).primary == "monoclonal-antibody"
     cues = {h.text: h.cue for h in find_hits(title, text)}
     assert cues["lecanemab"] != "neg"
+
+
+def test_a_companys_products_of_two_types_named_with_their_classes_are_its_portfolio() -> None:
+    title = "Genmab to buy ProfoundBio for $1.8 billion"
+    text = (
+        "Genmab agreed to buy ProfoundBio for its ovarian cancer antibody-drug conjugate rinatabart "
+        "sesutecan, which shrank tumours in 35% of patients in an early trial.\n\nGenmab already "
+        "markets the ADC Tivdak with Pfizer for cervical cancer and the bispecific Epkinly with "
+        "AbbVie, and its chief executive said the deal adds a third product."
+    )
+    got = classify(title, text)
+    assert got.primary == "antibody-drug-conjugate"
+    assert "bispecific-antibody" not in got.discussed
+    # One type described in a sentence about what a company sells is still discussed.
+    alone = text.replace("the ADC Tivdak with Pfizer for cervical cancer and ", "")
+    assert "bispecific-antibody" in classify(title, alone).discussed
+
+
+def test_a_setting_before_a_therapy_is_a_step_not_the_therapy() -> None:
+    title = "Novartis' Pluvicto label expands to pre-chemo prostate cancer"
+    assert {h.cue for h in find_hits(title, "") if h.slug == "chemotherapy"} == {"step"}
+    plain = find_hits("Chemo cuts relapse in prostate cancer", "")
+    assert {h.cue for h in plain if h.slug == "chemotherapy"} == {""}

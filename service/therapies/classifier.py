@@ -481,6 +481,8 @@ _STEP: Final = frozenset(
         "need",
         "conditioning",
         "preparatory",
+        # "pre-chemo prostate cancer", "pre-transplant": the setting before the therapy
+        "pre",
         "before",
         "after",
         "following",
@@ -2328,6 +2330,11 @@ def _evidence(hits: list[Hit]) -> tuple[Evidence, ...]:
     return tuple(Evidence(h.field, h.start, h.end, h.text) for h in best)
 
 
+_PORTFOLIO: Final = re.compile(
+    r"\b(?:markets|sells|co-markets|commercialises|commercializes)\b", re.IGNORECASE
+)
+
+
 def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
     """Types a sentence names plainly two ways side by side, by brand and generic name ("Tzield
     (teplizumab)", "osimertinib, sold as Tagrisso") or by a name and what it is or uses
@@ -2353,6 +2360,14 @@ def _described(hits: list[Hit], fields: dict[str, str]) -> set[str]:
         if len(group) < 2 or slug in out or len(types_in[sentence]) > 2:
             continue
         group.sort(key=lambda h: h.start)
+        # "Genmab already markets the ADC Tivdak and the bispecific Epkinly": a company's products
+        # of two types, each named with its class, are its portfolio, not drugs the story discusses
+        # ("Sarepta also sells three exon-skipping drugs, ..., which are antisense oligonucleotides
+        # designed to" describes one type).
+        if len(types_in[sentence]) > 1 and _PORTFOLIO.search(
+            fields[group[0].field], sentence[1], group[0].start
+        ):
+            continue
         for a, b in pairwise(group):
             text = fields[a.field]
             if a.entry.written != b.entry.written and (
