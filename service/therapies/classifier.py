@@ -406,6 +406,7 @@ _HISTORY: Final = frozenset(
         "exhausted",
         "resists",  # "melanoma that resists immunotherapy"
         "resisted",
+        "escaped",  # "patients whose disease has escaped checkpoint blockade"
     }
 )
 _HISTORY_AFTER: Final = frozenset(
