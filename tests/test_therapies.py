@@ -6774,3 +6774,11 @@ def test_a_setting_before_a_therapy_is_a_step_not_the_therapy() -> None:
 def test_a_disease_that_escaped_a_therapy_tells_its_history() -> None:
     said = "For fit patients whose disease has escaped checkpoint blockade, there is now an option."
     assert _cues(said, "checkpoint-inhibitor") == ["history"]
+
+
+def test_a_list_goes_on_past_and_the() -> None:
+    said = (
+        "Existing options, including the antibodies evolocumab and alirocumab and the siRNA "
+        "inclisiran, all require repeated injections."
+    )
+    assert set(_cues(said, "rna-therapy")) == {"list"}

@@ -1158,7 +1158,15 @@ def _cue_factor(
         listing = [k for k, w in enumerate(reach) if w in _LIST and not _one_option(reach, k)]
         if (
             (listing and listing[-1] >= len(reach) - len(near))
-            or (listing and (near[-1] in ("and", "or") or _ENUMERATED.search(hay, w0, start)))
+            or (
+                listing
+                and (
+                    near[-1] in ("and", "or")
+                    # "including the antibodies evolocumab and alirocumab and the siRNA inclisiran"
+                    or (near[-2:-1] in (["and"], ["or"]) and near[-1] in ("the", "a", "an"))
+                    or _ENUMERATED.search(hay, w0, start)
+                )
+            )
             or (near[-1] == "or" and _EITHER.intersection(reach))
         ):
             found.append("list")
