@@ -6782,3 +6782,9 @@ def test_a_list_goes_on_past_and_the() -> None:
         "inclisiran, all require repeated injections."
     )
     assert set(_cues(said, "rna-therapy")) == {"list"}
+
+
+def test_what_none_of_the_patients_needed_was_not_given() -> None:
+    said = "Every tumour vanished, and none has so far needed the chemotherapy that standard care calls for."
+    assert _cues(said, "chemotherapy") == ["neg"]
+    assert _cues("None of the patients stopped chemotherapy early.", "chemotherapy") == [""]

@@ -660,7 +660,9 @@ _MULTI: Final = re.compile(
     r"\b(?:(?P<putoff>put off|puts off|putting off)|"
     r"(?P<neg>free of|nothing to do with|"
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
-    r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?)|"
+    r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?|"
+    # "none has so far needed the chemotherapy, radiation and surgery": not given
+    r"(?:none|nobody|no one|no patient|no patients)(?: \w+){0,3}? (?:needed|required))|"
     r"(?P<instead>rather than|in place of)|"
     # "as the maker of Humira looks for growth": a company named by its product
     r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
@@ -729,6 +731,10 @@ _PHRASE_CUES: Final = frozenset(
         "puts off",
         "putting off",
         "spar",
+        "none ",
+        "nobody ",
+        "no one ",
+        "no patient",
         "rather than",
         "place of",
         "maker",
@@ -814,6 +820,7 @@ _MULTI_OPENERS: Final = frozenset(
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
         "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other", "put", "putting",
+        "none", "nobody", "no one", "no patient",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
