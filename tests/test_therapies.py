@@ -4218,6 +4218,88 @@ WRITTEN_SETS = (
         "0.957 blind). Left: Duke's PVSRIPO, a modified polio vaccine strain, read as the "
         "vaccine; 'corrected stem cells' for ADA-SCID read as the transplant.",
     ),
+    WrittenSet(
+        "classify_holdout390.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone (every type twice, every hard case), "
+        "ten about no therapy, by a blind helper in session 18's first round (primary 1.000, "
+        "discussed F1 0.988 blind). Left: the chemotherapy of a child whose leukaemia it has not "
+        "cleared, in a donor-drive story.",
+    ),
+    WrittenSet(
+        "classify_holdout391.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 written as an evaluator would, half with headlines naming no type and a third with two or "
+        "three types in different roles, ten about no therapy, by a blind helper in session 18's "
+        "first round (primary 0.975, discussed F1 0.958 blind). Fixed since: 'none has so far needed "
+        "the chemotherapy'. Left: the dostarlimab rectal study, which names its drug in one sentence "
+        "(now none, below the primary floor); statins beside inclisiran; the hormone-pill switch "
+        "Pluvicto was compared with.",
+    ),
+    WrittenSet(
+        "classify_holdout392.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 outlet pages as a scraper captures them, with menus, related headlines, newsletter boxes, "
+        "tags and comments, five about no therapy, by a blind helper in session 18's first round "
+        "(primary 1.000, discussed F1 0.976 blind). Fixed since: a disease that 'escaped' checkpoint "
+        "blockade. Left: MS antibodies described for a paragraph as the trial's other arm.",
+    ),
+    WrittenSet(
+        "classify_holdout393.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 feed items (headlines with summaries or first paragraphs, some cut off), six about no "
+        "therapy, by a blind helper in session 18's first round (primary 1.000, discussed F1 0.984 "
+        "blind). Left: the conditioning chemotherapy of an aHSCT explainer (the labelled sets split "
+        "on it).",
+    ),
+    WrittenSet(
+        "classify_holdout394.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 biotech and pharma trade press stories, five about no therapy, by a blind helper in "
+        "session 18's first round (primary 1.000, discussed F1 0.958 blind). Fixed since: 'pre-chemo' "
+        "is a setting; a company that markets an ADC and a bispecific names its portfolio. Left: FLOT "
+        "chemotherapy as Imfinzi's partner with a result, which the helper does not count.",
+    ),
+    WrittenSet(
+        "classify_holdout395.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories about therapies outside cancer (rare disease, autoimmunity, haemophilia, "
+        "neurology, cholesterol, eyes, vaccines, transplants of both kinds), five about no therapy, "
+        "by a blind helper in session 18's first round (primary 1.000, discussed F1 0.971 blind). "
+        "Fixed since: a list goes on past 'and the siRNA inclisiran'. Left: Casgevy in a list beside "
+        "a half-matched transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout396.jsonl",
+        20,
+        0.95,
+        0.98,
+        "20 long features of 950 to 1,200 words, three about no therapy, by a blind helper in session "
+        "18's first round (primary 0.950, discussed F1 0.989 blind). Left: an inclisiran feature "
+        "whose headline names the statins it is measured against and whose body tells their history "
+        "at length.",
+    ),
+    WrittenSet(
+        "classify_holdout397.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 wire and national newspaper stories from several countries, five about no therapy, by a "
+        "blind helper in session 18's first round (primary 1.000, discussed F1 0.986 blind). Fixed "
+        "since: the T cells a bispecific's other arm latches onto are not engineered T cells.",
+    ),
 )
 
 
