@@ -6870,3 +6870,11 @@ def test_what_none_of_the_patients_needed_was_not_given() -> None:
     said = "Every tumour vanished, and none has so far needed the chemotherapy that standard care calls for."
     assert _cues(said, "chemotherapy") == ["neg"]
     assert _cues("None of the patients stopped chemotherapy early.", "chemotherapy") == [""]
+
+
+def test_what_the_next_sentence_says_was_never_needed_was_not_given() -> None:
+    plan = "The plan was that he would go on to chemo, radiation and surgery if needed."
+    said = plan + " He never needed them. His tumour vanished on dostarlimab."
+    assert _cues(said, "chemotherapy") == ["neg"] and _cues(said, "radiotherapy") == ["neg"]
+    given = plan + " He needed them within a year."
+    assert _cues(given, "chemotherapy") == [""]

@@ -1576,6 +1576,34 @@ def _spread_negation(hits: list[Hit], fields: list[_Field]) -> None:
         h.cue = "neg"
 
 
+# "The plan was that he would go on to chemo, radiation and surgery if needed. He never needed
+# them.": what the next sentence says was never needed was not given.
+_UNNEEDED: Final = re.compile(
+    r"\s*(?:he|she|they|none of them|none of the patients)\s+(?:never|did not|didn't|has not|hasn't|"
+    r"have not|haven't|had not|hadn't)\s+(?:yet\s+|so far\s+)?(?:needed|need|required|had)\s+"
+    r"(?:them|it|any of them|any of it|either)\b"
+)
+
+
+def _unneeded(hits: list[Hit], body: _Field) -> None:
+    """Rule out the therapies of a sentence that the next one says were never needed."""
+    marks = body.marks
+    if marks is None:
+        return
+    bounds = marks.bounds
+    checked: dict[int, bool] = {}
+    for h in hits:
+        if h.field != body.name or h.cue or h.slug in (NONE, CONDITION):
+            continue
+        lo = h.sentence[1]
+        if lo not in checked:
+            i = bisect_right(bounds, lo)
+            checked[lo] = i < len(bounds) and _UNNEEDED.match(body.hay, bounds[i]) is not None
+        if checked[lo]:
+            h.weight *= CUE_FACTOR["neg"]
+            h.cue = "neg"
+
+
 def _compares_between(hay: str, a: Hit, b: Hit) -> bool:
     """Whether a comparison word lies between two mentions (in either order)."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
@@ -2263,6 +2291,7 @@ def _read(title: str, text: str, summary: str) -> tuple[list[Hit], list[_Field]]
         hits += _field_hits(f, headline_end, story)
     hits += _referents(fields, hits)
     hits = [h for h in hits if h.slug]
+    _unneeded(hits, fields[-1])
     _spread_negation(hits, fields)
     _spread_history(hits, fields)
     _failed_history(hits, fields)
