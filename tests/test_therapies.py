@@ -6878,3 +6878,18 @@ def test_what_the_next_sentence_says_was_never_needed_was_not_given() -> None:
     assert _cues(said, "chemotherapy") == ["neg"] and _cues(said, "radiotherapy") == ["neg"]
     given = plan + " He needed them within a year."
     assert _cues(given, "chemotherapy") == [""]
+
+
+def test_a_newsrooms_notes_to_editors_about_its_trust_and_further_links_are_furniture() -> None:
+    story = (
+        "A toddler with metachromatic leukodystrophy became one of the first children in England to "
+        "receive the gene therapy Libmeldy, made from her own stem cells, at the hospital this month. "
+    ) * 6
+    for tail in (
+        "You might also be interested in\nCAR-T service for children reaches 100 patients\n",
+        "Notes to editors\nCAR-T service for children reaches 100 patients\n",
+        "About Manchester University NHS Foundation Trust\nIts CAR-T service for children reached 100.\n",
+    ):
+        page = story + "\n\n" + tail
+        kept = "".join(page[s.start : s.end] for s in content_spans(page))
+        assert story.strip() in kept and "CAR-T" not in kept, tail

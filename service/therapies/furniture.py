@@ -33,7 +33,7 @@ _TAIL: Final = re.compile(
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
     r"explore more|more to explore|keep reading|what to read next|read this next|don'?t miss|up next|"
-    r"more for you|you (may|might) be interested in|"
+    r"more for you|you (may|might) (also )?be interested in|notes? to editors?|"
     r"additional reading|trending( now| articles| stories| topics)?( (in|on)\b.*)?|"
     r"popular( now| stories| articles)?|"
     r"most (read|popular|viewed|shared)|(reader )?comments?( \(\d+\))?|\d+ comments?|"
@@ -52,7 +52,7 @@ _TAIL: Final = re.compile(
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
     r"about (?!the\b)[^.!?]{0,60}\b(inc|hospital|therapeutics|biotherapeutics|pharmaceuticals?|pharma|"
     r"biotech|biosciences|university|institute|ltd|limited|plc|ag|corporation|corp|company|group|"
-    r"foundation|clinic|health|medical center|medical centre|cancer center|cancer centre)\.?)\s*:?$",
+    r"foundation|trust|clinic|health|medical center|medical centre|cancer center|cancer centre)\.?)\s*:?$",
     re.IGNORECASE,
 )
 _LINK_LINES: Final = (
