@@ -6893,3 +6893,13 @@ def test_a_newsrooms_notes_to_editors_about_its_trust_and_further_links_are_furn
         page = story + "\n\n" + tail
         kept = "".join(page[s.start : s.end] for s in content_spans(page))
         assert story.strip() in kept and "CAR-T" not in kept, tail
+
+
+def test_a_dual_checkpoint_antibody_is_one_bispecific_and_a_dual_regimen_is_two_drugs() -> None:
+    one = classify(
+        "Dual PD-1/CTLA-4 antibody extends survival in cervical cancer",
+        "Cadonilimab, given with chemotherapy, cut the risk of death by a third in the trial.",
+    )
+    assert one.primary == "bispecific-antibody"
+    two = find_hits("", "The trial compared a dual PD-1/CTLA-4 regimen with chemotherapy.")
+    assert "bispecific-antibody" not in {h.slug for h in two}

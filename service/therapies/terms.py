@@ -481,6 +481,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("blinatumomab", "bispecific-antibody", "", ""),
     ("emicizumab", "bispecific-antibody", "", ""),
     ("ImmTAC", "bispecific-antibody", "", ""),
+    # One antibody with two checkpoint (or checkpoint and VEGF) arms, named by its two targets:
+    # "a dual PD-1/CTLA-4 antibody" is a bispecific (cadonilimab), not two checkpoint inhibitors
+    # ("a dual PD-1/CTLA-4 regimen" is nivolumab with ipilimumab)
+    ("dual PD-1/CTLA-4 antibody", "bispecific-antibody", "", ""),
+    ("dual PD-1/VEGF antibody", "bispecific-antibody", "", ""),
+    ("dual PD-L1/VEGF antibody", "bispecific-antibody", "", ""),
+    ("dual PD-1/LAG-3 antibody", "bispecific-antibody", "", ""),
     ("ivonescimab", "bispecific-antibody", "", "PD-1 x VEGF bispecific"),
     # The PD-(L)1 x VEGF bispecifics licensed from Chinese biotechs, by their code names
     ("SSGJ-707", "bispecific-antibody", "", "3SBio's, licensed to Pfizer (PF-08634404)"),
