@@ -2514,6 +2514,7 @@ _OTHER_NEWS: Final = re.compile(
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
+_PRICES: Final = re.compile(r"\b(?:prices?|pricing|negotiat\w*|rebates?|costs?)\b", re.IGNORECASE)
 _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
@@ -2774,6 +2775,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         if scores[primary] < CORPORATE_SHARE * total:
             primary = NONE
     if primary == NONE and not outbreak:
+        # (a story about prices names the drugs priced, one sentence each: "The steepest cut was for
+        # Merck's diabetes pill Januvia. The smallest was for the blood cancer drug Imbruvica.")
+        priced = _PRICES.search(title) is not None
         # A story about no therapy discusses one at length, or in a sentence about it (a comparator
         # with results, a drug named two ways, one that opens its sentence and is said to work):
         # passing mentions add up faster than in a story about a therapy, where they sit beside
@@ -2784,7 +2788,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             if (
                 (
                     scores[s] >= max(floor, PRIMARY_MIN)
-                    and (s in strong or plain_scores.get(s, 0.0) >= NONE_SUSTAINED)
+                    and (s in strong or (plain_scores.get(s, 0.0) >= NONE_SUSTAINED and not priced))
                 )
                 or s in compared
             )
