@@ -4315,6 +4315,93 @@ WRITTEN_SETS = (
         "blind helper in session 18's first round (primary 1.000, discussed F1 0.986 blind). Fixed "
         "since: the T cells a bispecific's other arm latches onto are not engineered T cells.",
     ),
+    WrittenSet(
+        "classify_holdout398.jsonl",
+        40,
+        0.97,
+        0.95,
+        "40 written as an evaluator would on neighbouring types easy to confuse (CAR-T, CAR-NK, "
+        "TCR-T, TILs; gene therapy, editing, RNA; bispecifics, antibodies, ADCs, checkpoint "
+        "inhibitors; oncolytic viruses and vectors; transplants and injected cells), eight about no "
+        "therapy, by a blind helper in session 18's second round (primary 0.950, discussed F1 0.950 "
+        "blind). Fixed since: a 'dual PD-1/CTLA-4 antibody' is one bispecific. Left: newborn genome "
+        "sequencing whose list of what may follow ends in gene therapy; Ryoncil's transplant, told as "
+        "the source of GVHD; trontinemab beside lecanemab.",
+    ),
+    WrittenSet(
+        "classify_holdout399.jsonl",
+        40,
+        0.95,
+        0.94,
+        "40 precision probes written as an evaluator would, fifteen about no therapy that still name "
+        "therapy words, by a blind helper in session 18's second round (primary 0.950, discussed F1 "
+        "0.941 blind). Left: the CDC vaccine advisory panel fired (its story names vaccines "
+        "throughout); the King's unnamed cancer treatment over the Princess of Wales's chemotherapy; "
+        "Beqvez pulled, beside Hympavzi; Amvuttra's rivals; conditioning chemotherapy in the Erlangen "
+        "lupus story.",
+    ),
+    WrittenSet(
+        "classify_holdout400.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 clinical news stories as physician-facing sites publish them, with hazard ratios, "
+        "comparators and backbones, four about no therapy, by a blind helper in session 18's second "
+        "round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout401.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital and university newsroom pages with their menus, media contacts, boilerplate and "
+        "related links, five about no therapy, by a blind helper in session 18's second round "
+        "(primary 1.000, discussed F1 0.971 blind). Fixed since: 'Notes to editors', 'About <...> NHS "
+        "Foundation Trust' and 'You might also be interested in' end the article. Left: the "
+        "dostarlimab study's chemotherapy, to which such tumours 'respond poorly' (a rule for that "
+        "moved as many labels the other way).",
+    ),
+    WrittenSet(
+        "classify_holdout402.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 patient and family stories as local outlets and charities publish them, six about no "
+        "therapy, by a blind helper in session 18's second round (primary 0.933, discussed F1 0.939 "
+        "blind). Fixed since: what the next sentence says 'he never needed' was not given. Left: "
+        "Alfie's emicizumab, named once and then called 'it'; blinatumomab that 'worked at first' two "
+        "sentences on; the checkpoint drugs of a memorial story.",
+    ),
+    WrittenSet(
+        "classify_holdout403.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 regulatory and HTA stories (FDA, EMA, NICE, ICER, CADTH, PBAC, CMS), five about no "
+        "therapy, by a blind helper in session 18's second round (primary 0.933, discussed F1 1.000 "
+        "blind). Fixed since: the Medicare prices story, once Eliquis and Januvia were known. Left: "
+        "ICER's 'sickle cell gene therapies', which the helper files under Casgevy's editing.",
+    ),
+    WrittenSet(
+        "classify_holdout404.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 business stories (earnings, deals, funding, layoffs, patents, generics), eight about no "
+        "therapy, by a blind helper in session 18's second round (primary 0.933, discussed F1 0.949 "
+        "blind). Fixed since: 'First generic Entresto hits US market' (Entresto was unknown). Left: "
+        "AbbVie's quarter told through Skyrizi and Rinvoq, which the helper calls no therapy's story.",
+    ),
+    WrittenSet(
+        "classify_holdout405.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 journal abstracts, plain-language summaries and preprints, five about no therapy, by a "
+        "blind helper in session 18's second round (primary 0.967, discussed F1 0.973 blind). Left: a "
+        "myeloma trial of triplet therapy, transplant and maintenance filed under its pills; the "
+        "chemotherapy arm of the TIL-versus-ipilimumab trial.",
+    ),
 )
 
 
