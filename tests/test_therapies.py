@@ -7029,3 +7029,21 @@ def test_a_story_about_prices_names_the_drugs_priced_in_passing() -> None:
     assert priced.primary == NONE and priced.discussed == ()
     told = classify("Medicare legislation reaches its first ten drugs", text)
     assert told.primary == NONE and "small-molecule" in told.discussed
+
+
+def test_gene_therapies_of_two_kinds_go_with_the_kind_the_story_names_more() -> None:
+    title = "FDA approves two gene therapies for sickle cell disease, including the first to use CRISPR"
+    text = (
+        "The FDA approved Casgevy, the first treatment that uses the gene-editing tool CRISPR. "
+        "Casgevy edits a patient's own blood stem cells so they make fetal haemoglobin; 29 of 31 "
+        "patients had no severe pain crises for a year.\n\nThe agency also approved Lyfgenia, a "
+        "gene therapy from bluebird bio."
+    )
+    assert classify(title, text).primary == "gene-editing"
+    # A story that names the gene therapy more keeps the class with it.
+    more = (
+        "The FDA approved Lyfgenia, a lentiviral gene therapy from bluebird bio that adds a working "
+        "gene to a patient's own blood stem cells; 28 of 32 patients had no severe pain crises. "
+        "Lyfgenia carries a boxed warning for blood cancer.\n\nThe agency also approved Casgevy."
+    )
+    assert classify(title, more).primary == "gene-therapy"

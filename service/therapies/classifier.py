@@ -2105,6 +2105,16 @@ def _absorb(hits: list[Hit]) -> None:
         for h in generic:
             if h.slug in absorbed and specific.get(h.slug, 0.0) < ABSORB_MIN:
                 h.slug = absorber
+            # "Gene therapies" ("FDA approves two gene therapies for sickle cell disease") names
+            # products of both types, gene therapy and a more specific one (Lyfgenia and Casgevy):
+            # the class goes with the one the story names more.
+            elif (
+                h.slug == "gene-therapy"
+                and h.slug in absorbed
+                and h.text.endswith("ies")
+                and specific[absorber] > specific.get(h.slug, 0.0)
+            ):
+                h.slug = absorber
 
 
 def _conditions(hits: list[Hit]) -> tuple[str, ...]:
