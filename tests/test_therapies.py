@@ -7047,3 +7047,12 @@ def test_gene_therapies_of_two_kinds_go_with_the_kind_the_story_names_more() -> 
         "Lyfgenia carries a boxed warning for blood cancer.\n\nThe agency also approved Casgevy."
     )
     assert classify(title, more).primary == "gene-therapy"
+
+
+def test_an_epigenome_editor_edits_and_a_drug_that_redirects_t_cells_is_no_car_t() -> None:
+    edited = classify("Editor silences cholesterol gene in mice", "A single dose of an epigenome editor cut PCSK9.")
+    assert edited.primary == "gene-editing"
+    redirect = find_hits("Cancer drug that redirects T cells calms rheumatoid arthritis", "")
+    assert "car-t" not in {h.slug for h in redirect}
+    redirected = find_hits("", "Her T cells were redirected to CD19 in the lab.")
+    assert "car-t" in {h.slug for h in redirected}

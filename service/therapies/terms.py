@@ -375,6 +375,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("CRISPR", "gene-editing", "", ""),
     ("EBT-101", "gene-editing", "", ""),
     ("epigenetic editing", "gene-editing", "", ""),
+    ("epigenetic editor", "gene-editing", "", ""),
+    ("epigenome editing", "gene-editing", "", ""),
+    ("epigenome editor", "gene-editing", "", ""),
     ("exa-cel", "gene-editing", "", ""),
     ("exagamglogene autotemcel", "gene-editing", "", ""),
     ("gene editing", "gene-editing", "", "editing a manuscript is not a match: needs 'gene'"),
@@ -1696,7 +1699,16 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells; so
         # are those a molecule's other arm latches onto ("One arm of the molecule grabs CD19, while
         # the other latches onto T cells")
-        ("bispecific", "engager", "antibod", "cd3", "arm of the molecule", "arms of the molecule"),
+        # ("Cancer drug that redirects T cells": a drug that redirects them, not redirected cells)
+        (
+            "bispecific",
+            "engager",
+            "antibod",
+            "cd3",
+            "arm of the molecule",
+            "arms of the molecule",
+            "redirects t",
+        ),
     ),
     "T-cell receptor": (
         ("engineer", "genetically", "modified", "infus", "altered"),
