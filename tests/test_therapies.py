@@ -7056,3 +7056,8 @@ def test_an_epigenome_editor_edits_and_a_drug_that_redirects_t_cells_is_no_car_t
     assert "car-t" not in {h.slug for h in redirect}
     redirected = find_hits("", "Her T cells were redirected to CD19 in the lab.")
     assert "car-t" in {h.slug for h in redirected}
+
+
+def test_what_a_headline_says_the_news_could_replace_is_not_its_subject() -> None:
+    title = "Antibody could replace chemotherapy before stem cell transplants"
+    assert {h.cue for h in find_hits(title, "") if h.slug == "chemotherapy"} == {"instead"}

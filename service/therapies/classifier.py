@@ -443,7 +443,9 @@ _DISPLACED_AFTER: Final = frozenset(
 )
 # "The end of platinum's reign", "targeted pills pushed chemotherapy out": in a headline, the old
 # standard the news displaces ("the end of chemotherapy" in a body is often just its last cycle).
-_DISPLACING_BEFORE: Final = frozenset({"end", "pushed", "pushes", "push", "retire", "retires"})
+_DISPLACING_BEFORE: Final = frozenset(
+    {"end", "pushed", "pushes", "push", "retire", "retires", "replace", "replaces", "supplant", "supplants"}
+)
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK: Final = frozenset(
