@@ -4402,6 +4402,90 @@ WRITTEN_SETS = (
         "myeloma trial of triplet therapy, transplant and maintenance filed under its pills; the "
         "chemotherapy arm of the TIL-versus-ipilimumab trial.",
     ),
+    WrittenSet(
+        "classify_holdout406.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 written as an evaluator would from TAXONOMY.md alone (every type twice, hard cases, two "
+        "or three types in different roles), ten about no therapy, by a blind helper in session 18's "
+        "third round (primary 1.000, discussed F1 0.970 blind). Left: Casgevy's conditioning "
+        "chemotherapy; hemophilia gene therapies and an siRNA told beside emicizumab.",
+    ),
+    WrittenSet(
+        "classify_holdout407.jsonl",
+        40,
+        0.97,
+        0.94,
+        "40 written as an evaluator would, each around one trap (comparator, history, list, partner, "
+        "ruled out, told by what it does, other senses, furniture, headline naming no type, rival at "
+        "length), eight about no therapy, by a blind helper in session 18's third round (primary "
+        "0.975, discussed F1 0.946 blind). Left: a kidney-exchange story that opens on the cisplatin "
+        "that once cured its patient; ZUMA-7's chemotherapy arm.",
+    ),
+    WrittenSet(
+        "classify_holdout408.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 general health news pages with menus, author lines, 'Read more' and 'Most popular' links, "
+        "five about no therapy, by a blind helper in session 18's third round (primary 0.933, "
+        "discussed F1 0.962 blind). Fixed since: 'FDA approves two gene therapies for sickle cell "
+        "disease, including first to use CRISPR'. Left: an RSV explainer that tells of the maternal "
+        "vaccine before nirsevimab.",
+    ),
+    WrittenSet(
+        "classify_holdout409.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 stories about the safety of therapies (warnings, holds, deaths, recalls, withdrawals), "
+        "five about no therapy, by a blind helper in session 18's third round (primary 0.967, "
+        "discussed F1 0.983 blind). Left: DPD-deficiency screening before fluoropyrimidine "
+        "chemotherapy, which the helper files under the chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout410.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 news stories from outside the US and UK (China, Japan, India, Europe, Australia, Canada, "
+        "Brazil, Africa), five about no therapy, by a blind helper in session 18's third round "
+        "(primary 1.000, discussed F1 0.971 blind). Left: the chemotherapy and antibody of the "
+        "venetoclax history.",
+    ),
+    WrittenSet(
+        "classify_holdout411.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 company press releases as newswires carry them, with About sections, forward-looking "
+        "statements and contacts, five about no therapy, by a blind helper in session 18's third "
+        "round (primary 0.967, discussed F1 0.973 blind). Left: a CDMO's plant opening, which names "
+        "vaccines among what it makes.",
+    ),
+    WrittenSet(
+        "classify_holdout412.jsonl",
+        30,
+        0.9,
+        0.84,
+        "30 science news stories (lab, animal and first-in-human studies; basic science), eleven "
+        "about no therapy, by a blind helper in session 18's third round (primary 0.800, discussed F1 "
+        "0.842 blind: the hardest genre of the session). Fixed since: epigenetic editors; a drug that "
+        "'redirects T cells'; an antibody that 'could replace chemotherapy'. Left: Zika virus against "
+        "glioblastoma (an oncolytic virus with no entry); a study of exhausted T cells that tells of "
+        "checkpoint drugs; monkeys given two unnamed antibodies.",
+    ),
+    WrittenSet(
+        "classify_holdout413.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 explainers, Q&As and opinion pieces, six about no therapy, by a blind helper in session "
+        "18's third round (primary 1.000, discussed F1 0.971 blind). Left: a gene-therapy pricing "
+        "column that tells of transplants; lenalidomide maintenance in a myeloma Q&A; statins beside "
+        "inclisiran.",
+    ),
 )
 
 
