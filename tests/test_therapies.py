@@ -7145,3 +7145,8 @@ def test_an_epigenome_editor_edits_and_a_drug_that_redirects_t_cells_is_no_car_t
 def test_what_a_headline_says_the_news_could_replace_is_not_its_subject() -> None:
     title = "Antibody could replace chemotherapy before stem cell transplants"
     assert {h.cue for h in find_hits(title, "") if h.slug == "chemotherapy"} == {"instead"}
+
+
+def test_kras_inhibitors_by_variant_are_small_molecules() -> None:
+    for said in ("A KRAS G12D inhibitor shrank tumours.", "MRTX1133 shrank tumours.", "A G12C inhibitor worked."):
+        assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["small-molecule"], said

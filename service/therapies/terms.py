@@ -985,6 +985,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("kinase inhibitor", "small-molecule", "", ""),
     ("KRAS inhibitor", "small-molecule", "", ""),
     ("KRAS G12C inhibitor", "small-molecule", "", ""),
+    ("KRAS G12D inhibitor", "small-molecule", "", ""),
+    ("G12C inhibitor", "small-molecule", "", ""),
+    ("G12D inhibitor", "small-molecule", "", ""),
+    ("MRTX1133", "small-molecule", "", "Mirati's KRAS G12D inhibitor"),
     ("RAS inhibitor", "small-molecule", "", "pan-RAS and RAS(ON) inhibitors"),
     ("RAS(ON) inhibitor", "small-molecule", "", ""),
     # Revolution Medicines' RAS(ON) inhibitors by code name (daraxonrasib is RMC-6236)
