@@ -7150,3 +7150,9 @@ def test_what_a_headline_says_the_news_could_replace_is_not_its_subject() -> Non
 def test_kras_inhibitors_by_variant_are_small_molecules() -> None:
     for said in ("A KRAS G12D inhibitor shrank tumours.", "MRTX1133 shrank tumours.", "A G12C inhibitor worked."):
         assert [h.slug for h in find_hits("", said) if h.slug != "@condition"] == ["small-molecule"], said
+
+
+def test_t_cells_epigenetically_programmed_for_exhaustion_are_no_engineered_cells() -> None:
+    said = "The protein TOX epigenetically programs CD8+ T cell exhaustion, the study found."
+    assert "car-t" not in {h.slug for h in find_hits("", said)}
+    assert "car-t" in {h.slug for h in find_hits("", "Her T cells were genetically modified.")}

@@ -1689,7 +1689,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "T cell": (
         (
             "engineer",
-            "genetically",
+            " genetically",  # (not "epigenetically programs T cell exhaustion")
             "modified",
             "cd19",
             "reprogram",
