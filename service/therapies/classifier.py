@@ -2105,17 +2105,14 @@ def _absorb(hits: list[Hit]) -> None:
         if specific.get(absorber, 0.0) < ABSORB_MIN:
             continue
         for h in generic:
-            if h.slug in absorbed and specific.get(h.slug, 0.0) < ABSORB_MIN:
-                h.slug = absorber
+            if h.slug not in absorbed:
+                continue
+            own = specific.get(h.slug, 0.0)
             # "Gene therapies" ("FDA approves two gene therapies for sickle cell disease") names
             # products of both types, gene therapy and a more specific one (Lyfgenia and Casgevy):
             # the class goes with the one the story names more.
-            elif (
-                h.slug == "gene-therapy"
-                and h.slug in absorbed
-                and h.text.endswith("ies")
-                and specific[absorber] > specific.get(h.slug, 0.0)
-            ):
+            shared = h.slug == "gene-therapy" and h.text.endswith("ies") and specific[absorber] > own
+            if own < ABSORB_MIN or shared:
                 h.slug = absorber
 
 

@@ -986,7 +986,6 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("KRAS inhibitor", "small-molecule", "", ""),
     ("KRAS G12C inhibitor", "small-molecule", "", ""),
     ("KRAS G12D inhibitor", "small-molecule", "", ""),
-    ("G12C inhibitor", "small-molecule", "", ""),
     ("G12D inhibitor", "small-molecule", "", ""),
     ("MRTX1133", "small-molecule", "", "Mirati's KRAS G12D inhibitor"),
     ("RAS inhibitor", "small-molecule", "", "pan-RAS and RAS(ON) inhibitors"),
