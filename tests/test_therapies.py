@@ -7156,3 +7156,15 @@ def test_t_cells_epigenetically_programmed_for_exhaustion_are_no_engineered_cell
     said = "The protein TOX epigenetically programs CD8+ T cell exhaustion, the study found."
     assert "car-t" not in {h.slug for h in find_hits("", said)}
     assert "car-t" in {h.slug for h in find_hits("", "Her T cells were genetically modified.")}
+
+
+def test_of_the_alternatives_a_headline_asks_about_the_body_names_its_subject_first() -> None:
+    title = "CAR-T or blinatumomab? How doctors choose when a child's leukaemia comes back"
+    text = (
+        "Families are now often offered tisagenlecleucel, the CAR-T therapy sold as Kymriah; 81% of "
+        "children were in remission within three months.\n\nThat wait is where blinatumomab often "
+        "comes in. Blinatumomab is a bispecific T-cell engager that binds CD19 and CD3. It needs no "
+        "manufacturing, and it can clear much of the disease within a cycle of 28 days. Remissions "
+        "with blinatumomab alone often do not hold, so it is mostly used as a bridge."
+    )
+    assert classify(title, text).primary == "car-t"

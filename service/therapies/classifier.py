@@ -122,6 +122,9 @@ NONE_MARGIN: Final = 1.5  # non-therapy interventions must clearly outweigh the 
 DISCUSS_MIN: Final = 1.3
 DISCUSS_SHARE: Final = 0.1
 TITLE_ORDER_RATIO: Final = 1.25  # of two types a headline names, the first leads unless outweighed so
+# Of the alternatives a headline asks about, the body's first leads unless another has this many
+# times its score
+ASKED_RATIO: Final = 2.0
 FRONT_RATIO: Final = 1.5  # a type the lead names plainly leads unless another has this many times its score
 CONDITIONED_SHARE: Final = 0.75  # a transplant named before its chemotherapy, with this share, leads
 BACKBONE_SHARE: Final = 0.4  # a newer type with this share of a backbone's score is the story (BACKBONES)
@@ -2523,6 +2526,7 @@ _OTHER_NEWS: Final = re.compile(
     r"|whiplash|in charge)\b",
     re.IGNORECASE,
 )
+_OR: Final = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 _PRICES: Final = re.compile(r"\b(?:prices?|pricing|negotiat\w*|rebates?|costs?)\b", re.IGNORECASE)
 _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -2688,6 +2692,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
             outweighed = False
         if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
             primary = first_named
+    # Of the alternatives a headline asks about ("CAR-T or blinatumomab? How doctors choose"), the
+    # one the body names plainly first is the story's, unless another clearly outweighs it.
+    elif primary in headlined and len(headlined) > 1 and _OR.search(title):
+        opening = [h for h in therapy_hits if h.field == "text" and not h.cue and h.slug in headlined]
+        if opening:
+            best = min(opening, key=lambda h: h.start).slug
+            if said[best] >= PRIMARY_MIN and said[best] * ASKED_RATIO >= said[primary]:
+                primary = best
     # The lead names the news; the rest of a long story may tell its background (the chemotherapy
     # that was the standard for decades) at greater length. A type the lead names plainly leads
     # over one it names only as history, a step or what patients skip ("whose cancer returned
