@@ -7168,3 +7168,12 @@ def test_of_the_alternatives_a_headline_asks_about_the_body_names_its_subject_fi
         "with blinatumomab alone often do not hold, so it is mostly used as a bridge."
     )
     assert classify(title, text).primary == "car-t"
+
+
+def test_a_careers_page_is_about_no_therapy() -> None:
+    text = (
+        "Help us build the future of T cell therapy. At Autolus, every colleague helps bring CAR-T "
+        "cells to patients.\n\nWe are hiring scientists and engineers in London and Stevenage."
+    )
+    assert classify("Careers at Autolus | Join our team", text).primary == NONE
+    assert classify("Autolus opens a new site", text).primary == "car-t"
