@@ -7177,3 +7177,10 @@ def test_a_careers_page_is_about_no_therapy() -> None:
     )
     assert classify("Careers at Autolus | Join our team", text).primary == NONE
     assert classify("Autolus opens a new site", text).primary == "car-t"
+
+
+def test_transplantation_in_a_blood_disease_story_is_the_transplant() -> None:
+    title = "Triplet Therapy, Transplantation, and Maintenance until Progression in Myeloma"
+    assert [h.slug for h in find_hits(title, "") if h.slug != "@condition"] == ["stem-cell-transplant"]
+    kidney = find_hits("Kidney transplantation rates rise", "")
+    assert not [h for h in kidney if h.slug == "stem-cell-transplant"]

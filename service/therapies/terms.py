@@ -744,6 +744,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("stem-cell transplantation", "stem-cell-transplant", "x", ""),
     ("transplanted stem cell", "stem-cell-transplant", "x", ""),
     ("transplant", "stem-cell-transplant", "wb", "alone only in a blood-disease story: see CONTEXT"),
+    ("transplantation", "stem-cell-transplant", "wb", "the same as 'transplant'"),
     ("post-transplant", "", "", "after any transplant (lymphoproliferative disease): none given"),
     # The graft described rather than named: "a donor marrow graft", "blood-forming cells from a donor".
     ("marrow graft", "stem-cell-transplant", "", ""),
@@ -1785,6 +1786,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "mRNA": ((*_RNA_THERAPY_CONTEXT, "vaccin", "shot", "jab", "immun", "inject", "moderna", "biontech"), ()),
 }
 
+# "Triplet Therapy, Transplantation, and Maintenance in Myeloma": the same words as "transplant"
+CONTEXT["transplantation"] = CONTEXT["transplant"]
 
 # The devices (flag ``d``) by their phrase as written.
 DEVICES = frozenset(written for written, _slug, flags, _note in TERMS if "d" in flags)
