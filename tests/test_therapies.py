@@ -4486,6 +4486,86 @@ WRITTEN_SETS = (
         "column that tells of transplants; lenalidomide maintenance in a myeloma Q&A; statins beside "
         "inclisiran.",
     ),
+    WrittenSet(
+        "classify_holdout414.jsonl",
+        40,
+        0.97,
+        0.97,
+        "40 short briefs of 67 to 144 words written as an evaluator would from TAXONOMY.md alone, ten "
+        "about no therapy, by a blind helper in session 18's fourth round (primary 0.975, discussed "
+        "F1 0.973 blind). Left: Pfizer closing the Seagen deal (its ADCs listed once, under a deal "
+        "headline); the patisiran rival of a CRISPR transthyretin story.",
+    ),
+    WrittenSet(
+        "classify_holdout415.jsonl",
+        40,
+        0.97,
+        1.0,
+        "40 variants of the TAXONOMY.md hard cases and edge conventions, three or four each, eight "
+        "about no therapy, by a blind helper in session 18's fourth round (primary 0.950, discussed "
+        "F1 1.000 blind). Fixed since: 'CAR-T or blinatumomab? How doctors choose' (the alternative "
+        "the body names first). Left: 'Blinatumomab non-response flags children at risk after CD19 "
+        "CAR-T'.",
+    ),
+    WrittenSet(
+        "classify_holdout416.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 stories of the specialist biotech and health press (readouts, FDA decisions, holds), five "
+        "about no therapy, by a blind helper in session 18's fourth round (primary 0.967, discussed "
+        "F1 0.956 blind). Left: post-transplant cyclophosphamide as GVHD prophylaxis, which this set "
+        "gives to the chemotherapy and most sets to the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout417.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 science news stories (a second such set), eight about no therapy, by a blind helper in "
+        "session 18's fourth round (primary 0.933, discussed F1 0.917 blind). Fixed since: KRAS G12D "
+        "inhibitors; 'epigenetically programs T cell exhaustion' is no engineered T cell.",
+    ),
+    WrittenSet(
+        "classify_holdout418.jsonl",
+        20,
+        0.95,
+        0.95,
+        "20 long reads of 800 to 1,000 words, three about no therapy, by a blind helper in session "
+        "18's fourth round (primary 0.950, discussed F1 0.955 blind). Left: a history of childhood "
+        "leukaemia from aminopterin to blinatumomab, which the helper files under chemotherapy; the "
+        "hormone pills beside Pluvicto and the checkpoint drugs before lifileucel, told of briefly.",
+    ),
+    WrittenSet(
+        "classify_holdout419.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 company, charity and hospital web pages with menus, cookie banners and news lists, five "
+        "about no therapy, by a blind helper in session 18's fourth round (primary 0.967, discussed "
+        "F1 0.959 blind). Fixed since: a careers page. Left: a charity's Casgevy page that tells of "
+        "the transplant; an ADC in a company page's news list.",
+    ),
+    WrittenSet(
+        "classify_holdout420.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 conference reports and round-ups, four about no therapy, by a blind helper in session "
+        "18's fourth round (primary 0.967, discussed F1 0.990 blind). Left: PERSEUS, daratumumab "
+        "added to VRd, filed under the pills (a rule for antibodies on a backbone of pills moved more "
+        "labels the other way).",
+    ),
+    WrittenSet(
+        "classify_holdout421.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 British and Irish newspaper pages with menus, related links, most-read lists and "
+        "comments, five about no therapy, by a blind helper in session 18's fourth round (primary "
+        "0.967, discussed F1 0.960 blind). Left: the base-edited CAR-T of Great Ormond Street, read "
+        "as gene editing.",
+    ),
 )
 
 
