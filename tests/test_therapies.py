@@ -7264,3 +7264,10 @@ def test_transplantation_in_a_blood_disease_story_is_the_transplant() -> None:
     assert [h.slug for h in find_hits(title, "") if h.slug != "@condition"] == ["stem-cell-transplant"]
     kidney = find_hits("Kidney transplantation rates rise", "")
     assert not [h for h in kidney if h.slug == "stem-cell-transplant"]
+
+
+def test_what_a_doctor_recommended_after_a_drug_stopped_working_is_no_history() -> None:
+    said = "After her first treatment stopped working, her oncologist recommended trastuzumab deruxtecan."
+    assert _cues(said, "antibody-drug-conjugate") == [""]
+    before = "After her cancer progressed on trastuzumab deruxtecan, her oncologist recommended a trial."
+    assert _cues(before, "antibody-drug-conjugate") == ["history"]

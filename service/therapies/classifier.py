@@ -452,8 +452,12 @@ _DISPLACING_BEFORE: Final = frozenset(
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK: Final = frozenset(
-    {"were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now"}
-)
+    {
+        "were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now",
+        # "When the pills stopped working, her oncologist recommended Enhertu": what was given next
+        "recommended", "prescribed", "suggested",
+    }
+)  # fmt: skip
 # A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
 _PLACE_AFTER: Final = frozenset(
     {
