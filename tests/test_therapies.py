@@ -7141,6 +7141,8 @@ def test_a_list_goes_on_past_and_the() -> None:
         "inclisiran, all require repeated injections."
     )
     assert set(_cues(said, "rna-therapy")) == {"list"}
+    later = said.replace("and the siRNA", "and the twice-yearly siRNA")
+    assert set(_cues(later, "rna-therapy")) == {"list"}
 
 
 def test_what_none_of_the_patients_needed_was_not_given() -> None:

@@ -1178,8 +1178,12 @@ def _cue_factor(
                 listing
                 and (
                     near[-1] in ("and", "or")
-                    # "including the antibodies evolocumab and alirocumab and the siRNA inclisiran"
-                    or (near[-2:-1] in (["and"], ["or"]) and near[-1] in ("the", "a", "an"))
+                    # "including the antibodies evolocumab and alirocumab and the siRNA inclisiran",
+                    # "... and the twice-yearly siRNA inclisiran"
+                    or any(
+                        near[k] in ("and", "or") and near[k + 1] in ("the", "a", "an")
+                        for k in range(max(0, len(near) - 4), len(near) - 1)
+                    )
                     or _ENUMERATED.search(hay, w0, start)
                 )
             )
