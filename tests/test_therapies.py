@@ -7273,3 +7273,10 @@ def test_what_a_doctor_recommended_after_a_drug_stopped_working_is_no_history() 
     assert _cues(said, "antibody-drug-conjugate") == [""]
     before = "After her cancer progressed on trastuzumab deruxtecan, her oncologist recommended a trial."
     assert _cues(before, "antibody-drug-conjugate") == ["history"]
+
+
+def test_the_standard_even_with_which_patients_fare_badly_is_background() -> None:
+    said = "Even with surgery, radiation and temozolomide chemotherapy, most patients live about 15 months."
+    assert set(_cues(said, "chemotherapy")) == {"history"}
+    company = "Even with those additions, Keytruda still accounts for half of the company's revenue."
+    assert _cues(company, "checkpoint-inhibitor") == [""]

@@ -699,6 +699,9 @@ _MULTI: Final = re.compile(
     # _cue_factor: "the trial completed enrolment, and pembrolizumab..." is not).
     r"(?P<done>finish(?:ed|ing)|complet(?:ed|ing))|"
     r"(?P<history>refractory to|resistant to|relapsed (?:after|following|on)|"
+    # "Even with surgery, radiation and chemotherapy, most patients live about 15 months": the
+    # standard the story measures its news against
+    r"even with(?! (?:those|these|this|that|such|all|its|their|his|her)\b)|"
     # "the eye cancer that hides from immunotherapy": what the disease resists
     r"(?:hides?|hiding|hid) from|"
     r"progress\w* (?:on|after|despite|following)|"
@@ -741,6 +744,7 @@ _PHRASE_CUES: Final = frozenset(
         "putting off",
         "spar",
         "none ",
+        "even with",
         "nobody ",
         "no one ",
         "no patient",
@@ -829,7 +833,7 @@ _MULTI_OPENERS: Final = frozenset(
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
         "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other", "put", "putting",
-        "none", "nobody", "no one", "no patient",
+        "none", "nobody", "no one", "no patient", "even with",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
