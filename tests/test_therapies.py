@@ -4566,6 +4566,76 @@ WRITTEN_SETS = (
         "0.967, discussed F1 0.960 blind). Left: the base-edited CAR-T of Great Ormond Street, read "
         "as gene editing.",
     ),
+    WrittenSet(
+        "classify_holdout422.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone (every type twice, varied sources "
+        "and ways of naming), ten about no therapy, by a blind helper in session 18's fifth round "
+        "(primary 1.000, discussed F1 0.988 blind). Left: the chemotherapy of a mismatched-donor "
+        "transplant story.",
+    ),
+    WrittenSet(
+        "classify_holdout423.jsonl",
+        40,
+        0.97,
+        0.96,
+        "40 written as an evaluator would, each naming two or three types so that the lead decides "
+        "(combinations, head-to-head trials, a new therapy against the standard, bridging and "
+        "sequencing, a company's two products), six about no therapy, by a blind helper in session "
+        "18's fifth round (primary 0.975, discussed F1 0.970 blind). Left: FDA staff cuts, whose "
+        "story tells of vaccine reviews; a radiotherapy bridge to CAR-T.",
+    ),
+    WrittenSet(
+        "classify_holdout424.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 stories as the health and science desks of major outlets write them, five about no "
+        "therapy, by a blind helper in session 18's fifth round (primary 1.000, discussed F1 0.957 "
+        "blind). Left: the HPV vaccine's effect in a cancer statistics story, and comparators told in "
+        "a sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout425.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 science news stories (a third such set), eight about no therapy, by a blind helper in "
+        "session 18's fifth round (primary 1.000, discussed F1 0.951 blind). Fixed since: the "
+        "standard 'even with' which patients fare badly; a list that goes on past 'and the "
+        "twice-yearly siRNA'.",
+    ),
+    WrittenSet(
+        "classify_holdout426.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 patient stories as regional outlets and charities publish them, six about no therapy, by "
+        "a blind helper in session 18's fifth round (primary 0.967, discussed F1 0.967 blind). Fixed "
+        "since: what a doctor 'recommended' after a treatment stopped working. Left: an ADC explained "
+        "as an antibody 'with chemo stuck to it'.",
+    ),
+    WrittenSet(
+        "classify_holdout427.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 feed items from journals, regulators and societies, six about no therapy, by a blind "
+        "helper in session 18's fifth round (primary 0.967, discussed F1 0.954 blind). Fixed since: "
+        "'Transplantation' alone in a myeloma title. Left: the chemoradiotherapy the dostarlimab "
+        "patients were spared; Casgevy's transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout428.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories about therapies outside cancer (a second such set), five about no therapy, by a "
+        "blind helper in session 18's fifth round (primary 1.000, discussed F1 0.985 blind). Left: "
+        "the antibodies beside rimegepant in a migraine story.",
+    ),
 )
 
 
