@@ -7350,3 +7350,17 @@ def test_the_standard_even_with_which_patients_fare_badly_is_background() -> Non
     assert set(_cues(said, "chemotherapy")) == {"history"}
     company = "Even with those additions, Keytruda still accounts for half of the company's revenue."
     assert _cues(company, "checkpoint-inhibitor") == [""]
+
+
+def test_gene_editing_told_plainly_and_t_cells_reprogrammed_beside_the_bodys_own_antibodies() -> None:
+    letter = classify("Doctors rewrite a single letter of a baby's DNA", "It was made for him alone.")
+    assert letter.primary == "gene-editing"
+    edits = find_hits("", "A one-off treatment edits the DNA of their own blood stem cells.")
+    assert "gene-editing" in {h.slug for h in edits}
+    said = (
+        "The team took a sample of her T cells and reprogrammed them to kill B cells, the immune "
+        "cells that churn out the antibodies attacking her own tissues."
+    )
+    assert "car-t" in {h.slug for h in find_hits("", said)}
+    bispecific = "How T-cell-redirecting antibodies are reshaping myeloma care"
+    assert "car-t" not in {h.slug for h in find_hits(bispecific, "")}

@@ -69,8 +69,10 @@ _BRAKES = (
 # "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
 _MISSPELLINGS = (
     "misspelled letter", "misspelled DNA letter", "faulty letter", "DNA letter", "misspelling",
-    "spelling error",
+    "spelling error", "single letter", "letter of DNA", "letters of DNA",
 )  # fmt: skip
+# "a one-off treatment that edits the DNA of their own blood stem cells": gene editing told plainly
+_DNA_EDITS = ("edits the DNA", "edit the DNA", "editing the DNA", "edited the DNA")
 
 TERMS: tuple[tuple[str, str, str, str], ...] = (
     # stop phrases: matched and ignored
@@ -360,6 +362,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # A mutation told as a misspelling that a treatment corrects or rewrites (CONTEXT). Told of
     # alone, it is the disease ("a misspelled letter in the haemoglobin gene bends red cells").
     *((p, "gene-editing", "", "base or prime editing in newspapers' words") for p in _MISSPELLINGS),
+    *((p, "gene-editing", "", "") for p in _DNA_EDITS),
     ("rewrites DNA", "gene-editing", "", ""),
     ("rewrite DNA", "gene-editing", "", ""),
     ("rewriting DNA", "gene-editing", "", ""),
@@ -1703,11 +1706,13 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         # "a T-cell-redirecting antibody", "redirects T cells via CD3": a bispecific's T cells; so
         # are those a molecule's other arm latches onto ("One arm of the molecule grabs CD19, while
         # the other latches onto T cells")
-        # ("Cancer drug that redirects T cells": a drug that redirects them, not redirected cells)
+        # ("Cancer drug that redirects T cells": a drug that redirects them, not redirected cells;
+        # "antibodies" are more often the body's own: "the antibodies attacking her own tissues")
         (
             "bispecific",
             "engager",
-            "antibod",
+            "antibody",
+            "redirecting antibod",
             "cd3",
             "arm of the molecule",
             "arms of the molecule",
