@@ -4636,6 +4636,81 @@ WRITTEN_SETS = (
         "blind helper in session 18's fifth round (primary 1.000, discussed F1 0.985 blind). Left: "
         "the antibodies beside rimegepant in a migraine story.",
     ),
+    WrittenSet(
+        "classify_holdout429.jsonl",
+        40,
+        0.97,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone, as different outlets write, ten "
+        "about no therapy, by a blind helper in session 18's sixth round (primary 0.975, discussed F1 "
+        "0.989 blind). Left: a dostarlimab patient story that names its drug in one sentence after "
+        "the usual path of chemotherapy, radiation and surgery.",
+    ),
+    WrittenSet(
+        "classify_holdout430.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would with therapies told by what they do and rarely by type "
+        "name, eight about no therapy, by a blind helper in session 18's sixth round (primary 0.925, "
+        "discussed F1 0.965 blind). Fixed since: 'rewrite a single letter of a baby's DNA', 'edits "
+        "the DNA of their own blood stem cells', T cells 'reprogrammed' in a sentence about the "
+        "body's own antibodies.",
+    ),
+    WrittenSet(
+        "classify_holdout431.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 health news outlets' pages as a scraper captures them (STAT, MedPage Today, Healio, "
+        "Fierce, the Guardian, CNN, local TV), five about no therapy, by a blind helper in session "
+        "18's sixth round (primary 1.000, discussed F1 0.974 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout432.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 stories where therapies play roles other than the subject (rival, conditioning, bridge, "
+        "comparator, partner), five about no therapy, by a blind helper in session 18's sixth round "
+        "(primary 1.000, discussed F1 0.950 blind). Left: a bridging bispecific called 'antibody'; "
+        "the transplant arm of ZUMA-7; the malaria antibody beside the vaccines.",
+    ),
+    WrittenSet(
+        "classify_holdout433.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 business and policy stories about particular therapies, eight about no therapy, by a "
+        "blind helper in session 18's sixth round (primary 0.967, discussed F1 0.959 blind). Left: "
+        "Johnson & Johnson's year, told through Stelara and Darzalex.",
+    ),
+    WrittenSet(
+        "classify_holdout434.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital, cancer centre and university news posts with their furniture, five about no "
+        "therapy, by a blind helper in session 18's sixth round (primary 1.000, discussed F1 0.986 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout435.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories about rare and paediatric diseases, five about no therapy, by a blind helper in "
+        "session 18's sixth round (primary 1.000, discussed F1 0.984 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout436.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 regulator and assessor decisions as outlets report them, five about no therapy, by a "
+        "blind helper in session 18's sixth round (primary 0.967, discussed F1 0.961 blind). Left: "
+        "the Medicare prices story, which this set files under its pills.",
+    ),
 )
 
 
