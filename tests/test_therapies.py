@@ -1090,10 +1090,12 @@ WRITTEN_SETS = (
         "classify_holdout74.jsonl",
         30,
         1.0,
-        0.99,
+        0.98,
         "30 stories written for the purpose, the 'leads and gets the most text' rule deciding, "
         "by a blind helper, committed before their one blind run (primary 0.900, discussed F1 "
-        "0.993). Fixed since: 'rival to CAR-T', 'displace platinum chemotherapy', 'its CAR-T past'.",
+        "0.993). Fixed since: 'rival to CAR-T', 'displace platinum chemotherapy', 'its CAR-T past'. "
+        "F1 level 0.99 to 0.98 in session 18: what its patients 'had already had' is now their "
+        "history, and one story's chemotherapy, told only so, falls short of discussed.",
     ),
     WrittenSet(
         "classify_holdout75.jsonl",
@@ -7439,3 +7441,11 @@ def test_gene_editing_told_plainly_and_t_cells_reprogrammed_beside_the_bodys_own
     assert "car-t" in {h.slug for h in find_hits("", said)}
     bispecific = "How T-cell-redirecting antibodies are reshaping myeloma care"
     assert "car-t" not in {h.slug for h in find_hits(bispecific, "")}
+
+
+def test_what_patients_had_already_had_is_their_history() -> None:
+    said = (
+        "In 19 patients with glioblastoma, all of whom had already had surgery, radiotherapy and "
+        "temozolomide, one-year survival was 84%."
+    )
+    assert _cues(said, "radiotherapy") == ["history"] and _cues(said, "chemotherapy") == ["history"]

@@ -706,7 +706,8 @@ _MULTI: Final = re.compile(
     r"(?:hides?|hiding|hid) from|"
     r"progress\w* (?:on|after|despite|following)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
-    r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone)"
+    # ("all of whom had already had surgery, radiotherapy and temozolomide")
+    r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone|already had)"
     r"(?! (?:\w+ ){0,2}?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing|"
     r"complete response|crl|rejection|refusal|letter))|"
     r"(?:been|went|gone) through|lines? of|failure of|failing on|after (?:initial|treatment|therapy)|"
@@ -791,6 +792,7 @@ _PHRASE_CUES: Final = frozenset(
         "progress",
         "received",
         "undergone",
+        "already had",
         "through",
         "line",
         "failure of",
