@@ -7449,3 +7449,8 @@ def test_what_patients_had_already_had_is_their_history() -> None:
         "temozolomide, one-year survival was 84%."
     )
     assert _cues(said, "radiotherapy") == ["history"] and _cues(said, "chemotherapy") == ["history"]
+
+
+def test_smart_chemo_is_an_antibody_drug_conjugate() -> None:
+    said = "She is on the 'smart chemo' trastuzumab deruxtecan, given every three weeks."
+    assert {h.slug for h in find_hits("", said) if h.slug != "@condition"} == {"antibody-drug-conjugate"}

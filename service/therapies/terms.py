@@ -515,6 +515,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("SKB264", "antibody-drug-conjugate", "", "sacituzumab tirumotecan"),
     ("ADC", "antibody-drug-conjugate", "c", "not the converter: see CONTEXT"),
     ("antibody-drug conjugate", "antibody-drug-conjugate", "", ""),
+    # British papers' name for an ADC ("the 'smart chemo' Enhertu"): the conjugate, not chemotherapy
+    ("smart chemo", "antibody-drug-conjugate", "", ""),
+    ("smart chemotherapy", "antibody-drug-conjugate", "", ""),
     ("antibody drug conjugate", "antibody-drug-conjugate", "", ""),
     ("brengitecan", "antibody-drug-conjugate", "s", "payload of a bispecific ADC"),
     ("chemo payload", "antibody-drug-conjugate", "", ""),
