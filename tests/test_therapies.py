@@ -4713,6 +4713,82 @@ WRITTEN_SETS = (
         "blind helper in session 18's sixth round (primary 0.967, discussed F1 0.961 blind). Left: "
         "the Medicare prices story, which this set files under its pills.",
     ),
+    WrittenSet(
+        "classify_holdout437.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 written as an evaluator would from TAXONOMY.md alone (every type twice, every hard case), "
+        "ten about no therapy, by a blind helper in session 18's seventh round (primary 1.000, "
+        "discussed F1 0.977 blind). Left: the hormone pills Pluvicto was compared with; a donor "
+        "charity's story that names CAR-T.",
+    ),
+    WrittenSet(
+        "classify_holdout438.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 one-paragraph items written as an evaluator would, each with a difficulty, ten about no "
+        "therapy, by a blind helper in session 18's seventh round (primary 0.975, discussed F1 0.940 "
+        "blind). Fixed since: what patients 'had already had' (Delytact's trial). Left: a screening "
+        "story's list of treatments it could make curable; ZUMA-7's chemotherapy arm; Casgevy's "
+        "transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout439.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 trade press pages as a scraper captures them, five about no therapy, by a blind helper in "
+        "session 18's seventh round (primary 1.000, discussed F1 0.972 blind). Left: Pluvicto 'ahead "
+        "of chemo'; zimislecel's transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout440.jsonl",
+        30,
+        0.96,
+        0.89,
+        "30 science news stories (a fourth such set), eight about no therapy, by a blind helper in "
+        "session 18's seventh round (primary 0.967, discussed F1 0.893 blind). Left: a study of "
+        "exhausted T cells that names checkpoint drugs as what exhaustion limits (three sets this "
+        "session file it under no therapy); in vivo CAR T cells made with mRNA read as a vaccine; "
+        "lonafarnib beside base editing.",
+    ),
+    WrittenSet(
+        "classify_holdout441.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 patient and family stories in families' words, six about no therapy, by a blind helper in "
+        "session 18's seventh round (primary 0.933, discussed F1 0.971 blind). Fixed since: 'smart "
+        "chemo', British papers' name for an ADC. Left: a faecal transplant story that names the "
+        "antibiotic it follows.",
+    ),
+    WrittenSet(
+        "classify_holdout442.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 short wire stories, five about no therapy, by a blind helper in session 18's seventh "
+        "round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout443.jsonl",
+        20,
+        0.95,
+        0.94,
+        "20 long features of 870 to 1,055 words, three about no therapy, by a blind helper in session "
+        "18's seventh round (primary 0.950, discussed F1 0.943 blind). Left: an inclisiran feature "
+        "told against the statins before it (the third such story this session).",
+    ),
+    WrittenSet(
+        "classify_holdout444.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 local and regional news sites' health stories with their furniture, six about no therapy, "
+        "by a blind helper in session 18's seventh round (primary 1.000, discussed F1 1.000 blind).",
+    ),
 )
 
 
