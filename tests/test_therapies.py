@@ -7496,6 +7496,8 @@ def test_what_a_doctor_recommended_after_a_drug_stopped_working_is_no_history() 
     assert _cues(said, "antibody-drug-conjugate") == [""]
     before = "After her cancer progressed on trastuzumab deruxtecan, her oncologist recommended a trial."
     assert _cues(before, "antibody-drug-conjugate") == ["history"]
+    offered = "Patients whose cholesterol is high despite tablets may be offered an injection, inclisiran."
+    assert _cues(offered, "rna-therapy") == [""]
 
 
 def test_the_standard_even_with_which_patients_fare_badly_is_background() -> None:

@@ -455,7 +455,7 @@ _CLAUSE_BREAK: Final = frozenset(
     {
         "were", "was", "are", "is", "randomised", "randomized", "assigned", "then", "now",
         # "When the pills stopped working, her oncologist recommended Enhertu": what was given next
-        "recommended", "prescribed", "suggested",
+        "recommended", "prescribed", "suggested", "offered",
     }
 )  # fmt: skip
 # A therapy naming a place ("the chemotherapy infusion centre", "transplant unit") is not given.
