@@ -7532,3 +7532,10 @@ def test_what_patients_had_already_had_is_their_history() -> None:
 def test_smart_chemo_is_an_antibody_drug_conjugate() -> None:
     said = "She is on the 'smart chemo' trastuzumab deruxtecan, given every three weeks."
     assert {h.slug for h in find_hits("", said) if h.slug != "@condition"} == {"antibody-drug-conjugate"}
+
+
+def test_pluripotent_stem_cells_coaxed_into_embryo_models_are_research() -> None:
+    said = "Research groups coaxed human pluripotent stem cells into structures that mimic early embryos."
+    assert "cell-therapy" not in {h.slug for h in find_hits("", said)}
+    given = "Doctors implanted cells grown from pluripotent stem cells into the patients' brains."
+    assert "cell-therapy" in {h.slug for h in find_hits("", given)}
