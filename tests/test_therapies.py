@@ -4789,6 +4789,83 @@ WRITTEN_SETS = (
         "30 local and regional news sites' health stories with their furniture, six about no therapy, "
         "by a blind helper in session 18's seventh round (primary 1.000, discussed F1 1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout445.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone, with varied naming, ten about no "
+        "therapy, by a blind helper in session 18's eighth round (primary 0.975, discussed F1 0.976 "
+        "blind). Fixed since: what patients 'may be offered' after a history. Left: rituximab beside "
+        "the Erlangen CAR-T.",
+    ),
+    WrittenSet(
+        "classify_holdout446.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would in look-alike pairs (a therapy and no therapy on one "
+        "subject), twenty about no therapy, by a blind helper in session 18's eighth round (primary "
+        "0.975, discussed F1 0.964 blind). Fixed since: pluripotent stem cells made into embryo "
+        "models. Left: nivolumab beside RP1.",
+    ),
+    WrittenSet(
+        "classify_holdout447.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 general news sites' health pages as a scraper captures them, five about no therapy, by a "
+        "blind helper in session 18's eighth round (primary 0.967, discussed F1 0.985 blind). Left: "
+        "the dostarlimab study headlined 'tumors vanish after immunotherapy', whose body tells of the "
+        "chemotherapy spared at length.",
+    ),
+    WrittenSet(
+        "classify_holdout448.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 science news stories (a fifth such set), eight about no therapy, by a blind helper in "
+        "session 18's eighth round (primary 0.967, discussed F1 0.930 blind). Left: a Y-chromosome "
+        "study whose mice had CRISPR and marrow transplants as methods; RNA editing beside 'a single "
+        "DNA letter change'; an Artemis-SCID gene therapy's conditioning.",
+    ),
+    WrittenSet(
+        "classify_holdout449.jsonl",
+        30,
+        0.96,
+        0.9,
+        "30 patient stories naming treatments as families do, six about no therapy, by a blind helper "
+        "in session 18's eighth round (primary 0.967, discussed F1 0.909 blind). Left: a phage "
+        "therapy story that names the antibiotics it replaced; conditioning chemotherapy in "
+        "transplant and TIL stories.",
+    ),
+    WrittenSet(
+        "classify_holdout450.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 clinical news stories as physician-facing sites publish them, four about no therapy, by a "
+        "blind helper in session 18's eighth round (primary 1.000, discussed F1 0.980 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout451.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 regulatory stories as outlets report them, five about no therapy, by a blind helper in "
+        "session 18's eighth round (primary 1.000, discussed F1 0.952 blind). Left: the comparator "
+        "arms of two rejections told without results.",
+    ),
+    WrittenSet(
+        "classify_holdout452.jsonl",
+        30,
+        0.93,
+        0.93,
+        "30 explainers and Q&As, six about no therapy, by a blind helper in session 18's eighth round "
+        "(primary 0.933, discussed F1 0.936 blind). Left: a cancer-myths piece with a paragraph on "
+        "chemotherapy and a jargon buster whose entries name therapies (both about no therapy); the "
+        "older drugs beside lecanemab, Pluvicto and genomic tests.",
+    ),
 )
 
 
