@@ -446,9 +446,8 @@ _DISPLACED_AFTER: Final = frozenset(
 )
 # "The end of platinum's reign", "targeted pills pushed chemotherapy out": in a headline, the old
 # standard the news displaces ("the end of chemotherapy" in a body is often just its last cycle).
-_DISPLACING_BEFORE: Final = frozenset(
-    {"end", "pushed", "pushes", "push", "retire", "retires", "replace", "replaces", "supplant", "supplants"}
-)
+# ("replaces" and "supplants" are read everywhere: _INSTEAD)
+_DISPLACING_BEFORE: Final = frozenset({"end", "pushed", "pushes", "push", "retire", "retires", "replace"})
 # Words that start the next clause after a patient's history: what the trial then gave them is not
 # their history ("patients who relapsed after chemotherapy were randomly assigned to ...").
 _CLAUSE_BREAK: Final = frozenset(
@@ -2694,26 +2693,28 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # ("Padcev and Keytruda double survival", "vutrisiran cuts deaths, setting up clash with
     # tafamidis") unless the other clearly outweighs it; a headline that asks ("Transplant or
     # CAR-T?") names alternatives, in no order.
-    if primary in headlined and len(headlined) > 1 and "?" not in title:
-        in_order = sorted(
-            (h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak and not h.entry.generic
-        )
-        first_named = in_order[0][1] if in_order else primary
-        outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
-        # (a type the headline names in both arms is common ground, however often the story names
-        # it: "Rybrevant-lazertinib combo tops Tagrisso" tests the antibody added to the pill)
-        if primary in beaten and first_named not in beaten:
-            outweighed = False
-        if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
-            primary = first_named
-    # Of the alternatives a headline asks about ("CAR-T or blinatumomab? How doctors choose"), the
-    # one the body names plainly first is the story's, unless another clearly outweighs it.
-    elif primary in headlined and len(headlined) > 1 and _OR.search(title):
-        opening = [h for h in therapy_hits if h.field == "text" and not h.cue and h.slug in headlined]
-        if opening:
-            best = min(opening, key=lambda h: h.start).slug
-            if said[best] >= PRIMARY_MIN and said[best] * ASKED_RATIO >= said[primary]:
-                primary = best
+    if primary in headlined and len(headlined) > 1:
+        if "?" not in title:
+            in_order = sorted(
+                (h.start, h.slug) for h in in_title if not h.cue and not h.entry.weak and not h.entry.generic
+            )
+            first_named = in_order[0][1] if in_order else primary
+            outweighed = said[first_named] * TITLE_ORDER_RATIO < said[primary]
+            # (a type the headline names in both arms is common ground, however often the story
+            # names it: "Rybrevant-lazertinib combo tops Tagrisso" tests the antibody added to the pill)
+            if primary in beaten and first_named not in beaten:
+                outweighed = False
+            if first_named != primary and not outweighed and said[first_named] >= PRIMARY_MIN:
+                primary = first_named
+        # Of the alternatives a headline asks about ("CAR-T or blinatumomab? How doctors
+        # choose"), the one the body names plainly first is the story's, unless another clearly
+        # outweighs it.
+        elif _OR.search(title):
+            opening = [h for h in therapy_hits if h.field == "text" and not h.cue and h.slug in headlined]
+            if opening:
+                best = min(opening, key=lambda h: h.start).slug
+                if said[best] >= PRIMARY_MIN and said[best] * ASKED_RATIO >= said[primary]:
+                    primary = best
     # The lead names the news; the rest of a long story may tell its background (the chemotherapy
     # that was the standard for decades) at greater length. A type the lead names plainly leads
     # over one it names only as history, a step or what patients skip ("whose cancer returned
