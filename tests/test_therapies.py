@@ -6764,6 +6764,46 @@ def test_a_misspelled_letter_that_a_treatment_rewrites_is_gene_editing() -> None
     assert classify("A ten-minute test for sickle cell disease", test).discussed == ()
 
 
+def test_a_letter_of_rna_rewritten_or_a_letter_that_causes_disease_is_no_gene_editing() -> None:
+    rna = (
+        "A drug that recruits the body's own enzymes to rewrite a single letter of RNA corrected the "
+        "mutation in its first patients. The oligonucleotide pairs with the messenger RNA in the liver."
+    )
+    assert "gene-editing" not in classify("RNA editing works in people", rna).discussed
+    cause = "The disease is caused by a single-letter change known as the Z mutation."
+    assert "gene-editing" not in [h.slug for h in find_hits("", cause)]
+    # the letter of DNA a treatment corrects still is
+    dna = "The treatment corrects a single letter of DNA in the patient's liver cells."
+    assert "gene-editing" in [h.slug for h in find_hits("", dna)]
+
+
+def test_the_rsv_antibody_given_to_babies_is_a_monoclonal_antibody() -> None:
+    text = (
+        "Last winter their son spent nine days in hospital with RSV. This time a single injection "
+        "before the season protected their newborn daughter for five months."
+    )
+    title = "The RSV antibody a family got before their baby's first winter"
+    assert classify(title, text).primary == "monoclonal-antibody"
+    # not the antibodies a mother's vaccine passes on, or a test measures
+    maternal = "The maternal vaccine raises RSV antibodies that cross the placenta."
+    assert "monoclonal-antibody" not in [h.slug for h in find_hits("", maternal)]
+
+
+def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> None:
+    pills = "Fourteen patients took the two drugs three days a week; walking distance improved."
+    assert classify("First human trial of senolytic drugs in lung fibrosis", pills).primary == (
+        "small-molecule"
+    )
+    cells = "Mice given senolytic CAR T cells aimed at uPAR lived longer with healthier livers."
+    assert "small-molecule" not in [h.slug for h in find_hits("", cells)]
+
+
+def test_what_a_patient_had_had_is_history() -> None:
+    assert _cues('"I\'d had the chemo twice by then," he said.', "chemotherapy") == ["history"]
+    assert _cues("She had had chemotherapy twice before the trial.", "chemotherapy") == ["history"]
+    assert _cues("He and his wife had chemotherapy in the same month.", "chemotherapy") == [""]
+
+
 def test_a_crispr_test_is_detection_not_gene_editing() -> None:
     text = (
         "The FDA authorised a coronavirus test built on a CRISPR enzyme, Cas13, that recognises viral "

@@ -706,6 +706,9 @@ _MULTI: Final = re.compile(
     r"progress\w* (?:on|after|despite|following)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
     # ("all of whom had already had surgery, radiotherapy and temozolomide")
+    # "I'd had the chemo twice by then", "she had had chemotherapy": past perfect, what came before
+    r"had had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
+    r"d had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone|already had)"
     r"(?! (?:\w+ ){0,2}?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing|"
     r"complete response|crl|rejection|refusal|letter))|"
@@ -792,6 +795,7 @@ _PHRASE_CUES: Final = frozenset(
         "received",
         "undergone",
         "already had",
+        "d had",
         "through",
         "line",
         "failure of",
@@ -834,7 +838,7 @@ _MULTI_OPENERS: Final = frozenset(
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
         "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other", "put", "putting",
-        "none", "nobody", "no one", "no patient", "even with",
+        "none", "nobody", "no one", "no patient", "even with", "d had",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.

@@ -611,6 +611,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("mab", "monoclonal-antibody", "s", "any other -mab INN"),
     ("monoclonal antibody", "monoclonal-antibody", "g", "absorbed by the specific antibody types"),
     ("enflonsia", "monoclonal-antibody", "", "brand of clesrovimab"),
+    # "the RSV antibody a family got before their baby's first winter": nirsevimab or clesrovimab,
+    # not the antibodies a vaccine raises or a test measures (see CONTEXT)
+    ("RSV antibody", "monoclonal-antibody", "", "the infants' shot against RSV"),
     # vaccine
     # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
     ("ELI-002", "vaccine", "", "Elicio's KRAS peptide vaccine"),
@@ -1097,6 +1100,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("Evrysdi", "small-molecule", "", "brand of risdiplam"),
     ("SGLT2 inhibitor", "small-molecule", "", ""),
     ("small molecule", "small-molecule", "", ""),
+    # "drugs that clear senescent cells": dasatinib with quercetin, fisetin, navitoclax (not the
+    # senolytic CAR-T cells or vaccines of mouse studies: see CONTEXT)
+    ("senolytic", "small-molecule", "", ""),
+    ("PLX5622", "small-molecule", "", "Plexxikon's CSF1R inhibitor, a research compound"),
+    ("PLX3397", "small-molecule", "", "pexidartinib, CSF1R inhibitor"),
     ("small-molecule drug", "small-molecule", "", ""),
     ("statin", "small-molecule", "s", ""),
     ("tamoxifen", "small-molecule", "", ""),
@@ -1640,7 +1648,8 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ATRA": (_LEUKAEMIA, ()),
     "tretinoin": (_LEUKAEMIA, ("acne", "skin", "wrinkle", "cream", "topical")),
     "HCT": (_BLOOD_GRAFT, ("hematocrit", "haematocrit", "hydrochlorothiazide")),
-    **{p: (_CORRECTING, ()) for p in _MISSPELLINGS},
+    # (not a letter of RNA, which an RNA editor rewrites, nor the change that causes a disease)
+    **{p: (_CORRECTING, ("of rna", "rna edit", "caused by")) for p in _MISSPELLINGS},
     "virus therapy": (_TUMOUR_WORDS, ()),
     # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
     "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
@@ -1726,6 +1735,11 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "T-cell receptor": (
         ("engineer", "genetically", "modified", "infus", "altered"),
         ("bispecific", "engager"),
+    ),
+    "senolytic": ((), ("car t", "vaccin", "cell therap", "antibod")),
+    "RSV antibody": (
+        (),
+        ("vaccin", "maternal", "mother", "placenta", "level", "test", "titer", "titre", "produc", "make"),
     ),
     "antibody": (
         ("drug", "treat", "therap", "infus", "inject", "approv", "dose", "trial"),
