@@ -1201,6 +1201,15 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # Widely sold small molecules by brand (and the generics no INN stem catches), checked in
     # session 18: tests/data/small_molecule_brands.tsv
     ("eliquis", "small-molecule", "", "brand of apixaban"),
+    # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
+    ("zantac", "small-molecule", "", "brand of ranitidine"),
+    ("ranitidine", "small-molecule", "", ""),
+    ("pepcid", "small-molecule", "", "brand of famotidine"),
+    ("famotidine", "small-molecule", "", ""),
+    ("tagamet", "small-molecule", "", "brand of cimetidine"),
+    ("cimetidine", "small-molecule", "", ""),
+    ("nexium", "small-molecule", "", "brand of esomeprazole"),
+    ("prilosec", "small-molecule", "", "brand of omeprazole"),
     ("xarelto", "small-molecule", "", "brand of rivaroxaban"),
     ("pradaxa", "small-molecule", "", "brand of dabigatran"),
     ("savaysa", "small-molecule", "", "brand of edoxaban"),
