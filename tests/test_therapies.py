@@ -7491,6 +7491,9 @@ def test_what_none_of_the_patients_needed_was_not_given() -> None:
     said = "Every tumour vanished, and none has so far needed the chemotherapy that standard care calls for."
     assert _cues(said, "chemotherapy") == ["neg"]
     assert _cues("None of the patients stopped chemotherapy early.", "chemotherapy") == [""]
+    # however many words name who did not need it
+    many = "None of the 12 patients had needed chemoradiotherapy or surgery at the time of the report."
+    assert _cues(many, "radiotherapy") == ["neg"]
 
 
 def test_what_the_next_sentence_says_was_never_needed_was_not_given() -> None:

@@ -670,7 +670,7 @@ _MULTI: Final = re.compile(
     # "sparing them the radiation, chemotherapy and surgery": spared, i.e. not given
     r"spar(?:e|es|ed|ing) (?:them|him|her|patients|people|women|men|children)(?: the)?|"
     # "none has so far needed the chemotherapy, radiation and surgery": not given
-    r"(?:none|nobody|no one|no patient|no patients)(?: \w+){0,3}? (?:needed|required))|"
+    r"(?:none|nobody|no one|no patient|no patients)(?: \w+){0,5}? (?:needed|required))|"
     r"(?P<instead>rather than|in place of)|"
     # "as the maker of Humira looks for growth": a company named by its product
     r"(?P<place>(?:maker|makers|manufacturer|developer) of)|"
