@@ -6791,6 +6791,21 @@ def test_the_rsv_antibody_given_to_babies_is_a_monoclonal_antibody() -> None:
     assert "monoclonal-antibody" not in [h.slug for h in find_hits("", maternal)]
 
 
+def test_a_weak_headline_word_names_a_type_only_when_the_body_names_it_plainly() -> None:
+    text = (
+        "A northern Spanish region gave nirsevimab to every baby born in the winter, and admissions "
+        "for RSV fell by four fifths. Nirsevimab is a long-acting antibody injected once. Other "
+        "countries, such as Britain, offer a vaccine in pregnancy."
+    )
+    assert classify("Region's RSV jab for newborns cuts admissions", text).primary == "monoclonal-antibody"
+    # a body that names the vaccine plainly keeps the headline's jab a vaccine
+    shot = text.replace("Other countries, such as Britain, offer a vaccine in pregnancy.", "") + (
+        " The region also gave the flu vaccine to toddlers; it cut their admissions by half, and "
+        "the vaccine reached 60% of them."
+    )
+    assert classify("Region's flu jab for toddlers cuts admissions", shot).primary == "vaccine"
+
+
 def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> None:
     pills = "Fourteen patients took the two drugs three days a week; walking distance improved."
     assert classify("First human trial of senolytic drugs in lung fibrosis", pills).primary == (

@@ -2630,7 +2630,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # girl to transplant") is about the new treatment, however much the story tells of the old one;
     # when it names no other ("some women can skip chemotherapy"), the story is about the old one.
     in_title = [h for h in therapy_hits if h.field == "title"]
-    headlined = {h.slug for h in in_title if not h.cue}  # the types the headline names plainly
+    # the types the headline names plainly (by a weak word, "jab", only when the body too names its
+    # type with no cue: "Galicia's RSV jab for newborns" is the antibody its body names, while the
+    # vaccine appears only as what other countries chose instead)
+    body_plain = {h.slug for h in therapy_hits if h.field != "title" and not h.cue}
+    headlined = {h.slug for h in in_title if not h.cue and (not h.entry.weak or h.slug in body_plain)}
     beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
