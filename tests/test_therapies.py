@@ -6870,6 +6870,11 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
     )
     assert classify("EU medicines overhaul enters final stretch", law).primary == NONE
     assert classify("Parliament backs pharmaceutical legislation", law).primary == NONE
+    bills = (
+        "After her chemotherapy for breast cancer ended, the bills kept coming. The hospital sold "
+        "her account to a collector, and chemotherapy copays alone came to $9,000."
+    )
+    assert classify("Inside America's medical debt machine", bills).primary == NONE
     talks = (
         "The agency named fifteen drugs for its next round. Ozempic, Xtandi, Ibrance and Calquence "
         "are on the list, with twelve others. Together they cost Medicare about $41 billion a year."
