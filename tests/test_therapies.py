@@ -6806,6 +6806,20 @@ def test_a_weak_headline_word_names_a_type_only_when_the_body_names_it_plainly()
     assert classify("Region's flu jab for toddlers cuts admissions", shot).primary == "vaccine"
 
 
+def test_therapies_told_in_plain_words_get_their_type() -> None:
+    def types(title: str, text: str = "") -> list[str]:
+        return [h.slug for h in find_hits(title, text) if h.slug != CONDITION]
+
+    assert types("Dialysis patient, 82, is first to receive Oxford coronavirus jab") == ["vaccine"]
+    assert types("Radioactive drug extends lives of men with advanced prostate cancer") == ["radiotherapy"]
+    assert types("FDA turns down tumour-bursting virus for melanoma") == ["oncolytic-virus"]
+    assert types("Virus injected into brainstem tumour gives families hope") == ["oncolytic-virus"]
+    # a virus that carries a gene is a vector, and a boxer's jab no vaccine
+    vector = "A modified virus injected into the eye carries a working copy of the gene to the retina."
+    assert "oncolytic-virus" not in types("", vector)
+    assert types("Champion lands a left jab in the coronavirus-delayed bout") == []
+
+
 def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> None:
     pills = "Fourteen patients took the two drugs three days a week; walking distance improved."
     assert classify("First human trial of senolytic drugs in lung fibrosis", pills).primary == (
