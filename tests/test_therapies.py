@@ -5424,13 +5424,13 @@ def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
 
 
 def test_widely_sold_small_molecules_named_alone_get_their_type() -> None:
-    """tests/data/small_molecule_brands.tsv: 139 brand and generic names of small-molecule drugs
+    """tests/data/small_molecule_brands.tsv: 141 brand and generic names of small-molecule drugs
     sold for years (anticoagulants, diabetes and heart drugs, HIV and hepatitis C regimens, MS and
     psychiatric drugs, kinase inhibitors), each named alone in a one-line story; news names them
     by brand ('First generic Entresto hits US market'), and 80 were unknown when first checked."""
     rows = _named_alone("small_molecule_brands.tsv", capitalize=True)
     wrong = [(name, slug, got.primary) for name, slug, got in rows if got.primary != slug]
-    assert len(rows) == 139
+    assert len(rows) == 141
     assert wrong == []
 
 
@@ -6827,6 +6827,8 @@ def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> 
     )
     cells = "Mice given senolytic CAR T cells aimed at uPAR lived longer with healthier livers."
     assert "small-molecule" not in [h.slug for h in find_hits("", cells)]
+    # a class named by its target, as "menin inhibitor" is
+    assert [h.slug for h in find_hits("First WRN inhibitor shrinks tumours", "")] == ["small-molecule"]
 
 
 def test_what_a_patient_had_had_is_history() -> None:

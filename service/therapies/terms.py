@@ -1021,6 +1021,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("mavacamten", "small-molecule", "", ""),
     ("muvalaplin", "small-molecule", "", "oral inhibitor of lipoprotein(a) formation"),
     ("menin inhibitor", "small-molecule", "", ""),
+    ("WRN inhibitor", "small-molecule", "", "Werner helicase, for mismatch-repair-deficient cancers"),
     ("metformin", "small-molecule", "", ""),
     ("methylphenidate", "small-molecule", "", "ADHD stimulant (Ritalin, Concerta)"),
     ("amphetamine", "small-molecule", "", "ADHD stimulant; not a stem: methamphetamine is no medicine here"),
@@ -1208,6 +1209,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # session 18: tests/data/small_molecule_brands.tsv
     ("eliquis", "small-molecule", "", "brand of apixaban"),
     # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
+    ("lukast", "small-molecule", "s", "leukotriene receptor antagonists (montelukast, zafirlukast)"),
+    ("singulair", "small-molecule", "", "brand of montelukast"),
     ("zantac", "small-molecule", "", "brand of ranitidine"),
     ("ranitidine", "small-molecule", "", ""),
     ("pepcid", "small-molecule", "", "brand of famotidine"),
