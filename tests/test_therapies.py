@@ -6820,6 +6820,14 @@ def test_therapies_told_in_plain_words_get_their_type() -> None:
     assert types("Champion lands a left jab in the coronavirus-delayed bout") == []
 
 
+def test_organoids_grown_from_stem_cells_are_a_model_not_a_cell_therapy() -> None:
+    for cells in ("induced pluripotent stem cells", "pluripotent stem cells"):
+        text = f"The organoids, balls of brain tissue grown from human {cells}, were placed in rats."
+        assert "cell-therapy" not in [h.slug for h in find_hits("", text)]
+    given = "Nerve cells made from induced pluripotent stem cells were transplanted into patients."
+    assert "cell-therapy" in [h.slug for h in find_hits("", given)]
+
+
 def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> None:
     pills = "Fourteen patients took the two drugs three days a week; walking distance improved."
     assert classify("First human trial of senolytic drugs in lung fibrosis", pills).primary == (

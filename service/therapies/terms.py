@@ -1630,6 +1630,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grown from stem cells": ((), ("embryo", "organoid")),
     "made from stem cells": ((), ("embryo", "organoid")),
     "pluripotent stem cell": ((), ("embryo", "organoid")),
+    "induced pluripotent stem cell": ((), ("embryo", "organoid")),
     "regulatory T cell": (_TREG_GIVEN, ("spar",)),  # "kills donor T cells, sparing regulatory T cells"
     "bone marrow cell": (("heart", "cardi", "knee", "joint", "spinal", "stroke", "injected into"), ()),
     "tumor-infiltrating T cell": (_TIL_GIVEN, ()),
