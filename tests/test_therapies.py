@@ -5689,6 +5689,16 @@ def test_tickers_pipe_menus_and_company_boilerplate_are_furniture() -> None:
     )
     assert classify("Insulin makers cut list prices by 70%", page).primary == "none"
     assert not [h for h in find_hits("", page) if h.slug not in ("none", "@condition")]
+    # a release's important safety information is regulatory boilerplate on its product's risks
+    release = "\n".join(
+        [
+            article,
+            "Important Safety Information",
+            "Serious complications can occur in patients who receive allogeneic hematopoietic stem cell "
+            "transplantation before or after treatment with a PD-1 blocking antibody.",
+        ]
+    )
+    assert "stem-cell-transplant" not in {h.slug for h in find_hits("", release)}
 
 
 def test_a_one_line_article_keeps_its_text_and_loses_its_inline_links() -> None:

@@ -48,6 +48,9 @@ _TAIL: Final = re.compile(
     r"explore further|related news releases|feedback to editors\b.*|provided by\b.*|"
     r"journal information\b.*|tags?:.*|keywords?:.*|suggested( reading| articles| stories| for you)?|"
     r"about the author|related topics|tags|forward[- ]looking statements?|media contacts?|"
+    # a press release's regulatory boilerplate on its product's risks ("Fatal complications can occur
+    # in patients who receive allogeneic stem cell transplantation before or after ...")
+    r"(selected )?important safety information( and indications?| for [\w -]{1,40})?|"
     # "About Children's National Hospital", "About Iovance Biotherapeutics, Inc.": the boilerplate
     # of a press release, after its news ("About the trial" and "About <drug>" are news).
     r"about (?!the\b)[^.!?]{0,60}\b(inc|hospital|therapeutics|biotherapeutics|pharmaceuticals?|pharma|"
