@@ -269,6 +269,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("tumour's own T cell", "cell-therapy", "", "TILs described"),
     ("tumor's own T cell", "cell-therapy", "", ""),
     ("virus-specific T cell", "cell-therapy", "", ""),
+    ("antiviral T cell", "cell-therapy", "", "the same (posoleucel), not an antiviral drug"),
     ("VX-880", "cell-therapy", "", ""),
     ("zimislecel", "cell-therapy", "", ""),
     # gene-therapy
