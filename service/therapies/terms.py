@@ -1210,6 +1210,12 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # session 18: tests/data/small_molecule_brands.tsv
     ("eliquis", "small-molecule", "", "brand of apixaban"),
     # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
+    # supportive-care drugs that treat or prevent another treatment's harm
+    ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
+    ("cymbalta", "small-molecule", "", "brand of duloxetine"),
+    ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
+    ("sodium thiosulfate", "small-molecule", "", "protects hearing from cisplatin (Pedmark)"),
+    ("pedmark", "small-molecule", "", "brand of sodium thiosulfate"),
     ("lukast", "small-molecule", "s", "leukotriene receptor antagonists (montelukast, zafirlukast)"),
     ("singulair", "small-molecule", "", "brand of montelukast"),
     ("zantac", "small-molecule", "", "brand of ranitidine"),
