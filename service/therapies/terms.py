@@ -609,6 +609,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("antibody injection", "monoclonal-antibody", "g", 'a class phrase, like "monoclonal antibody"'),
     ("antibody jab", "monoclonal-antibody", "g", "British for an antibody shot (nirsevimab)"),
     ("antibody shot", "monoclonal-antibody", "g", ""),
+    ("antibody cocktail", "monoclonal-antibody", "", "two antibodies in one infusion (REGEN-COV)"),
     ("mab", "monoclonal-antibody", "s", "any other -mab INN"),
     ("monoclonal antibody", "monoclonal-antibody", "g", "absorbed by the specific antibody types"),
     ("enflonsia", "monoclonal-antibody", "", "brand of clesrovimab"),
