@@ -3913,14 +3913,15 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout356.jsonl",
         30,
-        0.93,
-        0.93,
+        0.9,
+        0.91,
         "30 patient and family stories from several countries (a fourth such set), five about no "
         "therapy, by a blind helper in session 17's sixth round (primary 0.900, discussed F1 "
         "0.933 blind). Fixed since: 'silencing the instructions' with 'a short piece of RNA'. "
         "Left: Enhertu described as 'an antibody' carrying a payload, after Herceptin in the "
         "history; teclistamab told as 'a weekly injection' after a CAR-T relapse; blinatumomab as "
-        "a bridge.",
+        "a bridge; and since session 19 reads 'antibiotics' as no type, a cystic fibrosis story that "
+        "names its pill once and then its antibiotics.",
     ),
     WrittenSet(
         "classify_holdout357.jsonl",
@@ -4220,12 +4221,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout389.jsonl",
         30,
-        0.93,
+        0.9,
         0.96,
         "30 patient and family stories (a sixth such set), five about no therapy, by a blind "
         "helper in session 17's tenth round (primary 0.933, discussed F1 0.968 blind). Left: a "
         "mother's RSV antibody for her second baby after the vaccine story of her first; "
-        "Zolgensma after a Spinraza bridge.",
+        "Zolgensma after a Spinraza bridge; and since session 19 reads 'antibiotics' as no type, a "
+        "cystic fibrosis story that names its pill once and then its antibiotics.",
     ),
     WrittenSet(
         "classify_holdout388.jsonl",
@@ -6838,6 +6840,16 @@ def test_organoids_grown_from_stem_cells_are_a_model_not_a_cell_therapy() -> Non
         assert "cell-therapy" not in [h.slug for h in find_hits("", text)]
     given = "Nerve cells made from induced pluripotent stem cells were transplanted into patients."
     assert "cell-therapy" in [h.slug for h in find_hits("", given)]
+
+
+def test_antibiotics_by_the_class_word_are_no_type_but_named_ones_are_small_molecules() -> None:
+    text = (
+        "Patients who took antibiotics in the month before starting pembrolizumab lived shorter "
+        "lives, and mice given antibiotics lost the gut bacteria that help the drug work."
+    )
+    assert "small-molecule" not in classify("Antibiotics may blunt immunotherapy", text).discussed
+    named = "Vancomycin given to mice before radiotherapy shrank their tumours further."
+    assert "small-molecule" in [h.slug for h in find_hits("", named)]
 
 
 def test_senolytic_drugs_are_small_molecules_but_not_senolytic_car_t_cells() -> None:

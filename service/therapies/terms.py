@@ -19,7 +19,7 @@ Flags:
 * ``s`` stem: the phrase may end a longer word ("-tinib", "-cabtagene"); the evidence is the whole word.
 * ``g`` generic: a class phrase ("gene therapy", "cell therapy"); a more specific type that the story
   is about absorbs it (a CAR-T product "called gene therapy" is CAR-T alone; see ``classifier.ABSORBS``).
-* ``w`` weak: counts half ("radiation" alone, "antibiotic").
+* ``w`` weak: counts half ("radiation" alone, "booster").
 * ``i`` implicit CAR-T ("genetically engineered T cells"): CAR-T unless the story is about TCR-T/TILs.
 * ``n`` negating: the phrase rules its type out ("chemotherapy-free"), and so every mention of that
   type in the same sentence counts as negated.
@@ -863,7 +863,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("anib", "small-molecule", "s", "angiogenesis inhibitors (pazopanib, rivoceranib)"),
     ("aripiprazole", "small-molecule", "", ""),
     ("aromatase inhibitor", "small-molecule", "", ""),
-    ("antibiotic", "small-molecule", "w", ""),
+    # "antibiotics" by the class word is an exposure or a step in most stories (what disrupted the
+    # gut bacteria, what cleared the infection first), not a therapy type's subject: consumed and
+    # ignored; antibiotics named by their INNs stay small molecules
+    ("antibiotic", "", "", ""),
     ("amivir", "small-molecule", "s", "antiviral INN stem: neuraminidase inhibitors (oseltamivir)"),
     ("ARPI", "small-molecule", "c", "androgen receptor pathway inhibitor (abiraterone, enzalutamide)"),
     ("asvir", "small-molecule", "s", "antiviral INN stem: HCV NS5A inhibitors"),
