@@ -6923,6 +6923,11 @@ def test_a_headline_about_money_or_screening_naming_no_therapy_is_about_no_thera
         "her account to a collector, and chemotherapy copays alone came to $9,000."
     )
     assert classify("Inside America's medical debt machine", bills).primary == NONE
+    waits = (
+        "Only 67% of patients started treatment within 62 days of an urgent referral, against a "
+        "target of 85%. Delays were longest for surgery and for chemotherapy in the north."
+    )
+    assert classify("Cancer waiting times target missed again", waits).primary == NONE
     talks = (
         "The agency named fifteen drugs for its next round. Ozempic, Xtandi, Ibrance and Calquence "
         "are on the list, with twelve others. Together they cost Medicare about $41 billion a year."

@@ -2531,7 +2531,7 @@ _OUTBREAK: Final = re.compile(
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebates?|negotiations?|investments?|layoffs|screening"
-    r"|antitrust|headcount|cutbacks|nobel|careers|vacancies|debts?"
+    r"|antitrust|headcount|cutbacks|nobel|careers|vacancies|debts?|waiting (?:times?|lists?)"
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
