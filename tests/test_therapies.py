@@ -5426,13 +5426,13 @@ def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
 
 
 def test_widely_sold_small_molecules_named_alone_get_their_type() -> None:
-    """tests/data/small_molecule_brands.tsv: 143 brand and generic names of small-molecule drugs
+    """tests/data/small_molecule_brands.tsv: 148 brand and generic names of small-molecule drugs
     sold for years (anticoagulants, diabetes and heart drugs, HIV and hepatitis C regimens, MS and
     psychiatric drugs, kinase inhibitors), each named alone in a one-line story; news names them
     by brand ('First generic Entresto hits US market'), and 80 were unknown when first checked."""
     rows = _named_alone("small_molecule_brands.tsv", capitalize=True)
     wrong = [(name, slug, got.primary) for name, slug, got in rows if got.primary != slug]
-    assert len(rows) == 143
+    assert len(rows) == 148
     assert wrong == []
 
 

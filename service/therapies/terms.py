@@ -871,6 +871,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("ARPI", "small-molecule", "c", "androgen receptor pathway inhibitor (abiraterone, enzalutamide)"),
     ("asvir", "small-molecule", "s", "antiviral INN stem: HCV NS5A inhibitors"),
     ("azithromycin", "small-molecule", "", ""),
+    # named antibiotics and bone drugs of supportive care (the class word "antibiotic" is no type)
+    ("floxacin", "small-molecule", "s", "fluoroquinolones (levofloxacin, moxifloxacin)"),
+    ("minocycline", "small-molecule", "", ""),
+    ("bedaquiline", "small-molecule", "", "for drug-resistant tuberculosis"),
+    ("zoledronic acid", "small-molecule", "", "a bisphosphonate"),
+    ("dronate", "small-molecule", "s", "bisphosphonates (alendronate, risedronate, ibandronate)"),
+    ("bisphosphonate", "small-molecule", "", ""),
     ("bumetanide", "small-molecule", "", ""),
     ("bupropion", "small-molecule", "", ""),
     ("buvir", "small-molecule", "s", "antiviral INN stem: HCV polymerase inhibitors (sofosbuvir)"),
