@@ -6828,6 +6828,8 @@ def test_therapies_told_in_plain_words_get_their_type() -> None:
     assert types("Virus injected into brainstem tumour gives families hope") == ["oncolytic-virus"]
     assert types("Company halts trials of off-the-shelf antiviral T cells") == ["cell-therapy"]
     assert types("President given experimental antibody cocktail") == ["monoclonal-antibody"]
+    assert types("", "It contains a long-acting laboratory-made antibody.") == ["monoclonal-antibody"]
+    assert types("FDA rejects avasopasem for mouth sores") == ["small-molecule"]
     # a virus that carries a gene is a vector, and a boxer's jab no vaccine
     vector = "A modified virus injected into the eye carries a working copy of the gene to the retina."
     assert "oncolytic-virus" not in types("", vector)

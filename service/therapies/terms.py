@@ -610,6 +610,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("antibody jab", "monoclonal-antibody", "g", "British for an antibody shot (nirsevimab)"),
     ("antibody shot", "monoclonal-antibody", "g", ""),
     ("antibody cocktail", "monoclonal-antibody", "", "two antibodies in one infusion (REGEN-COV)"),
+    # a monoclonal antibody in plain words: "a long-acting laboratory-made antibody"
+    ("lab-made antibody", "monoclonal-antibody", "g", ""),
+    ("laboratory-made antibody", "monoclonal-antibody", "g", ""),
+    ("man-made antibody", "monoclonal-antibody", "g", ""),
     ("mab", "monoclonal-antibody", "s", "any other -mab INN"),
     ("monoclonal antibody", "monoclonal-antibody", "g", "absorbed by the specific antibody types"),
     ("enflonsia", "monoclonal-antibody", "", "brand of clesrovimab"),
@@ -1222,6 +1226,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("eliquis", "small-molecule", "", "brand of apixaban"),
     # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
     # supportive-care drugs that treat or prevent another treatment's harm
+    ("avasopasem", "small-molecule", "", "Galera's dismutase mimetic for radiation mouth sores"),
     ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
     ("cymbalta", "small-molecule", "", "brand of duloxetine"),
     ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
