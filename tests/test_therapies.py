@@ -4870,6 +4870,427 @@ WRITTEN_SETS = (
         "chemotherapy and a jargon buster whose entries name therapies (both about no therapy); the "
         "older drugs beside lecanemab, Pluvicto and genomic tests.",
     ),
+    WrittenSet(
+        "classify_holdout453.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone, every type and hard case, 10 about "
+        "no therapy, by a blind helper in session 19's first round (primary 0.950, discussed F1 0.977 "
+        "blind). Fixed since: the RSV antibody of a Galician programme, a faecal-bacteria pill whose "
+        "antibiotics led. Left: two passing CAR-T mentions in a tarlatamab story.",
+    ),
+    WrittenSet(
+        "classify_holdout454.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 around neighbouring types and look-alikes, as an evaluator would probe them, 6 about no "
+        "therapy, by a blind helper in session 19's first round (primary 1.000, discussed F1 0.987 "
+        "blind). Left: the paragraph comparing CAR-NK cells with CAR-T products.",
+    ),
+    WrittenSet(
+        "classify_holdout455.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 science news stories on laboratory, animal and early human studies, 8 about no therapy, "
+        "by a blind helper in session 19's first round (primary 0.900, discussed F1 0.941 blind). "
+        "Fixed since: senolytic drugs, PLX5622, a letter of RNA rewritten, brain organoids from "
+        "induced stem cells. Left: a diet study of checkpoint inhibitor response.",
+    ),
+    WrittenSet(
+        "classify_holdout456.jsonl",
+        30,
+        0.93,
+        0.88,
+        "30 patient and family stories naming the treatment once and then as 'it' or 'the drug', 6 "
+        "about no therapy, by a blind helper in session 19's first round (primary 0.933, discussed F1 "
+        "0.903 blind). Fixed since: the RSV antibody. Left: conditioning chemotherapy in three "
+        "stories, the transplant steps of two ex vivo stories, a lung cancer story naming its ALK "
+        "pill late, and since antibiotics are no type a cystic fibrosis story naming its pill once.",
+    ),
+    WrittenSet(
+        "classify_holdout457.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 business and financial news items on biotech and pharma, 7 about no therapy, by a blind "
+        "helper in session 19's first round (primary 1.000, discussed F1 0.984 blind). Left: "
+        "Zolgensma as background to an acquisition.",
+    ),
+    WrittenSet(
+        "classify_holdout458.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital, university and charity pages with their furniture, 6 about no therapy, by a "
+        "blind helper in session 19's first round (primary 1.000, discussed F1 0.985 blind). Left: "
+        "the chemotherapy dostarlimab patients avoided.",
+    ),
+    WrittenSet(
+        "classify_holdout459.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 conference reports from oncology and haematology meetings, 5 about no therapy, by a blind "
+        "helper in session 19's first round (primary 1.000, discussed F1 0.958 blind). Fixed since: "
+        "what none of the patients had needed. Left: the comparator arm named by regimen, results in "
+        "the next sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout460.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories from English-language outlets outside the US and UK, 6 about no therapy, by a "
+        "blind helper in session 19's first round (primary 1.000, discussed F1 0.985 blind). Left: "
+        "the conditioning chemotherapy of an ex vivo editing story.",
+    ),
+    WrittenSet(
+        "classify_holdout461.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 short items written as an evaluator would, with traps, 10 about no therapy, by a blind "
+        "helper in session 19's second round (primary 0.975, discussed F1 0.987 blind). Fixed since: "
+        "a headline's RSV jab that its body calls an antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout462.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 science stories from journals' and universities' press offices, 8 about no therapy, by a "
+        "blind helper in session 19's second round (primary 1.000, discussed F1 0.962 blind). Fixed "
+        "since: antibiotics in a microbiome story. Left: a CAR-T paragraph in a bispecific escape "
+        "study.",
+    ),
+    WrittenSet(
+        "classify_holdout463.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 regulatory news items as outlets report them, 6 about no therapy, by a blind helper in "
+        "session 19's second round (primary 1.000, discussed F1 0.969 blind). Left: the chemotherapy "
+        "partner of a panel vote, a comparator arm whose results come a sentence later.",
+    ),
+    WrittenSet(
+        "classify_holdout464.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 feed items as RSS and Atom readers deliver them, 7 about no therapy, by a blind helper in "
+        "session 19's second round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout465.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 long reads and features on the state of a field, 5 about no therapy, by a blind helper in "
+        "session 19's second round (primary 0.967, discussed F1 0.933 blind). Fixed since: a headline "
+        "about medical debt. Left: one-sentence comparators and steps that the labels count or not.",
+    ),
+    WrittenSet(
+        "classify_holdout466.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 drug-safety news items, 6 about no therapy, by a blind helper in session 19's second "
+        "round (primary 0.933, discussed F1 0.947 blind). Fixed since: Zantac, sodium thiosulfate. "
+        "Left: sirolimus given beside a gene therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout467.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 news items on therapies outside cancer, 7 about no therapy, by a blind helper in session "
+        "19's second round (primary 1.000, discussed F1 0.964 blind). Left: conditioning chemotherapy "
+        "of an MS transplant, the TNF-blocker arm of a JAK inhibitor trial.",
+    ),
+    WrittenSet(
+        "classify_holdout468.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 opinion pieces, commentaries and letters, 8 about no therapy, by a blind helper in "
+        "session 19's second round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout469.jsonl",
+        40,
+        0.95,
+        0.96,
+        "40 with two or three types in different roles, as an evaluator would write them, 10 about no "
+        "therapy, by a blind helper in session 19's third round (primary 0.950, discussed F1 0.968 "
+        "blind). Left: a celebrity's remission (the labels split with set 471), post-transplant "
+        "cyclophosphamide, three passing mentions.",
+    ),
+    WrittenSet(
+        "classify_holdout470.jsonl",
+        30,
+        0.83,
+        0.85,
+        "30 science news stories on laboratory research in immunology, cell and gene therapy, 9 about "
+        "no therapy, by a blind helper in session 19's third round (primary 0.800, discussed F1 0.833 "
+        "blind). Fixed since: a WRN inhibitor, brain organoids. Left: MR1 T cells read as CAR-T, a "
+        "virus that marks tumours for CAR-T cells, antibodies used as research tools.",
+    ),
+    WrittenSet(
+        "classify_holdout471.jsonl",
+        30,
+        0.93,
+        0.96,
+        "30 wire stories on health and medicine, 8 about no therapy, by a blind helper in session "
+        "19's third round (primary 0.933, discussed F1 0.966 blind). Left: Medicare's negotiated "
+        "prices and a celebrity's chemotherapy (labels split with other sets).",
+    ),
+    WrittenSet(
+        "classify_holdout472.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 press releases from biotech and pharma newsrooms with their boilerplate, 5 about no "
+        "therapy, by a blind helper in session 19's third round (primary 1.000, discussed F1 0.960 "
+        "blind). Fixed since: important safety information as boilerplate.",
+    ),
+    WrittenSet(
+        "classify_holdout473.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 stories about children and young people with rare or serious diseases, 6 about no "
+        "therapy, by a blind helper in session 19's third round (primary 0.933, discussed F1 0.944 "
+        "blind). Fixed since: a virus injected into a brainstem tumour. Left: a boy's earlier "
+        "treatments, a Hodgkin trial's two arms.",
+    ),
+    WrittenSet(
+        "classify_holdout474.jsonl",
+        30,
+        0.73,
+        0.74,
+        "30 written as an evaluator would to test therapies told only in plain words, 7 about no "
+        "therapy, by a blind helper in session 19's third round (primary 0.633, discussed F1 0.708 "
+        "blind). Fixed since: radioactive drugs, a tumour-bursting virus, a coronavirus jab. Left: "
+        "most plain descriptions of a drug's action.",
+    ),
+    WrittenSet(
+        "classify_holdout475.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 news items from the trade press for pharmacists, nurses and GPs, 8 about no therapy, by a "
+        "blind helper in session 19's third round (primary 0.933, discussed F1 0.929 blind). Fixed "
+        "since: montelukast. Left: conditioning chemotherapy, a vaccination staffing story.",
+    ),
+    WrittenSet(
+        "classify_holdout476.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 written as an evaluator would from TAXONOMY.md alone, every type twice, 10 about no "
+        "therapy, by a blind helper in session 19's fourth round (primary 1.000, discussed F1 1.000 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout477.jsonl",
+        30,
+        0.93,
+        1.0,
+        "30 science news stories on basic biology and disease mechanisms, 12 about no therapy, by a "
+        "blind helper in session 19's fourth round (primary 0.933, discussed F1 0.977 blind). Left: a "
+        "prion story whose antisense drug and epigenetic editor are both told; a brain-shuttle "
+        "bispecific named as an antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout478.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 health stories from European outlets' English-language services, 7 about no therapy, by a "
+        "blind helper in session 19's fourth round (primary 1.000, discussed F1 0.951 blind). Left: "
+        "chemotherapy steps of a TIL therapy and a vaccine regimen; a company's antibody royalties.",
+    ),
+    WrittenSet(
+        "classify_holdout479.jsonl",
+        30,
+        0.93,
+        0.98,
+        "30 newsroom stories from US academic medical centres, some with their furniture, 7 about no "
+        "therapy, by a blind helper in session 19's fourth round (primary 0.933, discussed F1 0.984 "
+        "blind). Left: two Nobel prize stories labelled by their therapies (other sets label such "
+        "stories no therapy).",
+    ),
+    WrittenSet(
+        "classify_holdout480.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 trade-press items on manufacturing, supply and launches, 8 about no therapy, by a blind "
+        "helper in session 19's fourth round (primary 1.000, discussed F1 0.981 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout481.jsonl",
+        30,
+        0.8,
+        0.84,
+        "30 news items on supportive care and side effects, 12 about no therapy, by a blind helper in "
+        "session 19's fourth round (primary 0.767, discussed F1 0.814 blind). Fixed since: antiviral "
+        "T cells, avasopasem. Left: the supportive drug against the therapy whose harm it treats (a "
+        "statin during anthracyclines, colitis drugs after immunotherapy), post-transplant "
+        "cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout482.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 very short news briefs, 8 about no therapy, by a blind helper in session 19's fourth "
+        "round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout483.jsonl",
+        30,
+        0.9,
+        0.84,
+        "30 stories of adults through several lines of treatment, 6 about no therapy, by a blind "
+        "helper in session 19's fourth round (primary 0.900, discussed F1 0.841 blind). Left: earlier "
+        "treatments told in the past tense (a cue for them lost more than it gained).",
+    ),
+    WrittenSet(
+        "classify_holdout484.jsonl",
+        40,
+        0.97,
+        0.85,
+        "40 items probing precision as an evaluator would, 25 of 40 about no therapy, 25 about no "
+        "therapy, by a blind helper in session 19's fifth round (primary 0.950, discussed F1 0.833 "
+        "blind). Fixed since: a waiting-times headline. Left: a patient advocate's obituary; a "
+        "company's product roster.",
+    ),
+    WrittenSet(
+        "classify_holdout485.jsonl",
+        30,
+        0.9,
+        0.94,
+        "30 science news stories on research that makes a therapy work better, 6 about no therapy, by "
+        "a blind helper in session 19's fifth round (primary 0.867, discussed F1 0.933 blind). Fixed "
+        "since: antibiotics by the class word. Left: a diet helping PI3K inhibitors, a vancomycin "
+        "study of radiotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout486.jsonl",
+        30,
+        0.86,
+        0.84,
+        "30 news items on drugs and care for other treatments' side effects, 10 about no therapy, by "
+        "a blind helper in session 19's fifth round (primary 0.733, discussed F1 0.794 blind). Fixed "
+        "since: sodium thiosulfate, duloxetine, dexrazoxane, avasopasem. Left: tocilizumab before "
+        "teclistamab, light therapy and cold gloves.",
+    ),
+    WrittenSet(
+        "classify_holdout487.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 health policy and access stories, 8 about no therapy, by a blind helper in session 19's "
+        "fifth round (primary 0.967, discussed F1 0.967 blind). Left: a hepatitis C subscription deal "
+        "naming no drug.",
+    ),
+    WrittenSet(
+        "classify_holdout488.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 stories from English-language Asian outlets and trade press, 6 about no therapy, by a "
+        "blind helper in session 19's fifth round (primary 1.000, discussed F1 0.984 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout489.jsonl",
+        30,
+        0.93,
+        0.93,
+        "30 stories on public figures' health and obituaries, 10 about no therapy, by a blind helper "
+        "in session 19's fifth round (primary 0.900, discussed F1 0.913 blind). Fixed since: an "
+        "antibody cocktail. Left: the Queen's Covid vaccines (damped as an attitudes story), a Nobel "
+        "obituary.",
+    ),
+    WrittenSet(
+        "classify_holdout490.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 radio, TV and podcast transcripts and show notes, 8 about no therapy, by a blind helper "
+        "in session 19's fifth round (primary 1.000, discussed F1 0.985 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout491.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would to test naming by brand, INN, code or mechanism alone, 10 "
+        "about no therapy, by a blind helper in session 19's sixth round (primary 0.975, discussed F1 "
+        "0.974 blind). Fixed since: a laboratory-made antibody. Left: the vaccine booster beside a "
+        "CAR-T product.",
+    ),
+    WrittenSet(
+        "classify_holdout492.jsonl",
+        30,
+        0.73,
+        0.85,
+        "30 oncology and haematology items on supportive and preventive drugs, 11 about no therapy, "
+        "by a blind helper in session 19's sixth round (primary 0.667, discussed F1 0.808 blind). "
+        "Fixed since: levofloxacin, bisphosphonates. Left: supportive drugs named beside the therapy "
+        "whose harm they prevent (steroids, tocilizumab, goserelin, opioids).",
+    ),
+    WrittenSet(
+        "classify_holdout493.jsonl",
+        30,
+        0.86,
+        0.92,
+        "30 patient journeys told through several treatments, 6 about no therapy, by a blind helper "
+        "in session 19's sixth round (primary 0.867, discussed F1 0.923 blind). Left: a radioligand "
+        "told as a 'seek and destroy' drug, the earlier treatments of three journeys.",
+    ),
+    WrittenSet(
+        "classify_holdout494.jsonl",
+        30,
+        0.9,
+        0.88,
+        "30 science news stories on the microbiome, immunology and metabolism, 10 about no therapy, "
+        "by a blind helper in session 19's sixth round (primary 0.900, discussed F1 0.889 blind). "
+        "Left: diet and gut-bacteria studies of checkpoint response (labelled by the checkpoint "
+        "inhibitor), levodopa.",
+    ),
+    WrittenSet(
+        "classify_holdout495.jsonl",
+        30,
+        0.96,
+        0.9,
+        "30 stories from outlets in Latin America, the Caribbean, the Middle East and Africa, 7 about "
+        "no therapy, by a blind helper in session 19's sixth round (primary 0.933, discussed F1 0.885 "
+        "blind). Fixed since: bedaquiline. Left: a twice-yearly HIV jab (lenacapavir unnamed in the "
+        "headline).",
+    ),
+    WrittenSet(
+        "classify_holdout496.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 items from medical research charities and patient organisations, 8 about no therapy, by a "
+        "blind helper in session 19's sixth round (primary 0.933, discussed F1 0.954 blind). Left: a "
+        "cystic fibrosis explainer of two genetic approaches; BrECADD's brentuximab.",
+    ),
+    WrittenSet(
+        "classify_holdout497.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items in regulators' and HTA bodies' own words, 7 about no therapy, by a blind helper in "
+        "session 19's sixth round (primary 1.000, discussed F1 0.984 blind). Left: the TNF-blocker "
+        "arm of a JAK inhibitor review.",
+    ),
 )
 
 
