@@ -5847,13 +5847,13 @@ def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
 
 
 def test_widely_sold_small_molecules_named_alone_get_their_type() -> None:
-    """tests/data/small_molecule_brands.tsv: 148 brand and generic names of small-molecule drugs
+    """tests/data/small_molecule_brands.tsv: 152 brand and generic names of small-molecule drugs
     sold for years (anticoagulants, diabetes and heart drugs, HIV and hepatitis C regimens, MS and
     psychiatric drugs, kinase inhibitors), each named alone in a one-line story; news names them
     by brand ('First generic Entresto hits US market'), and 80 were unknown when first checked."""
     rows = _named_alone("small_molecule_brands.tsv", capitalize=True)
     wrong = [(name, slug, got.primary) for name, slug, got in rows if got.primary != slug]
-    assert len(rows) == 148
+    assert len(rows) == 152
     assert wrong == []
 
 
@@ -7251,6 +7251,8 @@ def test_therapies_told_in_plain_words_get_their_type() -> None:
     assert types("President given experimental antibody cocktail") == ["monoclonal-antibody"]
     assert types("", "It contains a long-acting laboratory-made antibody.") == ["monoclonal-antibody"]
     assert types("FDA rejects avasopasem for mouth sores") == ["small-molecule"]
+    # Roche's Brainshuttle: an antibody with a second arm that carries it into the brain
+    assert types("Roche's brain shuttle antibody clears amyloid fast") == ["bispecific-antibody"]
     # a virus that carries a gene is a vector, and a boxer's jab no vaccine
     vector = "A modified virus injected into the eye carries a working copy of the gene to the retina."
     assert "oncolytic-virus" not in types("", vector)

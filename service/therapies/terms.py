@@ -485,6 +485,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("bispecific", "bispecific-antibody", "", ""),
     ("bispecific antibody", "bispecific-antibody", "", ""),
     ("bispecific T-cell engager", "bispecific-antibody", "", ""),
+    # Roche's Brainshuttle: an antibody with a second arm that binds the transferrin receptor to
+    # cross into the brain (trontinemab)
+    ("brain shuttle", "bispecific-antibody", "", ""),
+    ("brainshuttle", "bispecific-antibody", "", ""),
     ("blinatumomab", "bispecific-antibody", "", ""),
     ("emicizumab", "bispecific-antibody", "", ""),
     ("ImmTAC", "bispecific-antibody", "", ""),
@@ -1227,6 +1231,14 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
     # supportive-care drugs that treat or prevent another treatment's harm
     ("avasopasem", "small-molecule", "", "Galera's dismutase mimetic for radiation mouth sores"),
+    # Parkinson's and malaria staples that no INN stem catches
+    ("levodopa", "small-molecule", "", ""),
+    ("carbidopa", "small-molecule", "", ""),
+    ("foslevodopa", "small-molecule", "", "a levodopa prodrug (Vyalev)"),
+    ("vyalev", "small-molecule", "", "brand of foslevodopa with foscarbidopa"),
+    ("artemether", "small-molecule", "", "with lumefantrine, Coartem"),
+    ("lumefantrine", "small-molecule", "", ""),
+    ("coartem", "small-molecule", "", "brand of artemether with lumefantrine"),
     ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
     ("cymbalta", "small-molecule", "", "brand of duloxetine"),
     ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
