@@ -5291,6 +5291,63 @@ WRITTEN_SETS = (
         "session 19's sixth round (primary 1.000, discussed F1 0.984 blind). Left: the TNF-blocker "
         "arm of a JAK inhibitor review.",
     ),
+    WrittenSet(
+        "classify_holdout498.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 written as an evaluator would around TAXONOMY.md's hard cases, each in fresh stories, 17 "
+        "about no therapy, by a blind helper in session 19's seventh round (primary 1.000, discussed "
+        "F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout499.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 news items on autoimmune and inflammatory disease treatments, 7 about no therapy, by a "
+        "blind helper in session 19's seventh round (primary 0.967, discussed F1 0.929 blind). Left: "
+        "the gene edits of two edited cell products (the labels count them or not), efgartigimod (an "
+        "Fc fragment, no type in the lexicon), a Nobel story's Treg therapies.",
+    ),
+    WrittenSet(
+        "classify_holdout500.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 news items on blood cancers and blood disorders, 5 about no therapy, by a blind helper in "
+        "session 19's seventh round (primary 0.967, discussed F1 0.941 blind). Left: total-body "
+        "irradiation as transplant conditioning, rituximab in a comparator arm, three passing small "
+        "molecules.",
+    ),
+    WrittenSet(
+        "classify_holdout501.jsonl",
+        30,
+        1.0,
+        0.92,
+        "30 news items on solid tumours with their standards of care, 5 about no therapy, by a blind "
+        "helper in session 19's seventh round (primary 1.000, discussed F1 0.925 blind). Left: "
+        "partners and steps that the labels count or not.",
+    ),
+    WrittenSet(
+        "classify_holdout502.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 news items on neurology and rare genetic disease treatments, 6 about no therapy, by a "
+        "blind helper in session 19's seventh round (primary 0.900, discussed F1 0.983 blind). Fixed "
+        "since: the brain shuttle, Vyalev. Left: a newborn screening story whose transplant the "
+        "labels call discussed but not its subject.",
+    ),
+    WrittenSet(
+        "classify_holdout503.jsonl",
+        30,
+        0.93,
+        0.97,
+        "30 news items on infectious disease prevention and treatment, 8 about no therapy, by a blind "
+        "helper in session 19's seventh round (primary 0.900, discussed F1 0.958 blind). Fixed since: "
+        "Coartem. Left: an antibody pair given with lenacapavir, a hepatitis C elimination story.",
+    ),
 )
 
 
