@@ -704,11 +704,11 @@ _MULTI: Final = re.compile(
     # "the eye cancer that hides from immunotherapy": what the disease resists
     r"(?:hides?|hiding|hid) from|"
     r"progress\w* (?:on|after|despite|following)|"
-    # "has received accelerated approval" is a regulator's decision, not a patient's history.
-    # ("all of whom had already had surgery, radiotherapy and temozolomide")
     # "I'd had the chemo twice by then", "she had had chemotherapy": past perfect, what came before
     r"had had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
     r"d had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
+    # "has received accelerated approval" is a regulator's decision, not a patient's history.
+    # ("all of whom had already had surgery, radiotherapy and temozolomide")
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone|already had)"
     r"(?! (?:\w+ ){0,2}?(?:approval|authori[sz]ation|clearance|designation|licen[cs]e|marketing|"
     r"complete response|crl|rejection|refusal|letter))|"
