@@ -1228,9 +1228,13 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # Widely sold small molecules by brand (and the generics no INN stem catches), checked in
     # session 18: tests/data/small_molecule_brands.tsv
     ("eliquis", "small-molecule", "", "brand of apixaban"),
-    # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
     # supportive-care drugs that treat or prevent another treatment's harm
     ("avasopasem", "small-molecule", "", "Galera's dismutase mimetic for radiation mouth sores"),
+    ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
+    ("cymbalta", "small-molecule", "", "brand of duloxetine"),
+    ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
+    ("sodium thiosulfate", "small-molecule", "", "protects hearing from cisplatin (Pedmark)"),
+    ("pedmark", "small-molecule", "", "brand of sodium thiosulfate"),
     # Parkinson's and malaria staples that no INN stem catches
     ("levodopa", "small-molecule", "", ""),
     ("carbidopa", "small-molecule", "", ""),
@@ -1239,13 +1243,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("artemether", "small-molecule", "", "with lumefantrine, Coartem"),
     ("lumefantrine", "small-molecule", "", ""),
     ("coartem", "small-molecule", "", "brand of artemether with lumefantrine"),
-    ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
-    ("cymbalta", "small-molecule", "", "brand of duloxetine"),
-    ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
-    ("sodium thiosulfate", "small-molecule", "", "protects hearing from cisplatin (Pedmark)"),
-    ("pedmark", "small-molecule", "", "brand of sodium thiosulfate"),
+    # asthma pills by class stem and brand
     ("lukast", "small-molecule", "s", "leukotriene receptor antagonists (montelukast, zafirlukast)"),
     ("singulair", "small-molecule", "", "brand of montelukast"),
+    # acid reducers (H2 blockers and proton-pump inhibitors) by brand, and the H2 blockers' generics
     ("zantac", "small-molecule", "", "brand of ranitidine"),
     ("ranitidine", "small-molecule", "", ""),
     ("pepcid", "small-molecule", "", "brand of famotidine"),
