@@ -7302,6 +7302,9 @@ def test_therapies_told_in_plain_words_get_their_type() -> None:
         return [h.slug for h in find_hits(title, text) if h.slug != CONDITION]
 
     assert types("Dialysis patient, 82, is first to receive Oxford coronavirus jab") == ["vaccine"]
+    # a British surgery is also the doctor's practice
+    assert types("Flu jab queues at the village surgery") == ["vaccine"]
+    assert types("Flu jab queues before her surgery") == ["vaccine", "none"]
     assert types("Radioactive drug extends lives of men with advanced prostate cancer") == ["radiotherapy"]
     assert types("FDA turns down tumour-bursting virus for melanoma") == ["oncolytic-virus"]
     assert types("Virus injected into brainstem tumour gives families hope") == ["oncolytic-virus"]

@@ -85,6 +85,11 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("chemotherapy-free", "chemotherapy", "n", ""),
     ("conditioning chemotherapy", "", "", "part of a transplant or cell therapy"),
     ("CRISPR screen", "", "", "CRISPR as a lab tool to find genes"),
+    # a British "surgery" is also a doctor's practice: "a jab at the village surgery"
+    ("GP surgery", "", "", "the practice, not an operation"),
+    ("village surgery", "", "", ""),
+    ("doctor's surgery", "", "", ""),
+    ("GP's surgery", "", "", ""),
     ("Genmab", "", "", "a company, not a -mab antibody"),
     ("Intra-Cellular Therapies", "", "", "a company (lumateperone), not a cell therapy"),
     ("CRISPR screening", "", "", ""),
