@@ -5904,14 +5904,14 @@ def test_the_approvals_of_2023_to_2025_named_alone_get_their_type() -> None:
 
 
 def test_widely_sold_small_molecules_named_alone_get_their_type() -> None:
-    """tests/data/small_molecule_brands.tsv: 152 brand and generic names of small-molecule drugs
+    """tests/data/small_molecule_brands.tsv: 154 brand and generic names of small-molecule drugs
     sold for years (anticoagulants, diabetes and heart drugs, HIV and hepatitis C regimens, MS and
     psychiatric drugs, kinase inhibitors), each named alone in a one-line story; news names them
     by brand ('First generic Entresto hits US market'); 80 were unknown when first checked (session
-    18), and the 21 added in session 19 were all unknown."""
+    18), and the 23 added in session 19 were all unknown."""
     rows = _named_alone("small_molecule_brands.tsv", capitalize=True)
     wrong = [(name, slug, got.primary) for name, slug, got in rows if got.primary != slug]
-    assert len(rows) == 152
+    assert len(rows) == 154
     assert wrong == []
 
 

@@ -1235,6 +1235,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("eliquis", "small-molecule", "", "brand of apixaban"),
     # supportive-care drugs that treat or prevent another treatment's harm
     ("avasopasem", "small-molecule", "", "Galera's dismutase mimetic for radiation mouth sores"),
+    ("sudil", "small-molecule", "s", "ROCK inhibitors (belumosudil for chronic GVHD, netarsudil)"),
+    ("rezurock", "small-molecule", "", "brand of belumosudil"),
     ("duloxetine", "small-molecule", "", "for chemotherapy nerve pain"),
     ("cymbalta", "small-molecule", "", "brand of duloxetine"),
     ("dexrazoxane", "small-molecule", "", "protects the heart from anthracyclines"),
