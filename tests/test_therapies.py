@@ -5348,6 +5348,83 @@ WRITTEN_SETS = (
         "helper in session 19's seventh round (primary 0.900, discussed F1 0.958 blind). Fixed since: "
         "Coartem. Left: an antibody pair given with lenacapavir, a hepatitis C elimination story.",
     ),
+    WrittenSet(
+        "classify_holdout504.jsonl",
+        40,
+        1.0,
+        0.96,
+        "40 written as an evaluator would from TAXONOMY.md alone, every type twice, 10 about no "
+        "therapy, by a blind helper in session 19's eighth round (primary 1.000, discussed F1 0.964 "
+        "blind). Left: the nivolumab partner of RP1, a deferred radiotherapy and chemotherapy, MS "
+        "comparator antibodies.",
+    ),
+    WrittenSet(
+        "classify_holdout505.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 national newspapers' health stories online, some with their furniture, 6 about no "
+        "therapy, by a blind helper in session 19's eighth round (primary 1.000, discussed F1 0.971 "
+        "blind). Left: a Casgevy story whose donor transplant is only eligibility, a donor-register "
+        "appeal.",
+    ),
+    WrittenSet(
+        "classify_holdout506.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 oncology trade-press items on approvals, read-outs and guidelines, 4 about no therapy, by "
+        "a blind helper in session 19's eighth round (primary 0.967, discussed F1 0.944 blind). Left: "
+        "a cancer-statistics story crediting the HPV vaccine (labelled no therapy, vaccine "
+        "discussed).",
+    ),
+    WrittenSet(
+        "classify_holdout507.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 biotech business newsletter items, 8 about no therapy, by a blind helper in session 19's "
+        "eighth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout508.jsonl",
+        30,
+        0.96,
+        0.93,
+        "30 patient stories of newer treatments, named once and then described, 6 about no therapy, "
+        "by a blind helper in session 19's eighth round (primary 0.933, discussed F1 0.918 blind). "
+        "Fixed since: a jab at the village surgery. Left: a cold-cap fundraising appeal.",
+    ),
+    WrittenSet(
+        "classify_holdout509.jsonl",
+        30,
+        0.73,
+        0.81,
+        "30 news items on treating and preventing the side effects of cancer treatment and "
+        "transplants, 10 about no therapy, by a blind helper in session 19's eighth round (primary "
+        "0.700, discussed F1 0.795 blind). Fixed since: Rezurock. Left: care given during "
+        "chemotherapy (cold gloves, balance training, food handling, symptom check-ins: the "
+        "headline's chemotherapy read as the subject; a rule for it gained 3 and lost 2), Rolvedon, "
+        "post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout510.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 science news stories on new therapies in animals and first patients, 6 about no therapy, "
+        "by a blind helper in session 19's eighth round (primary 0.967, discussed F1 0.951 blind). "
+        "Left: exhausted T cells (basic biology read as CAR-T), a CAR-T product's secreted engager.",
+    ),
+    WrittenSet(
+        "classify_holdout511.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital and health-system newsroom items outside the US, some with furniture, 7 about no "
+        "therapy, by a blind helper in session 19's eighth round (primary 1.000, discussed F1 0.984 "
+        "blind).",
+    ),
 )
 
 
