@@ -7385,6 +7385,7 @@ def test_therapies_told_in_plain_words_get_their_type() -> None:
     assert types("Radioactive drug extends lives of men with advanced prostate cancer") == ["radiotherapy"]
     assert types("FDA turns down tumour-bursting virus for melanoma") == ["oncolytic-virus"]
     assert types("Virus injected into brainstem tumour gives families hope") == ["oncolytic-virus"]
+    assert types("Modified poliovirus helps some brain tumour patients live longer") == ["oncolytic-virus"]
     assert types("Company halts trials of off-the-shelf antiviral T cells") == ["cell-therapy"]
     assert types("President given experimental antibody cocktail") == ["monoclonal-antibody"]
     assert types("", "It contains a long-acting laboratory-made antibody.") == ["monoclonal-antibody"]

@@ -696,6 +696,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("DNX-2401", "oncolytic-virus", "", ""),
     ("engineered virus", "oncolytic-virus", "", "only against tumours, not as a vector: see CONTEXT"),
     ("modified adenovirus", "oncolytic-virus", "", "the same"),
+    ("modified poliovirus", "oncolytic-virus", "", "Duke's PVSRIPO for glioblastoma; the same"),
+    ("PVSRIPO", "oncolytic-virus", "", "lerapolturev"),
+    ("lerapolturev", "oncolytic-virus", "", ""),
     ("virus injected into", "oncolytic-virus", "", "'virus injected into brainstem tumour'; the same"),
     ("virus engineered to kill", "oncolytic-virus", "", "the same, said after the noun"),
     ("viruses engineered to kill", "oncolytic-virus", "", "the same"),
@@ -1721,6 +1724,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # An engineered virus that attacks a tumour; one that carries a gene into cells is a vector.
     "engineered virus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "modified adenovirus": (_TUMOUR_WORDS, _VECTOR_WORDS),
+    "modified poliovirus": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "virus injected into": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "virus engineered to kill": (_TUMOUR_WORDS, _VECTOR_WORDS),
     "viruses engineered to kill": (_TUMOUR_WORDS, _VECTOR_WORDS),
