@@ -5425,6 +5425,83 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 19's eighth round (primary 1.000, discussed F1 0.984 "
         "blind).",
     ),
+    WrittenSet(
+        "classify_holdout512.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 written as an evaluator would from TAXONOMY.md alone, mixed lengths, 10 about no therapy, "
+        "by a blind helper in session 19's ninth round (primary 1.000, discussed F1 0.988 blind). "
+        "Left: the donor pig's gene edits (labelled discussed).",
+    ),
+    WrittenSet(
+        "classify_holdout513.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 health stories from US regional and local newspapers and TV sites, 6 about no therapy, by "
+        "a blind helper in session 19's ninth round (primary 0.933, discussed F1 0.941 blind). Fixed "
+        "since: Duke's modified poliovirus. Left: a former president's hospice story with a paragraph "
+        "on his Keytruda.",
+    ),
+    WrittenSet(
+        "classify_holdout514.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 items from European pharma and medtech trade press, 7 about no therapy, by a blind helper "
+        "in session 19's ninth round (primary 0.967, discussed F1 0.964 blind). Left: an MR-guided "
+        "linear accelerator (its radiotherapy mentions damped), a T-cell product's transplant "
+        "setting.",
+    ),
+    WrittenSet(
+        "classify_holdout515.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 magazine long reads on one therapy, a disease or a researcher, 6 about no therapy, by a "
+        "blind helper in session 19's ninth round (primary 0.967, discussed F1 0.960 blind). Left: "
+        "base-edited CAR-T cells read as gene editing, cholesterol rivals in one paragraph.",
+    ),
+    WrittenSet(
+        "classify_holdout516.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 news items on cancer screening, diagnosis, prevention and survivorship, 12 about no "
+        "therapy, by a blind helper in session 19's ninth round (primary 0.967, discussed F1 1.000 "
+        "blind). Left: a PSMA scan story with a paragraph on Pluvicto.",
+    ),
+    WrittenSet(
+        "classify_holdout517.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 clinical trial reports for doctors from medical news sites, 4 about no therapy, by a "
+        "blind helper in session 19's ninth round (primary 0.967, discussed F1 0.928 blind). Left: a "
+        "geriatric assessment trial about chemotherapy's toxicity, comparator arms and steps the "
+        "labels count or not.",
+    ),
+    WrittenSet(
+        "classify_holdout518.jsonl",
+        30,
+        0.9,
+        0.97,
+        "30 stories of children's and young people's treatment in the UK, Ireland and Australia, 6 "
+        "about no therapy, by a blind helper in session 19's ninth round (primary 0.900, discussed F1 "
+        "0.973 blind). Left: base-edited CAR-T cells and antiviral T cells read as transplants, "
+        "Ireland's RSV immunisation programme.",
+    ),
+    WrittenSet(
+        "classify_holdout519.jsonl",
+        30,
+        0.93,
+        0.9,
+        "30 news items on vaccines and antibodies for infectious disease and cancer vaccines, 8 about "
+        "no therapy, by a blind helper in session 19's ninth round (primary 0.933, discussed F1 0.900 "
+        "blind). Left: vaccine policy fights (an advisory panel, Gavi's funding) read as vaccine "
+        "stories.",
+    ),
 )
 
 
