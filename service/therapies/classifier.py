@@ -1126,6 +1126,16 @@ def _freeing(after: list[str]) -> bool:
     return after[0] == "free" and len(after) > 1 and (after[1] in _FREED or after[1].isdigit())
 
 
+def _next_item(near: list[str]) -> bool:
+    """Whether an "and the" or "or a" among the last words opens the enumeration's next item
+    ("including the antibodies evolocumab and alirocumab and the siRNA inclisiran", "... and the
+    twice-yearly siRNA inclisiran")."""
+    return any(
+        near[k] in ("and", "or") and near[k + 1] in ("the", "a", "an")
+        for k in range(max(0, len(near) - 4), len(near) - 1)
+    )
+
+
 def _cue_factor(
     hay: str,
     w0: int,
@@ -1185,16 +1195,7 @@ def _cue_factor(
             (listing and listing[-1] >= len(reach) - len(near))
             or (
                 listing
-                and (
-                    near[-1] in ("and", "or")
-                    # "including the antibodies evolocumab and alirocumab and the siRNA inclisiran",
-                    # "... and the twice-yearly siRNA inclisiran"
-                    or any(
-                        near[k] in ("and", "or") and near[k + 1] in ("the", "a", "an")
-                        for k in range(max(0, len(near) - 4), len(near) - 1)
-                    )
-                    or _ENUMERATED.search(hay, w0, start)
-                )
+                and (near[-1] in ("and", "or") or _next_item(near) or _ENUMERATED.search(hay, w0, start))
             )
             or (near[-1] == "or" and _EITHER.intersection(reach))
         ):
@@ -2633,8 +2634,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # the types the headline names plainly (by a weak word, "jab", only when the body too names its
     # type with no cue: "Galicia's RSV jab for newborns" is the antibody its body names, while the
     # vaccine appears only as what other countries chose instead)
-    body_plain = {h.slug for h in therapy_hits if h.field != "title" and not h.cue}
-    headlined = {h.slug for h in in_title if not h.cue and (not h.entry.weak or h.slug in body_plain)}
+    headlined = {h.slug for h in in_title if not h.cue and not h.entry.weak}
+    weakly = {h.slug for h in in_title if not h.cue and h.entry.weak} - headlined
+    if weakly:  # (the body is read only for a headline that names a type by a weak word alone)
+        headlined |= weakly & {h.slug for h in therapy_hits if h.field != "title" and not h.cue}
     beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
