@@ -68,7 +68,8 @@ _BRAKES = (
 )  # fmt: skip
 # "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
 _MISSPELLINGS = (
-    "misspelled letter", "misspelled DNA letter", "faulty letter", "DNA letter", "misspelling",
+    "misspelled letter", "misspelled DNA letter", "misspelt letter", "misspelt DNA letter",
+    "faulty letter", "DNA letter", "misspelling",
     "spelling error", "single letter", "letter of DNA", "letters of DNA",
 )  # fmt: skip
 # "a one-off treatment that edits the DNA of their own blood stem cells": gene editing told plainly
@@ -364,6 +365,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("molecular scissors", "gene-editing", "", "newspapers' name for CRISPR"),
     ("molecular cutting tool", "gene-editing", "", "the same, in other words"),
     ("editing machinery", "gene-editing", "", "'the editing machinery was packaged in lipid nanoparticles'"),
+    ("editing tool", "gene-editing", "", "'the instructions for the editing tool': of DNA, see CONTEXT"),
     ("DNA editing", "gene-editing", "", ""),
     # A mutation told as a misspelling that a treatment corrects or rewrites (CONTEXT). Told of
     # alone, it is the disease ("a misspelled letter in the haemoglobin gene bends red cells").
@@ -1667,6 +1669,10 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "tumor-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "tumour-infiltrating lymphocyte": (_TIL_GIVEN, ()),
     "engineered cell": (("car t", "chimeric antigen"), ("stem", "gene therap", "lentivir", "islet", "nk ")),
+    "editing tool": (
+        ("dna", "gene", "genetic", "letter", "crispr", "mutation", "liver", "infus"),
+        ("video", "photo", "software"),
+    ),
     "editor": (("nanoparticle", "guide", "mutation", "crispr", "delivery", "infus", "dose"), ()),
     "insulin-producing cell": (("infus", "transplant", "implant", "grown", "stem cell", "lab"), ()),
     "lab-grown cell": (("infus", "transplant", "implant", "inject", "patient", "trial"), ("meat",)),
