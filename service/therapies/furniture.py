@@ -28,7 +28,7 @@ _TAIL: Final = re.compile(
     # (a screen reader's skip link may lead the heading: "Skip next section Explore more")
     r"^(skip (next|this|the) section\s+)?"
     r"(related( articles?| stories| headlines| posts| content| news| reading| coverage| information|"
-    r" links| resources)?( (from|on|in|at|about)\b.*)?|"
+    r" links| resources| (media |press )?releases| updates| pages)?( (from|on|in|at|about)\b.*)?|"
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
