@@ -497,6 +497,8 @@ _STEP: Final = frozenset(
         "following",
     }
 )
+# Words after "pre" that make no step of it: "pre-emptive tocilizumab", "pre-existing antibodies".
+_PRE_WORDS: Final = frozenset({"emptive", "emptively", "existing", "clinical", "specified"})
 # "a pill that bridges her to transplant", "radiation while patients wait for CAR-T": the transplant
 # is where the story's treatment leads; it is still named plainly (the story discusses it), but it
 # is not what the story is about.
@@ -1178,7 +1180,10 @@ def _cue_factor(
         steps = [
             k
             for k in range(max(0, len(near) - 3), len(near))
-            if near[k] in _STEP and _VERSUS.isdisjoint(near[k + 1 :])
+            if near[k] in _STEP
+            and _VERSUS.isdisjoint(near[k + 1 :])
+            # ("pre-transplant chemo", not "pre-emptive tocilizumab")
+            and (near[k] != "pre" or k + 1 == len(near) or near[k + 1] not in _PRE_WORDS)
         ]
         # "fare worse after CAR T-cells", "relapse after CAR-T": the outcome of the therapy the story
         # reports, not a step on the way to another.
@@ -2178,7 +2183,9 @@ _REVEAL: Final = re.compile(
     # "the investigator's choice of treatment: pembrolizumab", one of the options.
     r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard|choice)\b)"
     r"[\w-]+\s+){0,2}?"
-    r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?(?:,|\s+(?:is|was|called|named|known as)|:))"
+    r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?"
+    # ("The medicine, sold as Enhertu,")
+    r"(?:,?\s+(?:sold|marketed|branded|known)\s+as|,|\s+(?:is|was|called|named|known as)|:))"
     r"\s*(?:an?\s+|the\s+)?$"
 )
 _IT_CALLED: Final = re.compile(
@@ -2532,11 +2539,14 @@ _OUTBREAK: Final = re.compile(
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebates?|negotiations?|investments?|layoffs|screening"
+    r"|(?:genetic|genomic|DNA) test(?:s|ing)?"
     r"|antitrust|headcount|cutbacks|nobel|careers|vacancies|debts?|waiting (?:times?|lists?)"
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
     r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|turmoil"
+    # ("Prasad is back at FDA's biologics center, two weeks after he left")
+    r"|rejoins?|reinstated|rehired|(?:he|she|they) left"
     # (not a patient who steps down a dose: "let kidney recipients step down their drugs")
     r"|steps? down(?!\s+(?:their|his|her|the|from\s+(?:drugs?|treatment|therapy|medication)))"
     r"|(?:forced|pushed) out"
@@ -2550,6 +2560,27 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
+# A harm a headline's subject prevents, eases or treats, and the therapy that causes it, named
+# right before it or after "on", "from", "with": "prevent taxane nerve damage", "tame CAR-T
+# neurotoxicity", "fewer severe infections on BCMA bispecifics", "cuts cytokine release syndrome with
+# myeloma bispecific". The therapy is the setting of the story (supportive care), not its subject.
+_HARM: Final = (
+    r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|side[ -]effects?|nerve damage|neuropathy|mouth sores"
+    r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|CRS|ICANS"
+    r"|cardiotoxicity|heart damage|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue)"
+)
+_COUNTERED_HARM: Final = re.compile(
+    r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
+    r"|treat(?:s|ing)?|for|eas(?:e|es|ing)|reliev\w*|curb\w*|fewer|lower|less|stop\w*|limit\w*"
+    r"|avoid\w*|spar(?:e|es|ing)|lessen\w*|tackl\w*|combat\w*|fight\w*)"
+    r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>" + _HARM + r")\b",
+    re.IGNORECASE,
+)
+_HARM_CAUSE_AFTER: Final = re.compile(
+    r"\s+(?:on|from|with|after|of|caused by|due to|linked to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HARM_CAUSE_BEFORE: Final = re.compile(r"[\s-]*(?:(?:related|induced|associated)\s+)?$", re.IGNORECASE)
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
     r"\b(?:(?<!big )deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
@@ -2574,6 +2605,31 @@ _CORPORATE: Final = re.compile(
 )
 CORPORATE_SHARE: Final = 0.6
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
+
+
+def _harm_setting(title: str, in_title: list[Hit]) -> set[str]:
+    """The types a headline names only as the cause of a harm its subject counters
+    (_COUNTERED_HARM): a type it also names elsewhere stays its own ("Drug X eases nausea on
+    drug X" is no headline, but "Keytruda combination cuts Keytruda rash" would be)."""
+    harms = [(m.start("harm"), m.end("harm")) for m in _COUNTERED_HARM.finditer(title)] if in_title else []
+    if not harms:
+        return set()
+    causes: set[str] = set()
+    others: set[str] = set()
+    for h in in_title:
+        if any(_harm_near(title, h, lo, hi) for lo, hi in harms):
+            causes.add(h.slug)
+        elif not h.cue:
+            others.add(h.slug)
+    return causes - others
+
+
+def _harm_near(title: str, h: Hit, lo: int, hi: int) -> bool:
+    """Whether hit ``h`` names the cause of the harm at ``lo:hi`` ("CAR-T neurotoxicity",
+    "infections on BCMA bispecifics")."""
+    return (h.end <= lo and _HARM_CAUSE_BEFORE.match(title, h.end, lo) is not None) or (
+        h.start >= hi and _HARM_CAUSE_AFTER.match(title, hi, h.start) is not None
+    )
 
 
 def classify(title: str, text: str, *, summary: str = "") -> Classification:
@@ -2638,6 +2694,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     weakly = {h.slug for h in in_title if not h.cue and h.entry.weak} - headlined
     if weakly:  # (the body is read only for a headline that names a type by a weak word alone)
         headlined |= weakly & {h.slug for h in therapy_hits if h.field != "title" and not h.cue}
+    # (a type named only as what causes the harm the headline's subject counters: _COUNTERED_HARM)
+    harmed = _harm_setting(title, in_title)
+    headlined -= harmed
     beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
     refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
@@ -2658,12 +2717,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # (a headline's "during chemo" is the setting of its subject: "Scalp cooling helps women keep
     # their hair during chemo", "Exercise during chemotherapy reduces fatigue")
     during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
-    stepped = {h.slug for h in in_title if h.cue == "step"} | during
+    stepped = {h.slug for h in in_title if h.cue == "step"} | during | harmed
     stepped -= headlined - during
     if (
         (refused or stepped)
         and set(kept) <= stepped
-        and any(h.slug == NONE and h.field == "title" and not h.cue for h in hits)
+        and (harmed or any(h.slug == NONE and h.field == "title" and not h.cue for h in hits))
     ):
         kept = eligible = []
     eligible = kept or eligible
