@@ -1840,7 +1840,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("vaccin", "maternal", "mother", "placenta", "level", "test", "titer", "titre", "produc", "make"),
     ),
     "antibody": (
-        ("drug", "treat", "therap", "infus", "inject", "approv", "dose", "trial"),
+        ("drug", "treat", "therap", "infus", "inject", "approv", "dose", "trial", "blocks", "neutrali"),
         # the body's own: "antibodies against", "antibody-producing B cells"
         ("antibodies against", "producing"),
     ),
