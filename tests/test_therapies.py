@@ -8455,3 +8455,19 @@ def test_a_related_media_releases_heading_ends_the_story() -> None:
     )
     got = classify("Infant RSV antibody program returns", text)
     assert "car-t" not in got.discussed and all(t.slug != "car-t" for t in got.therapies)
+
+
+def test_what_a_patient_has_had_is_her_history() -> None:
+    text = "Since then she has had chemotherapy, a stem cell transplant and daratumumab."
+    assert _cues(text, "chemotherapy") == ["history"]
+    assert _cues(text, "monoclonal-antibody") == ["history"]
+    assert _cues("She had chemotherapy in the trial.", "chemotherapy") == [""]
+
+
+def test_an_antibody_that_blocks_or_neutralises_is_a_drug() -> None:
+    assert _cues(
+        "An antibody that blocks interleukin-11 lengthened the lives of mice.", "monoclonal-antibody"
+    ) == [""]
+    assert _cues("Antibodies that neutralise cobra toxins were isolated.", "monoclonal-antibody") == [""]
+    # the body's own antibodies against a virus are no drug
+    assert _cues("Her antibodies against the virus waned.", "monoclonal-antibody") == []

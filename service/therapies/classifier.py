@@ -709,6 +709,9 @@ _MULTI: Final = re.compile(
     # "I'd had the chemo twice by then", "she had had chemotherapy": past perfect, what came before
     r"had had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
     r"d had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
+    # "Since then she has had chemotherapy, a stem cell transplant, daratumumab and ...": her history
+    # (a patient's, not "families have had access to nusinersen")
+    r"(?:she has|he has|i have|i've) had(?= (?:the |her |his |their |my |some |two |three )?\w)|"
     # "has received accelerated approval" is a regulator's decision, not a patient's history.
     # ("all of whom had already had surgery, radiotherapy and temozolomide")
     r"(?:had|have|has|already) (?:\w+ )?(?:received|undergone|already had)"
@@ -798,6 +801,9 @@ _PHRASE_CUES: Final = frozenset(
         "undergone",
         "already had",
         "d had",
+        "he has had",
+        "i have had",
+        "i've had",
         "through",
         "line",
         "failure of",
@@ -840,7 +846,8 @@ _MULTI_OPENERS: Final = frozenset(
         "stopped working", "did not work", "syndrome", "storm", "toxicit", "side effect", "damage",
         "injur", "infection", "complication", "reaction", "nausea", "neuropathy", "shield",
         "protect", "before", "ahead", "hide", "hides", "hiding", "hid", "other", "put", "putting",
-        "none", "nobody", "no one", "no patient", "even with", "d had",
+        "none", "nobody", "no one", "no patient", "even with", "d had", "she has", "he has", "i have",
+        "i've",
     }
 )  # fmt: skip
 # A sentence ends after ".", "?", "!" or ";" followed by white space, and after a line break.
