@@ -5506,6 +5506,83 @@ WRITTEN_SETS = (
         "blind). Left: vaccine policy fights (an advisory panel, Gavi's funding) read as vaccine "
         "stories.",
     ),
+    WrittenSet(
+        "classify_holdout520.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items written as an evaluator would from TAXONOMY.md alone (all types and hard cases, "
+        "mixed lengths), 6 about no therapy, by a blind helper in session 20's first round (primary "
+        "1.000, discussed F1 0.986 blind). Left: the switch arm of a Pluvicto trial.",
+    ),
+    WrittenSet(
+        "classify_holdout521.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 biotech and pharma trade press items, 6 about no therapy, by a blind helper in session "
+        "20's first round (primary 0.967, discussed F1 0.989 blind). Fixed since: an FDA official's "
+        "return. Left: a Casgevy story's conditioning chemotherapy, that story's vaccine paragraph.",
+    ),
+    WrittenSet(
+        "classify_holdout522.jsonl",
+        30,
+        0.9,
+        0.9,
+        "30 news items on supportive and symptom care, 16 about no therapy, by a blind helper in "
+        "session 20's first round (primary 0.733, discussed F1 0.918 blind). Fixed since: headlines "
+        "that counter a therapy's harm (tocilizumab against CRS, anakinra, immunoglobulin, ice "
+        "chips). Left: taxane nerve damage (a 'taxane' row moved more labels than it fixed), red "
+        "light for mouth sores, post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout523.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 consumer and general news items telling of therapies in plain words, 7 about no therapy, "
+        "by a blind helper in session 20's first round (primary 0.900, discussed F1 0.918 blind). "
+        "Fixed since: 'the medicine, sold as Enhertu', baby KJ's misspelt letter. Left: a statin "
+        "comparison, an MS transplant's antibody comparators.",
+    ),
+    WrittenSet(
+        "classify_holdout524.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 science news items on laboratory and early research, 8 about no therapy, by a blind "
+        "helper in session 20's first round (primary 0.933, discussed F1 0.923 blind). Fixed since: "
+        "antibodies that neutralise snake toxins. Left: an unnamed anti-IL-11 antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout525.jsonl",
+        30,
+        0.96,
+        0.93,
+        "30 patient and family stories from local news, TV sites and charity blogs, 6 about no "
+        "therapy, by a blind helper in session 20's first round (primary 0.933, discussed F1 0.921 "
+        "blind). Fixed since: a charity story's 'she has had' list. Left: TILs told with no word of "
+        "their growing or giving.",
+    ),
+    WrittenSet(
+        "classify_holdout526.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 hospital, university and cancer-centre press pages with their page furniture, 6 about no "
+        "therapy, by a blind helper in session 20's first round (primary 0.933, discussed F1 0.960 "
+        "blind). Fixed since: 'Related media releases' lists, a genetic testing headline. Left: an "
+        "RSV 'immunisation program' of nirsevimab.",
+    ),
+    WrittenSet(
+        "classify_holdout527.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 regulatory news items, 5 about no therapy, by a blind helper in session 20's first round "
+        "(primary 1.000, discussed F1 0.955 blind). Left: a PCSK9 antibody paragraph beside "
+        "inclisiran, aducanumab in a story about the law.",
+    ),
 )
 
 
