@@ -8548,3 +8548,31 @@ def test_an_antibody_that_blocks_or_neutralises_is_a_drug() -> None:
     assert _cues("Antibodies that neutralise cobra toxins were isolated.", "monoclonal-antibody") == [""]
     # the body's own antibodies against a virus are no drug
     assert _cues("Her antibodies against the virus waned.", "monoclonal-antibody") == []
+
+
+def test_the_standard_a_trial_measures_against_is_its_comparator() -> None:
+    text = (
+        "Axicabtagene ciloleucel, a CAR-T therapy, will be offered second line. For these patients "
+        "the standard approach has been more chemotherapy and then an autologous stem cell "
+        "transplant. Patients on CAR-T went 8.3 months before their treatment failed, {tail}."
+    )
+    measured = classify(
+        "NHS offers CAR-T earlier", text.format(tail="compared with two months on standard care")
+    )
+    assert {"chemotherapy", "stem-cell-transplant"} <= set(measured.discussed)
+    # with no result measured against the standard, the standard is background
+    told = classify("NHS offers CAR-T earlier", text.format(tail="and most stayed well"))
+    assert "stem-cell-transplant" not in told.discussed
+
+
+def test_a_sentence_that_opens_by_saying_what_the_drug_is_discusses_it() -> None:
+    text = (
+        "Ibrutinib and venetoclax kept leukaemia at bay in 97 per cent of patients, against 77 per "
+        "cent with FCR, a chemotherapy regimen given with rituximab. {sentence} The tablets were "
+        "taken at home."
+    )
+    said = "Rituximab is an antibody that attaches to CD20 on leukaemia cells."
+    assert "monoclonal-antibody" in classify("Pills beat chemo in CLL", text.format(sentence=said)).discussed
+    assert (
+        "monoclonal-antibody" not in classify("Pills beat chemo in CLL", text.format(sentence="")).discussed
+    )

@@ -2101,6 +2101,38 @@ def _scores(hits: list[Hit]) -> dict[str, float]:
     return scores
 
 
+# "the standard approach has been a further round of chemotherapy and ... a transplant", and later
+# "8.3 months, compared with two months on standard care": the standard the story defines is the
+# comparator arm its results are measured against.
+_STANDARD_IS: Final = re.compile(
+    r"\bstandard (?:approach|care|treatment|of care|therapy|route|option)\b[^.]{0,40}?"
+    r"\b(?:is|was|has been|have been|had been|involves|involved|means|meant|consists? of)\b"
+)
+_AGAINST_STANDARD: Final = re.compile(
+    r"\b(?:compared with|compared to|against|versus|vs\.?|than)\s+(?:[\w.%,]+\s+){0,4}?"
+    r"(?:(?:on|in|with|for|of)\s+)?"
+    r"(?:the\s+)?standard(?:[- ]of[- ]care)?\s+(?:care|group|arm|treatment|therapy|route)\b"
+)
+
+
+def _standard_arm(hits: list[Hit], hay: str, primary: str) -> set[str]:
+    """The types named in the sentence that says what the standard is (_STANDARD_IS), when the
+    story measures results against "standard care" (_AGAINST_STANDARD)."""
+    if "standard" not in hay:
+        return set()
+    defined = {m.start() for m in _STANDARD_IS.finditer(hay)}
+    if not defined or _AGAINST_STANDARD.search(hay) is None:
+        return set()
+    out: set[str] = set()
+    for h in hits:
+        if h.field != "text" or h.slug == primary or h.entry.weak:
+            continue
+        lo = h.sentence[1]
+        if any(lo <= at < h.start for at in defined):
+            out.add(h.slug)
+    return out
+
+
 def _partners_again(hits: list[Hit], primary: str) -> set[str]:
     """The backbones named as the partner of the newer type the story is about ("RP1 in
     combination with nivolumab") and again in a sentence of their own ("Because every patient
@@ -2482,6 +2514,13 @@ _SUBJECT_LEAD: Final = re.compile(
 )
 
 
+# A sentence that opens by saying what the drug is: "Rituximab is an antibody that ...".
+_DEFINED: Final = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:antibody|drug|inhibitor|pill|tablet|medicine|therapy|treatment|vaccine|virus|molecule|chemotherapy)\b"
+)
+
+
 # Read in the lowercased rest of the sentence (no IGNORECASE: it is the costly part of the scan).
 def _subjects(hits: list[Hit], body: _Field) -> set[str]:
     """Types that open a sentence of their own as its subject and whose sentence tells what the
@@ -2500,6 +2539,9 @@ def _subjects(hits: list[Hit], body: _Field) -> set[str]:
         if h.start - lo > SUBJECT_LEAD_CHARS:  # most hits: too far into their sentence to open it
             continue
         if not _SUBJECT_LEAD.fullmatch(text, lo, h.start):
+            continue
+        if _DEFINED.match(text, h.end):  # "Rituximab is an antibody that attaches to CD20"
+            out.add(h.slug)
             continue
         end = text.find(". ", h.end)
         j = bisect_left(effects, h.end)
@@ -2813,6 +2855,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared |= _described(therapy_hits, field_texts)
     compared |= _subjects(therapy_hits, fields[-1])
     compared |= _partners_again(therapy_hits, primary)
+    compared |= _standard_arm(therapy_hits, fields[-1].hay, primary)
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere ("transplant"
