@@ -8576,3 +8576,17 @@ def test_a_sentence_that_opens_by_saying_what_the_drug_is_discusses_it() -> None
     assert (
         "monoclonal-antibody" not in classify("Pills beat chemo in CLL", text.format(sentence="")).discussed
     )
+
+
+def test_a_device_or_donor_stool_headline_names_chemo_or_immunotherapy_only_as_its_partner() -> None:
+    chemo = (
+        "Patients wore the device for 18 hours a day while receiving gemcitabine and nab-paclitaxel "
+        "chemotherapy. Survival was 16.2 months against 14.2 with chemotherapy alone."
+    )
+    device = classify("Tumour Treating Fields extend survival when added to chemotherapy", chemo)
+    assert device.primary == "none" and "chemotherapy" in device.discussed
+    stool = (
+        "Patients with melanoma received donor stool by colonoscopy and then pembrolizumab or "
+        "nivolumab. Responses were seen in 65% of them."
+    )
+    assert classify("Donor stool before immunotherapy: high response rate", stool).primary == "none"

@@ -2791,7 +2791,9 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # A headline whose subject is a device and which names no therapy type is about the device
     # ("Electric-field device extends survival in pancreatic cancer trial"), however much its body
     # tells of the chemotherapy given beside it.
-    if not named_in_title and any(
+    # (or names one only as its partner or step: "Tumour Treating Fields extend survival when added to
+    # chemotherapy")
+    if not [h for h in named_in_title if h.cue not in ("partner", "step")] and any(
         h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.device for h in hits
     ):
         eligible = []

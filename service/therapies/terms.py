@@ -1517,6 +1517,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # Bacteria given as medicine fit no type (TAXONOMY.md).
     ("faecal microbiota transplant", "none", "", ""),
     ("faecal transplant", "none", "", ""),
+    ("donor stool", "none", "", "a faecal transplant: 'donor stool before immunotherapy'"),
+    ("stool transplant", "none", "", ""),
     ("microbiota product", "none", "", ""),
     ("microbiome therapy", "none", "", ""),
     ("microbiome pill", "none", "", ""),
