@@ -8590,3 +8590,35 @@ def test_a_device_or_donor_stool_headline_names_chemo_or_immunotherapy_only_as_i
         "nivolumab. Responses were seen in 65% of them."
     )
     assert classify("Donor stool before immunotherapy: high response rate", stool).primary == "none"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "primary"),
+    [
+        (
+            "Cheaper copies of Neulasta reshape how clinics prevent chemotherapy fevers",
+            "Pegfilgrastim biosimilars are given the day after each cycle of docetaxel chemotherapy.",
+            "none",
+        ),
+        (
+            "Thin silicone film cuts skin damage from breast radiotherapy, trials show",
+            "Women having radiotherapy after breast surgery wore the film over the treated skin.",
+            "none",
+        ),
+        (
+            "An arthritis drug is being tested against CAR-T's effects on the brain",
+            "Anakinra is given to patients with lymphoma before their CAR-T infusion.",
+            "none",
+        ),
+        (
+            "FDA clears arthritis antibody for the cytokine storms set off by CAR-T",
+            "The FDA approved tocilizumab, sold as Actemra, for cytokine release syndrome after "
+            "CAR-T therapy such as Kymriah. Tocilizumab blocks the interleukin-6 receptor.",
+            "monoclonal-antibody",
+        ),
+    ],
+)
+def test_the_harm_a_headline_counters_names_its_cause_as_the_setting(
+    title: str, body: str, primary: str
+) -> None:
+    assert classify(title, body).primary == primary

@@ -2588,7 +2588,7 @@ _OUTBREAK: Final = re.compile(
 # annual revenue".
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebates?|negotiations?|investments?|layoffs|screening"
-    r"|(?:genetic|genomic|DNA) test(?:s|ing)?"
+    r"|(?:genetic|genomic|germline|gene|DNA) test(?:s|ing)?"
     r"|antitrust|headcount|cutbacks|nobel|careers|vacancies|debts?|waiting (?:times?|lists?)"
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
@@ -2614,9 +2614,10 @@ DURING_CHARS: Final = 40
 # neurotoxicity", "fewer severe infections on BCMA bispecifics", "cuts cytokine release syndrome with
 # myeloma bispecific". The therapy is the setting of the story (supportive care), not its subject.
 _HARM: Final = (
-    r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|side[ -]effects?|nerve damage|neuropathy|mouth sores"
-    r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|CRS|ICANS"
-    r"|cardiotoxicity|heart damage|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue)"
+    r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|(?:side[ -])?effects?|neuropathy|mouth sores"
+    r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|cytokine storms?|CRS|ICANS"
+    r"|cardiotoxicity|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue|fevers?"
+    r"|(?:febrile )?neutropenia|(?:kidney|liver|heart|nerve|lung|skin) (?:injury|damage))"
 )
 _COUNTERED_HARM: Final = re.compile(
     r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
@@ -2626,10 +2627,14 @@ _COUNTERED_HARM: Final = re.compile(
     re.IGNORECASE,
 )
 _HARM_CAUSE_AFTER: Final = re.compile(
-    r"\s+(?:on|from|with|after|of|caused by|due to|linked to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:on|from|with|after|of|due to|linked to|(?:caused|set off|triggered|induced|brought on) by)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_HARM_CAUSE_BEFORE: Final = re.compile(r"[\s-]*(?:(?:related|induced|associated)\s+)?$", re.IGNORECASE)
+# ("CAR-T's effects on the brain", "chemotherapy-induced nausea")
+_HARM_CAUSE_BEFORE: Final = re.compile(
+    r"(?:'s|’s)?[\s-]*(?:(?:related|induced|associated)\s+)?$", re.IGNORECASE
+)
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
     r"\b(?:(?<!big )deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
@@ -2775,6 +2780,10 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     ):
         kept = eligible = []
     eligible = kept or eligible
+    # (a type the headline names only as the cause of the harm it counters leads no story: "FDA
+    # clears arthritis antibody for the cytokine storms set off by CAR-T")
+    if harmed:
+        eligible = [s for s in eligible if s not in harmed]
     # A headline about an outbreak that names no therapy ("Texas measles outbreak declared over
     # after 762 cases"), or about a death from a disease ("Child dies of measles in Texas"), is
     # about that, however much its body tells of the vaccine; the vaccine it discusses at length
