@@ -59,6 +59,8 @@ _SILENCING = (
     # "works by silencing the instructions her liver uses ... a short piece of RNA"
     "silencing the instructions", "silences the instructions", "short piece of RNA",
     "small piece of RNA",
+    # "a short, man-made strand of genetic code ... the cell's own machinery shreds that message"
+    "strand of genetic code", "shreds that message", "shreds the message",
 )  # fmt: skip
 # "two immunologists who took the brakes off the immune system": checkpoint blockade
 _BRAKES = (
