@@ -5583,6 +5583,85 @@ WRITTEN_SETS = (
         "(primary 1.000, discussed F1 0.955 blind). Left: a PCSK9 antibody paragraph beside "
         "inclisiran, aducanumab in a story about the law.",
     ),
+    WrittenSet(
+        "classify_holdout528.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a second such set, mixed "
+        "lengths), 6 about no therapy, by a blind helper in session 20's second round (primary 1.000, "
+        "discussed F1 0.986 blind). Left: rituximab beside a CAR-T story's bispecifics.",
+    ),
+    WrittenSet(
+        "classify_holdout529.jsonl",
+        30,
+        0.76,
+        0.95,
+        "30 news items on supportive care (a second such set), 15 about no therapy, by a blind helper "
+        "in session 20's second round (primary 0.600, discussed F1 0.958 blind). Fixed since: "
+        "headlines that counter chemotherapy fevers, radiotherapy skin damage, CAR-T's cytokine "
+        "storms and effects on the brain, methotrexate kidney injury. Left: post-transplant "
+        "cyclophosphamide, guidelines, home monitoring, a blood-count score, immunoglobulin, "
+        "rasburicase, anaemia drugs.",
+    ),
+    WrittenSet(
+        "classify_holdout530.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 health and science stories from UK national outlets, 6 about no therapy, by a blind "
+        "helper in session 20's second round (primary 1.000, discussed F1 0.941 blind). Fixed since: "
+        "the standard care a trial measured against, rituximab defined in a sentence. Left: nivolumab "
+        "beside an oncolytic virus.",
+    ),
+    WrittenSet(
+        "classify_holdout531.jsonl",
+        30,
+        0.96,
+        0.9,
+        "30 health stories from US mainstream outlets, 6 about no therapy, by a blind helper in "
+        "session 20's second round (primary 0.967, discussed F1 0.909 blind). Left: an RSV antibody "
+        "'shot' many call a vaccine, comparator and conditioning paragraphs.",
+    ),
+    WrittenSet(
+        "classify_holdout532.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 conference and journal reports for clinicians, 6 about no therapy, by a blind helper in "
+        "session 20's second round (primary 0.967, discussed F1 0.990 blind). Fixed since: a germline "
+        "testing guideline. Left: a TIL trial's conditioning chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout533.jsonl",
+        30,
+        0.9,
+        0.95,
+        "30 public explainers that describe a treatment before or instead of naming it, 7 about no "
+        "therapy, by a blind helper in session 20's second round (primary 0.867, discussed F1 0.938 "
+        "blind). Fixed since: the cholesterol jab told plainly. Left: SMA gene therapy told only as a "
+        "virus with a working copy, cystic fibrosis pills never named, a BRCA test with an olaparib "
+        "paragraph.",
+    ),
+    WrittenSet(
+        "classify_holdout534.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 English-language health and pharma stories from Asia, the Middle East, Latin America and "
+        "Africa, 6 about no therapy, by a blind helper in session 20's second round (primary 1.000, "
+        "discussed F1 0.985 blind). Left: a small-molecule comparator.",
+    ),
+    WrittenSet(
+        "classify_holdout535.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories in which two or more therapy types compete, 3 about no therapy, by a blind helper "
+        "in session 20's second round (primary 0.900, discussed F1 0.976 blind). Fixed since: donor "
+        "stool and an electric-field device with chemotherapy. Left: 'capecitabine, olaparib or "
+        "both?'.",
+    ),
 )
 
 
