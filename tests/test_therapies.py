@@ -8701,3 +8701,9 @@ def test_the_harm_a_headline_counters_names_its_cause_as_the_setting(
     title: str, body: str, primary: str
 ) -> None:
     assert classify(title, body).primary == primary
+
+
+def test_a_contracted_not_negates() -> None:
+    assert _cues("The approval covers men who haven't had chemo.", "chemotherapy") == ["neg"]
+    assert _cues("She didn't need a stem cell transplant.", "stem-cell-transplant") == ["neg"]
+    assert _cues("She had chemo.", "chemotherapy") == [""]

@@ -379,6 +379,14 @@ _NEG: Final = frozenset(
         # "The T-cell receptor drug that isn't a cell therapy" (the word before the apostrophe)
         "isn",
         "aren",
+        # "patients who haven't had chemo", "she didn't need a transplant"
+        "haven",
+        "hasn",
+        "hadn",
+        "didn",
+        "doesn",
+        "wasn",
+        "weren",
     }
 )
 _NEG_AFTER: Final = frozenset({"free", "naive", "naïve", "ineligible", "unfit"})
