@@ -2113,30 +2113,44 @@ def _scores(hits: list[Hit]) -> dict[str, float]:
 # "8.3 months, compared with two months on standard care": the standard the story defines is the
 # comparator arm its results are measured against.
 _STANDARD_IS: Final = re.compile(
-    r"\bstandard (?:approach|care|treatment|of care|therapy|route|option)\b[^.]{0,40}?"
+    r"standard (?:approach|care|treatment|of care|therapy|route|option)\b[^.]{0,40}?"
     r"\b(?:is|was|has been|have been|had been|involves|involved|means|meant|consists? of)\b"
 )
-_AGAINST_STANDARD: Final = re.compile(
+_STANDARD_ARM: Final = re.compile(r"standard (?:of care )?(?:care|group|arm|treatment|therapy|route)\b")
+_AGAINST_BEFORE: Final = re.compile(
     r"\b(?:compared with|compared to|against|versus|vs\.?|than)\s+(?:[\w.%,]+\s+){0,4}?"
-    r"(?:(?:on|in|with|for|of)\s+)?"
-    r"(?:the\s+)?standard(?:[- ]of[- ]care)?\s+(?:care|group|arm|treatment|therapy|route)\b"
+    r"(?:(?:on|in|with|for|of)\s+)?(?:the\s+)?$"
 )
+AGAINST_CHARS: Final = 60  # how far before "standard care" the comparison may start
 
 
 def _standard_arm(hits: list[Hit], hay: str, primary: str) -> set[str]:
     """The types named in the sentence that says what the standard is (_STANDARD_IS), when the
-    story measures results against "standard care" (_AGAINST_STANDARD)."""
-    if "standard" not in hay:
-        return set()
-    defined = {m.start() for m in _STANDARD_IS.finditer(hay)}
-    if not defined or _AGAINST_STANDARD.search(hay) is None:
+    story measures results against "standard care" (_STANDARD_ARM after _AGAINST_BEFORE). The
+    patterns are read only where "standard" stands: scanning the whole text costs a fifth of the
+    classifier."""
+    defined: list[int] = []
+    against = False
+    at = hay.find("standard ")
+    while at >= 0:
+        if at == 0 or not hay[at - 1].isalnum():
+            if _STANDARD_IS.match(hay, at):
+                defined.append(at)
+            if (
+                not against
+                and _STANDARD_ARM.match(hay, at)
+                and _AGAINST_BEFORE.search(hay, max(0, at - AGAINST_CHARS), at)
+            ):
+                against = True
+        at = hay.find("standard ", at + 9)
+    if not defined or not against:
         return set()
     out: set[str] = set()
     for h in hits:
         if h.field != "text" or h.slug == primary or h.entry.weak:
             continue
         lo = h.sentence[1]
-        if any(lo <= at < h.start for at in defined):
+        if any(lo <= d < h.start for d in defined):
             out.add(h.slug)
     return out
 
