@@ -8707,3 +8707,22 @@ def test_a_contracted_not_negates() -> None:
     assert _cues("The approval covers men who haven't had chemo.", "chemotherapy") == ["neg"]
     assert _cues("She didn't need a stem cell transplant.", "stem-cell-transplant") == ["neg"]
     assert _cues("She had chemo.", "chemotherapy") == [""]
+
+
+def test_business_headlines_about_costs_deals_and_caps_are_about_no_therapy() -> None:
+    adc = (
+        "Pfizer said it would cut a further $500 million in costs. The company bought Seagen and "
+        "its antibody-drug conjugates such as Padcev in 2023, and expects them to drive growth."
+    )
+    assert classify("Pfizer deepens cost cuts as activist pressure weighs", adc).primary == "none"
+    assert classify("Padcev drives Pfizer's growth", adc).primary == "antibody-drug-conjugate"
+    china = (
+        "Lawmakers in Washington want limits on deals with Chinese biotechs. Drugmakers signed a "
+        "dozen such licences this year; Merck's was for a PD-1/VEGF bispecific antibody."
+    )
+    assert classify("Western drugmakers keep shopping in China", china).primary == "none"
+    cap = (
+        "From January, Medicare patients pay at most $2,000 a year for drugs, which helps people "
+        "taking oral kinase inhibitors such as ibrutinib, imatinib and osimertinib most."
+    )
+    assert classify("Medicare's new $2,000 drug cap: who gains", cap).primary == "none"

@@ -2611,6 +2611,9 @@ _OUTBREAK: Final = re.compile(
 _OTHER_NEWS: Final = re.compile(
     r"\b(?:revenues?|earnings|profits?|prices|pricing|rebates?|negotiations?|investments?|layoffs|screening"
     r"|(?:genetic|genomic|germline|gene|DNA) test(?:s|ing)?"
+    # ("Big Pharma's $200 billion question: what replaces the blockbusters losing protection",
+    # "Medicare's new $2,000 drug cap: who gains and who pays")
+    r"|blockbusters|(?:spending|price|drug|out-of-pocket) caps?|copays?"
     r"|antitrust|headcount|cutbacks|nobel|careers|vacancies|debts?|waiting (?:times?|lists?)"
     r"|overhaul|legislation|reforms?|tariffs?"
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
@@ -2660,7 +2663,7 @@ _HARM_CAUSE_BEFORE: Final = re.compile(
 DEVICE_SUBJECT_CHARS: Final = 40  # where a headline's subject stands
 _BUSINESS: Final = re.compile(
     r"\b(?:(?<!big )deals?|dealmaking|IPOs?|shares (?:fall|rise|jump|slide|soar|plunge|tumble|sink|surge)\w*"
-    r"|investors?|biotechs?|pharma|markets?|cash"
+    r"|investors?|biotechs?|pharma|drugmakers|markets?|cash"
     # (not a public payer's: "NICE holds firm: no NHS funding for new Alzheimer's drugs")
     r"|mergers?|(?<!NHS )(?<!public )(?<!state )(?<!government )funding|venture|stocks?|valuations?"
     r"|royalt(?:y|ies)|dividends?"
@@ -2961,7 +2964,11 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # heart launch beats expectations"): a portfolio told product by product is no therapy's story.
     if primary != NONE and _CORPORATE.search(title):
         total = sum(scores.values())
-        if scores[primary] < CORPORATE_SHARE * total:
+        # (nor does a type the headline does not name and the story tells of in a paragraph: "Pfizer
+        # deepens cost cuts as activist pressure weighs", with one paragraph on its conjugates)
+        if scores[primary] < CORPORATE_SHARE * total or (
+            said[primary] < BUSINESS_MIN and all(h.slug != primary for h in named_in_title)
+        ):
             primary = NONE
     if primary == NONE and not outbreak:
         # (a story about prices names the drugs priced, one sentence each: "The steepest cut was for
