@@ -229,6 +229,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("leucel", "cell-therapy", "gs", "cell therapy INN stem (posoleucel); a CAR-T product's absorbs it"),
     ("lifileucel", "cell-therapy", "", ""),
     ("mesenchymal stem cell", "cell-therapy", "", ""),
+    ("adipose-derived stem cell", "cell-therapy", "", "cells from belly fat, sold as injections"),
+    ("fat-derived stem cell", "cell-therapy", "", ""),
     ("mesenchymal stromal cell", "cell-therapy", "", ""),
     ("natural killer cell therapy", "cell-therapy", "", ""),
     ("natural killer cell", "cell-therapy", "w", "NK biology is often background"),
