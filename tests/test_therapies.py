@@ -5662,6 +5662,79 @@ WRITTEN_SETS = (
         "stool and an electric-field device with chemotherapy. Left: 'capecitabine, olaparib or "
         "both?'.",
     ),
+    WrittenSet(
+        "classify_holdout536.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a third such set, weighted to "
+        "the traps), 11 about no therapy, by a blind helper in session 20's third round (primary "
+        "1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout537.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories from wire services and financial news, 8 about no therapy, by a blind helper in "
+        "session 20's third round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout538.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 patient and family stories from regional outlets in the English-speaking world, 5 about "
+        "no therapy, by a blind helper in session 20's third round (primary 0.967, discussed F1 0.928 "
+        "blind). Left: a family's months at a charity's house with a paragraph of chemotherapy, "
+        "comparators in patient journeys.",
+    ),
+    WrittenSet(
+        "classify_holdout539.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 science news items on bench and early clinical research (a second such set), 9 about no "
+        "therapy, by a blind helper in session 20's third round (primary 1.000, discussed F1 0.966 "
+        "blind). Left: antibodies in a mouse-model story, a checkpoint partner.",
+    ),
+    WrittenSet(
+        "classify_holdout540.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 trade news items for pharmacists, nurses and hospital managers, 14 about no therapy, by a "
+        "blind helper in session 20's third round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout541.jsonl",
+        30,
+        1.0,
+        0.89,
+        "30 business and policy stories that name drugs, 15 about no therapy, by a blind helper in "
+        "session 20's third round (primary 0.867, discussed F1 0.962 blind). Fixed since: cost cuts, "
+        "drugmakers shopping in China, blockbusters and a drug cap. Left: the drugs such stories "
+        "discuss while about no therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout542.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 rare disease and paediatric treatment stories, 7 about no therapy, by a blind helper in "
+        "session 20's third round (primary 1.000, discussed F1 0.941 blind). Left: comparator and "
+        "partner drugs of RNA therapies, a transplant in a screening story.",
+    ),
+    WrittenSet(
+        "classify_holdout543.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 drug safety and quality stories, 9 about no therapy, by a blind helper in session 20's "
+        "third round (primary 0.967, discussed F1 0.939 blind). Fixed since: fat-derived stem cells "
+        "injected into eyes. Left: a pharmacovigilance explainer's Vioxx paragraph, conditioning "
+        "chemotherapy.",
+    ),
 )
 
 
