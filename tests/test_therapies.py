@@ -8799,3 +8799,10 @@ def test_business_headlines_about_costs_deals_and_caps_are_about_no_therapy() ->
         "taking oral kinase inhibitors such as ibrutinib, imatinib and osimertinib most."
     )
     assert classify("Medicare's new $2,000 drug cap: who gains", cap).primary == "none"
+
+
+def test_a_sections_more_stories_heading_ends_the_story() -> None:
+    story = "A base editor corrected the baby's mutation; he now eats more protein.\n\n"
+    links = "More Health stories\n- Bone marrow transplant cured his sickle cell. Now he's a doctor\n"
+    got = classify("Infant treated with a custom gene-editing therapy", story + links)
+    assert got.discussed == ("gene-editing",)

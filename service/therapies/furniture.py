@@ -32,6 +32,8 @@ _TAIL: Final = re.compile(
     r"(articles |stories )?you (may|might) (also )?(like|enjoy)|"
     r"recommended( for you| reading| articles| stories)?|"
     r"more (from|on|in|stories|news|articles|like this)\b.*|read (more|next|also)|further reading|"
+    # a section's own list: "More Health stories", "More cancer news"
+    r"more [\w&-]+( [\w&-]+)? (stories|news|articles|headlines|coverage)|"
     r"explore more|more to explore|keep reading|what to read next|read this next|don'?t miss|up next|"
     r"more for you|you (may|might) (also )?be interested in|notes? to editors?|"
     r"additional reading|trending( now| articles| stories| topics)?( (in|on)\b.*)?|"
