@@ -670,6 +670,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("MMR", "vaccine", "c", "the measles, mumps and rubella vaccine; not mismatch repair: see CONTEXT"),
     ("mRNA vaccine", "vaccine", "", ""),
     ("sipuleucel-T", "vaccine", "", ""),
+    # the two malaria vaccines the WHO recommends
+    ("RTS,S", "vaccine", "c", "Mosquirix"),
+    ("Mosquirix", "vaccine", "", ""),
+    ("R21/Matrix-M", "vaccine", "", ""),
     ("V940", "vaccine", "c", ""),
     ("vaccinated", "vaccine", "w", "a person's status more often than the vaccine itself; counts half"),
     ("vaccination", "vaccine", "", ""),
