@@ -5735,6 +5735,80 @@ WRITTEN_SETS = (
         "injected into eyes. Left: a pharmacovigilance explainer's Vioxx paragraph, conditioning "
         "chemotherapy.",
     ),
+    WrittenSet(
+        "classify_holdout544.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 consumer health sites' summaries of new studies and approvals, 6 about no therapy, by a "
+        "blind helper in session 20's fourth round (primary 1.000, discussed F1 0.947 blind). Left: "
+        "comparator and conditioning paragraphs.",
+    ),
+    WrittenSet(
+        "classify_holdout545.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 neurology and psychiatry treatment stories, 6 about no therapy, by a blind helper in "
+        "session 20's fourth round (primary 0.967, discussed F1 0.929 blind). Fixed since: "
+        "azetukalner named alone. Left: SSRIs in an exercise meta-analysis, anti-CD20 antibodies "
+        "beside CAR-T in MS.",
+    ),
+    WrittenSet(
+        "classify_holdout546.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 heart, metabolism and kidney treatment stories, 6 about no therapy, by a blind helper in "
+        "session 20's fourth round (primary 0.967, discussed F1 0.983 blind). Fixed since: inaxaplin "
+        "named alone.",
+    ),
+    WrittenSet(
+        "classify_holdout547.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 autoimmune and inflammatory disease treatment stories, 6 about no therapy, by a blind "
+        "helper in session 20's fourth round (primary 1.000, discussed F1 0.966 blind). Left: "
+        "rituximab beside CAR-T, Treg infusions in a Nobel story.",
+    ),
+    WrittenSet(
+        "classify_holdout548.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 treatment stories for eye, ear, skin and blood disorders, 6 about no therapy, by a blind "
+        "helper in session 20's fourth round (primary 1.000, discussed F1 0.961 blind). Left: the "
+        "gene therapies beside Casgevy, an antibody in a sickle cell story.",
+    ),
+    WrittenSet(
+        "classify_holdout549.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 news articles as a crude scraper extracts them, furniture above, inside and below the "
+        "story, 5 about no therapy, by a blind helper in session 20's fourth round (primary 1.000, "
+        "discussed F1 0.914 blind). Fixed since: a 'More Health stories' list. Left: a CAR-T link in "
+        "a gene therapy page, comparators.",
+    ),
+    WrittenSet(
+        "classify_holdout550.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 opinion, analysis and interview pieces on therapy fields, 8 about no therapy, by a blind "
+        "helper in session 20's fourth round (primary 1.000, discussed F1 0.973 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout551.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 infectious disease treatment and prevention stories, 6 about no therapy, by a blind "
+        "helper in session 20's fourth round (primary 0.967, discussed F1 0.915 blind). Fixed since: "
+        "zosurabalpin named alone. Left: the malaria vaccines beside an antibody, antibiotics beside "
+        "phages.",
+    ),
 )
 
 
