@@ -8880,3 +8880,16 @@ def test_a_sections_more_stories_heading_ends_the_story() -> None:
     links = "More Health stories\n- Bone marrow transplant cured his sickle cell. Now he's a doctor\n"
     got = classify("Infant treated with a custom gene-editing therapy", story + links)
     assert got.discussed == ("gene-editing",)
+
+
+def test_a_headline_about_appointing_a_chief_executive_is_about_no_therapy() -> None:
+    text = (
+        "Narasimhan led the company's vaccines business before running drug development, where "
+        "he oversaw the approval of Kymriah, the first CAR-T therapy."
+    )
+    assert classify("Novartis appoints Vas Narasimhan as CEO to succeed Joe Jimenez", text).primary == "none"
+    # an appointment with a doctor is no such news
+    hpv = "England now gives the HPV vaccine in one dose instead of two; the vaccine protects as well."
+    assert classify(
+        "From September, one appointment is enough: England trims its HPV schedule", hpv
+    ).primary == ("vaccine")

@@ -2621,6 +2621,8 @@ _OTHER_NEWS: Final = re.compile(
     r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|turmoil"
     # ("Prasad is back at FDA's biologics center, two weeks after he left")
     r"|rejoins?|reinstated|rehired|(?:he|she|they) left"
+    # ("Novartis Board Appoints Vas Narasimhan as CEO to Succeed Joe Jimenez")
+    r"|appoints|(?<!is )appointed|successor|to succeed|(?:as|new|interim) (?:CEO|chief executive)"
     # (not a patient who steps down a dose: "let kidney recipients step down their drugs")
     r"|steps? down(?!\s+(?:their|his|her|the|from\s+(?:drugs?|treatment|therapy|medication)))"
     r"|(?:forced|pushed) out"
