@@ -5595,8 +5595,8 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout529.jsonl",
         30,
-        0.76,
-        0.95,
+        0.8,
+        0.94,
         "30 news items on supportive care (a second such set), 15 about no therapy, by a blind helper "
         "in session 20's second round (primary 0.600, discussed F1 0.958 blind). Fixed since: "
         "headlines that counter chemotherapy fevers, radiotherapy skin damage, CAR-T's cytokine "
@@ -8834,6 +8834,18 @@ def test_a_device_or_donor_stool_headline_names_chemo_or_immunotherapy_only_as_i
         (
             "An arthritis drug is being tested against CAR-T's effects on the brain",
             "Anakinra is given to patients with lymphoma before their CAR-T infusion.",
+            "none",
+        ),
+        (
+            "Can an arthritis drug calm CAR-T brain toxicity? Anakinra trials give mixed signals",
+            "Anakinra was given to lymphoma patients after their CAR-T infusion, with CAR-T cells "
+            "expanding as usual.",
+            "none",
+        ),
+        (
+            "Freezing ovarian tissue before chemotherapy becomes a standard offer for girls",
+            "Girls facing high-dose chemotherapy can have ovarian tissue frozen first; chemotherapy "
+            "with alkylating drugs can destroy the ovaries.",
             "none",
         ),
         (

@@ -2641,19 +2641,22 @@ DURING_CHARS: Final = 40
 # neurotoxicity", "fewer severe infections on BCMA bispecifics", "cuts cytokine release syndrome with
 # myeloma bispecific". The therapy is the setting of the story (supportive care), not its subject.
 _HARM: Final = (
+    # ("CAR-T brain toxicity", "bladder damage that surfaces years after pelvic radiation")
+    r"(?:(?:brain|nerve|heart|skin|kidney|liver|lung|bladder|bowel|gut|eye|bone|hearing) )?"
     r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|(?:side[ -])?effects?|neuropathy|mouth sores"
     r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|cytokine storms?|CRS|ICANS"
     r"|cardiotoxicity|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue|fevers?"
-    r"|(?:febrile )?neutropenia|(?:kidney|liver|heart|nerve|lung|skin) (?:injury|damage))"
+    r"|(?:febrile )?neutropenia|injury|damage)"
 )
 _COUNTERED_HARM: Final = re.compile(
     r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
     r"|treat(?:s|ing)?|for|eas(?:e|es|ing)|reliev\w*|curb\w*|fewer|lower|less|stop\w*|limit\w*"
-    r"|avoid\w*|spar(?:e|es|ing)|lessen\w*|tackl\w*|combat\w*|fight\w*)"
+    r"|avoid\w*|spar(?:e|es|ing)|lessen\w*|tackl\w*|combat\w*|fight\w*|calm(?:s|ing)?|sooth\w*)"
     r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>" + _HARM + r")\b",
     re.IGNORECASE,
 )
 _HARM_CAUSE_AFTER: Final = re.compile(
+    r"(?:\s+that\s+(?:surfaces?|appears?|comes?|follows?|develops?)(?:\s+[\w-]+){0,2})?"
     r"\s+(?:on|from|with|after|of|due to|linked to|(?:caused|set off|triggered|induced|brought on) by)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
