@@ -61,6 +61,7 @@ _SILENCING = (
     "small piece of RNA",
     # "a short, man-made strand of genetic code ... the cell's own machinery shreds that message"
     "strand of genetic code", "shreds that message", "shreds the message",
+    "strand of genetic material", "strands of genetic material",
 )  # fmt: skip
 # "two immunologists who took the brakes off the immune system": checkpoint blockade
 _BRAKES = (
@@ -367,6 +368,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("in vivo editing", "gene-editing", "", "editing genes inside the body"),
     ("ex vivo editing", "gene-editing", "", ""),
     ("molecular scissors", "gene-editing", "", "newspapers' name for CRISPR"),
+    ("enzyme that cuts DNA", "gene-editing", "", "Cas9 in plain words"),
+    ("DNA-altering treatment", "gene-editing", "", ""),
     ("molecular cutting tool", "gene-editing", "", "the same, in other words"),
     ("editing machinery", "gene-editing", "", "'the editing machinery was packaged in lipid nanoparticles'"),
     ("editing tool", "gene-editing", "", "'the instructions for the editing tool': of DNA, see CONTEXT"),
@@ -434,6 +437,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("ASO", "rna-therapy", "c", ""),
     ("casimersen", "rna-therapy", "", ""),
     ("eplontersen", "rna-therapy", "", ""),
+    ("milasen", "rna-therapy", "", "an antisense drug made for one girl with Batten disease"),
     ("eteplirsen", "rna-therapy", "", ""),
     ("dirsen", "rna-therapy", "s", "antisense INN stem (golodirsen, zotadirsen)"),
     ("exon skipping", "rna-therapy", "", ""),
