@@ -5809,6 +5809,83 @@ WRITTEN_SETS = (
         "zosurabalpin named alone. Left: the malaria vaccines beside an antibody, antibiotics beside "
         "phages.",
     ),
+    WrittenSet(
+        "classify_holdout552.jsonl",
+        30,
+        0.73,
+        0.91,
+        "30 news items on supportive care around cancer, transplant and cell therapy (a third such "
+        "set), 11 about no therapy, by a blind helper in session 20's fifth round (primary 0.633, "
+        "discussed F1 0.912 blind). Fixed since: 'calm CAR-T brain toxicity', ovarian tissue frozen "
+        "before chemotherapy, olorofim. Left: cold caps, hyperbaric oxygen, pooled stool for GVHD, "
+        "immunoglobulin, heart drugs for HER2 therapy, post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout553.jsonl",
+        40,
+        1.0,
+        0.98,
+        "40 short feed items as RSS and Atom feeds deliver them (25-110 words), 10 about no therapy, "
+        "by a blind helper in session 20's fifth round (primary 1.000, discussed F1 0.986 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout554.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 company press releases on newswires with their boilerplate, 7 about no therapy, by a "
+        "blind helper in session 20's fifth round (primary 0.933, discussed F1 0.914 blind). Fixed "
+        "since: a CEO appointment. Left: a headquarters opening read through its 'About Moderna' "
+        "boilerplate.",
+    ),
+    WrittenSet(
+        "classify_holdout555.jsonl",
+        30,
+        0.9,
+        0.86,
+        "30 patient stories through many treatments (a third such set), 5 about no therapy, by a "
+        "blind helper in session 20's fifth round (primary 0.900, discussed F1 0.865 blind). Left: "
+        "the latest of five lines of treatment, a haemophilia gene therapy beside emicizumab, a "
+        "HER2-low conjugate beside earlier pills.",
+    ),
+    WrittenSet(
+        "classify_holdout556.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a fourth such set: "
+        "near-identical pairs differing in one label-changing detail), 5 about no therapy, by a blind "
+        "helper in session 20's fifth round (primary 1.000, discussed F1 0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout557.jsonl",
+        30,
+        0.76,
+        0.82,
+        "30 stories naming therapies only in plain words (a second such set), 6 about no therapy, by "
+        "a blind helper in session 20's fifth round (primary 0.700, discussed F1 0.786 blind). Fixed "
+        "since: an enzyme that cuts DNA, strands of genetic material, milasen. Left: rewired blood "
+        "cells, a shot built from a tumour, a drug that unleashes immunity, a donor's genetic quirk.",
+    ),
+    WrittenSet(
+        "classify_holdout558.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 Australian, New Zealand and Canadian medical news stories, 6 about no therapy, by a blind "
+        "helper in session 20's fifth round (primary 0.967, discussed F1 0.985 blind). Left: a "
+        "one-off SMA gene treatment beside nusinersen.",
+    ),
+    WrittenSet(
+        "classify_holdout559.jsonl",
+        30,
+        0.93,
+        0.91,
+        "30 journal and society news items for professionals, many surveying several types, 8 about "
+        "no therapy, by a blind helper in session 20's fifth round (primary 0.933, discussed F1 0.915 "
+        "blind). Left: a year's approvals with no leading type, sickle cell gene therapies' "
+        "transplant step.",
+    ),
 )
 
 
