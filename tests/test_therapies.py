@@ -8926,6 +8926,18 @@ def test_a_device_or_donor_stool_headline_names_chemo_or_immunotherapy_only_as_i
             "none",
         ),
         (
+            "Infections in patients on BCMA bispecifics: antibody replacement becomes routine",
+            "Patients on teclistamab or elranatamab now get monthly immunoglobulin infusions, which "
+            "cut serious infections by two thirds in a Mount Sinai series.",
+            "none",
+        ),
+        (
+            "Effect of radiotherapy after surgery on 10-year recurrence: a meta-analysis",
+            "Radiotherapy after breast-conserving surgery halved the 10-year recurrence rate across "
+            "17 trials.",
+            "radiotherapy",
+        ),
+        (
             "FDA clears arthritis antibody for the cytokine storms set off by CAR-T",
             "The FDA approved tocilizumab, sold as Actemra, for cytokine release syndrome after "
             "CAR-T therapy such as Kymriah. Tocilizumab blocks the interleukin-6 receptor.",

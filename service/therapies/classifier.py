@@ -2646,7 +2646,7 @@ _HARM: Final = (
     r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|(?:side[ -])?effects?|neuropathy|mouth sores"
     r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|cytokine storms?|CRS|ICANS"
     r"|cardiotoxicity|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue|fevers?"
-    r"|(?:febrile )?neutropenia|injury|damage)"
+    r"|(?:febrile )?neutropenia|injury|damage|toll|burns?|numbness)"
 )
 _COUNTERED_HARM: Final = re.compile(
     r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
@@ -2655,8 +2655,14 @@ _COUNTERED_HARM: Final = re.compile(
     r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>" + _HARM + r")\b",
     re.IGNORECASE,
 )
+# A headline's topic clause that names a harm and its cause, with its subject in another clause:
+# "CAR-T-related cytokine storms: giving tocilizumab early trades one danger for another",
+# "Infections in patients on BCMA bispecifics: antibody replacement becomes routine".
+_HARM_TOPIC: Final = re.compile(r"\b(?P<harm>" + _HARM + r")\b", re.IGNORECASE)
+_TOPIC_BREAK: Final = re.compile(r":\s|\?\s|\s[—–-]\s|\.\s")
 _HARM_CAUSE_AFTER: Final = re.compile(
     r"(?:\s+that\s+(?:surfaces?|appears?|comes?|follows?|develops?)(?:\s+[\w-]+){0,2})?"
+    r"(?:\s+(?:in|among)\s+(?:[\w-]+\s+){0,2}?(?:patients|people|children|women|men|survivors))?"
     r"\s+(?:on|from|with|after|of|due to|linked to|(?:caused|set off|triggered|induced|brought on) by)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -2695,7 +2701,18 @@ def _harm_setting(title: str, in_title: list[Hit]) -> set[str]:
     """The types a headline names only as the cause of a harm its subject counters
     (_COUNTERED_HARM): a type it also names elsewhere stays its own ("Drug X eases nausea on
     drug X" is no headline, but "Keytruda combination cuts Keytruda rash" would be)."""
-    harms = [(m.start("harm"), m.end("harm")) for m in _COUNTERED_HARM.finditer(title)] if in_title else []
+    if not in_title:
+        return set()
+    harms = [(m.start("harm"), m.end("harm")) for m in _COUNTERED_HARM.finditer(title)]
+    # (a topic clause's harm: the clause before the break, when a clause follows it)
+    brk = _TOPIC_BREAK.search(title)
+    if brk is not None and brk.end() < len(title):
+        # ("Effect of radiotherapy on recurrence": an effect alone is no harm there)
+        harms += [
+            (m.start("harm"), m.end("harm"))
+            for m in _HARM_TOPIC.finditer(title, 0, brk.start())
+            if m.group("harm").lower() not in ("effect", "effects")
+        ]
     if not harms:
         return set()
     causes: set[str] = set()
