@@ -2622,12 +2622,14 @@ WRITTEN_SETS = (
         "classify_holdout224.jsonl",
         30,
         1.0,
-        0.95,
+        0.94,
         "30 outlet stories outside oncology (neurology, cardiology, rare disease, infection, "
         "immunology, eyes and ears), by a blind helper in session 15's second round (primary "
         "1.000, discussed F1 0.956 blind). Left: four therapies told of in one sentence each "
         "(PCSK9 antibodies, malaria prevention pills, virus-specific T cells, lecanemab and "
-        "donanemab in a blood-test story).",
+        "donanemab in a blood-test story)."
+        "Lowered in session 20: 'cell and gene therapy' is now read as the industry's sector, not "
+        "a mention of gene therapy.",
     ),
     WrittenSet(
         "classify_holdout225.jsonl",
@@ -2830,10 +2832,12 @@ WRITTEN_SETS = (
         "classify_holdout244.jsonl",
         30,
         1.0,
-        0.97,
+        0.96,
         "30 regulatory stories from outlets and regulators' pages, five about no therapy, by a "
         "blind helper in session 16's first round (primary 0.967, discussed F1 0.914 blind). Fixed "
-        "since: Ocaliva; 'Other recent FDA actions:' lists after the story.",
+        "since: Ocaliva; 'Other recent FDA actions:' lists after the story."
+        "Lowered in session 20: 'cell and gene therapy' is now read as the industry's sector, not "
+        "a mention of gene therapy.",
     ),
     WrittenSet(
         "classify_holdout245.jsonl",
@@ -3045,11 +3049,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout265.jsonl",
         40,
-        1.0,
-        0.96,
+        0.97,
+        0.95,
         "A second such set of 40, ten about no therapy, by a blind helper in session 16's fourth "
         "round (primary 1.000, discussed F1 0.949 blind). Left: nivolumab in the RP1 rejection "
-        "story; a vaccine-trust poll's vaccine.",
+        "story; a vaccine-trust poll's vaccine."
+        "Lowered in session 20: 'cell and gene therapy' is now read as the industry's sector, not "
+        "a mention of gene therapy.",
     ),
     WrittenSet(
         "classify_holdout266.jsonl",
@@ -3063,12 +3069,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout267.jsonl",
         40,
-        0.95,
+        0.92,
         0.95,
         "40 trade-press stories on supply, pricing, launches and strategy, thirteen about no "
         "therapy, by a blind helper in session 16's fourth round (primary 0.950, discussed F1 "
         "0.955 blind). Left: J&J's outlook told product by product, which this set files under no "
-        "therapy and our share rule gives to its antibodies; a contract manufacturer's plant.",
+        "therapy and our share rule gives to its antibodies; a contract manufacturer's plant."
+        "Lowered in session 20: 'cell and gene therapy' is now read as the industry's sector, not "
+        "a mention of gene therapy.",
     ),
     WrittenSet(
         "classify_holdout268.jsonl",
@@ -5131,9 +5139,11 @@ WRITTEN_SETS = (
         "classify_holdout480.jsonl",
         30,
         1.0,
-        0.98,
+        0.96,
         "30 trade-press items on manufacturing, supply and launches, 8 about no therapy, by a blind "
-        "helper in session 19's fourth round (primary 1.000, discussed F1 0.981 blind).",
+        "helper in session 19's fourth round (primary 1.000, discussed F1 0.981 blind)."
+        "Lowered in session 20: 'cell and gene therapy' is now read as the industry's sector, not "
+        "a mention of gene therapy.",
     ),
     WrittenSet(
         "classify_holdout481.jsonl",
