@@ -703,6 +703,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # oncolytic-virus
     ("cancer-killing virus", "oncolytic-virus", "", ""),
     ("tumour-killing virus", "oncolytic-virus", "", ""),
+    ("tumour-infecting virus", "oncolytic-virus", "", ""),
+    ("tumor-infecting virus", "oncolytic-virus", "", ""),
     ("tumor-killing virus", "oncolytic-virus", "", ""),
     ("tumour-bursting virus", "oncolytic-virus", "", "'a virus that bursts tumour cells'"),
     ("tumor-bursting virus", "oncolytic-virus", "", ""),
