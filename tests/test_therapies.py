@@ -5896,6 +5896,82 @@ WRITTEN_SETS = (
         "blind). Left: a year's approvals with no leading type, sickle cell gene therapies' "
         "transplant step.",
     ),
+    WrittenSet(
+        "classify_holdout560.jsonl",
+        30,
+        0.96,
+        0.94,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a fifth such set, all short "
+        "briefs of 40-150 words), 7 about no therapy, by a blind helper in session 20's sixth round "
+        "(primary 0.967, discussed F1 0.949 blind). Left: post-transplant cyclophosphamide for "
+        "mismatched donors (labelled the transplant here, the chemotherapy in sets 522, 529 and 552).",
+    ),
+    WrittenSet(
+        "classify_holdout561.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 blood cancer treatment stories dense with product names and competing types, 4 about no "
+        "therapy, by a blind helper in session 20's sixth round (primary 0.967, discussed F1 0.980 "
+        "blind). Left: a risk score story that discusses the transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout562.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 solid tumour treatment stories dense with competing types, 3 about no therapy, by a blind "
+        "helper in session 20's sixth round (primary 1.000, discussed F1 0.933 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout563.jsonl",
+        30,
+        0.8,
+        0.75,
+        "30 stories on managing the harms of treatment (a fourth set on supportive care, its prompt "
+        "asking for headlines naming a harm and its cause in several word orders), 19 about no "
+        "therapy, by a blind helper in session 20's sixth round (primary 0.467, discussed F1 0.759 "
+        "blind). Fixed since: a headline's topic clause naming a harm and its cause. Left: whether "
+        "the cause is discussed (the labels split), heart damage from HER2 drugs, an ADC's eye "
+        "damage.",
+    ),
+    WrittenSet(
+        "classify_holdout564.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 patient stories told largely in the past tense (a fourth such set), 5 about no therapy, "
+        "by a blind helper in session 20's sixth round (primary 0.967, discussed F1 0.921 blind). "
+        "Left: 'a trial drug made her rectal cancer disappear' (dostarlimab).",
+    ),
+    WrittenSet(
+        "classify_holdout565.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 science news items on research (a third such set), 8 about no therapy, by a blind helper "
+        "in session 20's sixth round (primary 0.967, discussed F1 0.949 blind). Fixed since: a "
+        "tumour-infecting virus.",
+    ),
+    WrittenSet(
+        "classify_holdout566.jsonl",
+        30,
+        0.76,
+        0.92,
+        "30 gene and cell therapy industry stories, 10 about no therapy, by a blind helper in session "
+        "20's sixth round (primary 0.667, discussed F1 0.879 blind). Fixed since: 'cell and gene "
+        "therapy' as the sector. Left: sector stories naming vectors, cold chains and point-of-care "
+        "manufacturing.",
+    ),
+    WrittenSet(
+        "classify_holdout567.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 local TV and radio websites' health segments, 8 about no therapy, by a blind helper in "
+        "session 20's sixth round (primary 0.967, discussed F1 0.964 blind). Left: a mole-check story "
+        "about a farmer's immunotherapy.",
+    ),
 )
 
 
