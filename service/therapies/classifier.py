@@ -2698,9 +2698,10 @@ _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)",
 
 
 def _harm_setting(title: str, in_title: list[Hit]) -> set[str]:
-    """The types a headline names only as the cause of a harm its subject counters
-    (_COUNTERED_HARM): a type it also names elsewhere stays its own ("Drug X eases nausea on
-    drug X" is no headline, but "Keytruda combination cuts Keytruda rash" would be)."""
+    """The types a headline names only as the cause of a harm: one its subject counters
+    (_COUNTERED_HARM), or one its opening clause is about while another clause names the subject
+    (_HARM_TOPIC before _TOPIC_BREAK). A type the headline also names plainly elsewhere stays its
+    own subject."""
     if not in_title:
         return set()
     harms = [(m.start("harm"), m.end("harm")) for m in _COUNTERED_HARM.finditer(title)]
@@ -2795,7 +2796,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     weakly = {h.slug for h in in_title if not h.cue and h.entry.weak} - headlined
     if weakly:  # (the body is read only for a headline that names a type by a weak word alone)
         headlined |= weakly & {h.slug for h in therapy_hits if h.field != "title" and not h.cue}
-    # (a type named only as what causes the harm the headline's subject counters: _COUNTERED_HARM)
+    # (a type named only as the cause of a harm the headline's subject counters: _harm_setting)
     harmed = _harm_setting(title, in_title)
     headlined -= harmed
     beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
