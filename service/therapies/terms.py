@@ -72,7 +72,7 @@ _BRAKES = (
 # "finds the single misspelled letter in his CPS1 gene and rewrites it": base and prime editing
 _MISSPELLINGS = (
     "misspelled letter", "misspelled DNA letter", "misspelt letter", "misspelt DNA letter",
-    "faulty letter", "DNA letter", "misspelling",
+    "faulty letter", "wrong letter", "DNA letter", "misspelling",
     "spelling error", "single letter", "letter of DNA", "letters of DNA",
 )  # fmt: skip
 # "a one-off treatment that edits the DNA of their own blood stem cells": gene editing told plainly
@@ -211,6 +211,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donislecel", "cell-therapy", "", ""),
     ("dopamine-producing cell", "cell-therapy", "", ""),
     ("dopamine-producing neuron", "cell-therapy", "", "stem-cell-derived neurons for Parkinson's"),
+    ("dopamine-making cell", "cell-therapy", "", ""),
     ("bone marrow cell", "cell-therapy", "", "a patient's marrow cells injected into the heart or a joint"),
     ("derived from stem cells", "cell-therapy", "", ""),
     ("grown from stem cells", "cell-therapy", "", ""),
@@ -1685,7 +1686,7 @@ _BLOOD_GRAFT = (
     "myelo", "marrow",
 )  # fmt: skip
 # A misspelled letter of DNA is an editor's target only in a sentence that corrects it.
-_CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers")
+_CORRECTING = ("rewrit", "correct", "fix", "repair", "edit", "swap", "chang", "revers", "convert")
 # "a vaccine against online disinformation", "inoculation theory": a metaphor for resisting lies.
 _MISINFORMATION = ("disinformation", "misinformation", "propaganda", "metaphor")
 # Tumour-infiltrating lymphocytes are a treatment when grown and given back; in biology and
