@@ -9080,3 +9080,8 @@ def test_a_headline_about_appointing_a_chief_executive_is_about_no_therapy() -> 
     assert classify(
         "From September, one appointment is enough: England trims its HPV schedule", hpv
     ).primary == ("vaccine")
+
+
+def test_a_headline_about_firing_a_panel_is_people_news() -> None:
+    text = "The committee advises on which vaccines Americans should get, such as the MMR vaccine."
+    assert classify("Kennedy fires entire CDC vaccine advisory panel", text).primary == "none"

@@ -2619,6 +2619,8 @@ _OTHER_NEWS: Final = re.compile(
     # people coming and going at an agency or company: "Turmoil at FDA's biologics centre as Prasad
     # departs and returns within two weeks"
     r"|resigns?|resignation|quits|quitting|departs?|departure|ousted|fired|turmoil"
+    # ("Kennedy fires entire CDC vaccine advisory panel")
+    r"|fires (?:entire|all|the|his|her|its|top|\d+)|sacks|sacked|dismisses|dismissed"
     # ("Prasad is back at FDA's biologics center, two weeks after he left")
     r"|rejoins?|reinstated|rehired|(?:he|she|they) left"
     # ("Novartis Board Appoints Vas Narasimhan as CEO to Succeed Joe Jimenez")
