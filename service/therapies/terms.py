@@ -1695,7 +1695,7 @@ _MISINFORMATION = ("disinformation", "misinformation", "propaganda", "metaphor")
 _TIL_GIVEN = (
     "therap", "infus", "treat", "grow", "grown", "expand", "harvest", "manufactur", "lifileucel",
     "amtagvi", "taken from", "collected", "removed", "returned", "given", "approv", "trial", "beat",
-    "outperform", "versus", "compared",
+    "outperform", "versus", "compared", "screened", "pick out",
 )  # fmt: skip
 # Regulatory T cells are a treatment in a sentence that grows, gives or tests them ("testing
 # regulatory T cells in a larger randomised design"); otherwise the immune system's own brakes.
