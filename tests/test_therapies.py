@@ -5972,6 +5972,82 @@ WRITTEN_SETS = (
         "session 20's sixth round (primary 0.967, discussed F1 0.964 blind). Left: a mole-check story "
         "about a farmer's immunotherapy.",
     ),
+    WrittenSet(
+        "classify_holdout568.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a sixth such set), 6 about no "
+        "therapy, by a blind helper in session 20's seventh round (primary 1.000, discussed F1 0.984 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout569.jsonl",
+        30,
+        0.83,
+        0.92,
+        "30 news items on supportive care headlined as outlets would (a fifth such set), 12 about no "
+        "therapy, by a blind helper in session 20's seventh round (primary 0.833, discussed F1 0.928 "
+        "blind). Left: post-transplant cyclophosphamide, an arthritis drug on CAR-T wards, cold or "
+        "compression during paclitaxel, a liver transplant with chemotherapy, immunoglobulin "
+        "infusions.",
+    ),
+    WrittenSet(
+        "classify_holdout570.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 biotech industry and investment stories (a second such set), 15 about no therapy, by a "
+        "blind helper in session 20's seventh round (primary 0.933, discussed F1 0.952 blind). Left: "
+        "a launch beating forecasts beside its rival, a TROP2 conjugate beside the Keytruda patent "
+        "cliff.",
+    ),
+    WrittenSet(
+        "classify_holdout571.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 biotech and pharma trade press stories (a second such set), 6 about no therapy, by a "
+        "blind helper in session 20's seventh round (primary 0.967, discussed F1 0.978 blind). Left: "
+        "a bidding war for an obesity biotech.",
+    ),
+    WrittenSet(
+        "classify_holdout572.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 patient and family stories (a fifth such set), 8 about no therapy, by a blind helper in "
+        "session 20's seventh round (primary 0.967, discussed F1 0.918 blind). Fixed since: "
+        "tumour-infiltrating lymphocytes screened for a patient.",
+    ),
+    WrittenSet(
+        "classify_holdout573.jsonl",
+        30,
+        0.93,
+        0.92,
+        "30 stories describing therapies mainly in plain words (a third such set), 6 about no "
+        "therapy, by a blind helper in session 20's seventh round (primary 0.900, discussed F1 0.902 "
+        "blind). Fixed since: dopamine-making cells. Left: a DNA fix told without a name, a beam of "
+        "protons.",
+    ),
+    WrittenSet(
+        "classify_holdout574.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 radiation oncology and nuclear medicine stories, 6 about no therapy, by a blind helper in "
+        "session 20's seventh round (primary 0.933, discussed F1 0.955 blind). Left: a drug for "
+        "radiation-induced mouth sores, iodine tablets near a nuclear plant.",
+    ),
+    WrittenSet(
+        "classify_holdout575.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 vaccine and immunisation stories, 10 about no therapy, by a blind helper in session 20's "
+        "seventh round (primary 0.933, discussed F1 0.921 blind). Fixed since: a panel fired. Left: "
+        "support for school vaccine requirements.",
+    ),
 )
 
 
