@@ -9100,6 +9100,11 @@ def test_a_device_or_donor_stool_headline_names_chemo_or_immunotherapy_only_as_i
             "radiotherapy",
         ),
         (
+            "Frozen gloves and socks may spare nerves during paclitaxel treatment",
+            "Women having weekly paclitaxel wore frozen gloves and socks; fewer developed numbness.",
+            "none",
+        ),
+        (
             "FDA clears arthritis antibody for the cytokine storms set off by CAR-T",
             "The FDA approved tocilizumab, sold as Actemra, for cytokine release syndrome after "
             "CAR-T therapy such as Kymriah. Tocilizumab blocks the interleukin-6 receptor.",

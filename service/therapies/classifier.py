@@ -2654,7 +2654,10 @@ _COUNTERED_HARM: Final = re.compile(
     r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
     r"|treat(?:s|ing)?|for|eas(?:e|es|ing)|reliev\w*|curb\w*|fewer|lower|less|stop\w*|limit\w*"
     r"|avoid\w*|spar(?:e|es|ing)|lessen\w*|tackl\w*|combat\w*|fight\w*|calm(?:s|ing)?|sooth\w*)"
-    r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>" + _HARM + r")\b",
+    r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>"
+    + _HARM
+    # (or the part of the body it spares: "may spare nerves during paclitaxel treatment")
+    + r"|(?:the\s+)?(?:nerves|rectum|bowel|heart|kidneys|hair|ovaries|fertility|hearing))\b",
     re.IGNORECASE,
 )
 # A headline's topic clause that names a harm and its cause, with its subject in another clause:
@@ -2665,7 +2668,8 @@ _TOPIC_BREAK: Final = re.compile(r":\s|\?\s|\s[—–-]\s|\.\s")
 _HARM_CAUSE_AFTER: Final = re.compile(
     r"(?:\s+that\s+(?:surfaces?|appears?|comes?|follows?|develops?)(?:\s+[\w-]+){0,2})?"
     r"(?:\s+(?:in|among)\s+(?:[\w-]+\s+){0,2}?(?:patients|people|children|women|men|survivors))?"
-    r"\s+(?:on|from|with|after|of|due to|linked to|(?:caused|set off|triggered|induced|brought on) by)\s+"
+    r"\s+(?:on|from|with|after|of|in|during|due to|linked to"
+    r"|(?:caused|set off|triggered|induced|brought on) by)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
