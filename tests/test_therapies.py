@@ -6048,6 +6048,77 @@ WRITTEN_SETS = (
         "seventh round (primary 0.933, discussed F1 0.921 blind). Fixed since: a panel fired. Left: "
         "support for school vaccine requirements.",
     ),
+    WrittenSet(
+        "classify_holdout576.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a seventh such set), 6 about "
+        "no therapy, by a blind helper in session 20's eighth round (primary 1.000, discussed F1 "
+        "1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout577.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 health and science stories from UK national outlets (a second such set), 6 about no "
+        "therapy, by a blind helper in session 20's eighth round (primary 0.967, discussed F1 0.984 "
+        "blind). Left: a conjugate rejected by NICE after pricing talks, read as a story about "
+        "prices.",
+    ),
+    WrittenSet(
+        "classify_holdout578.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 wire service health and pharma stories (a second such set), 8 about no therapy, by a "
+        "blind helper in session 20's eighth round (primary 1.000, discussed F1 0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout579.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 hospital, university and cancer-centre news pages with their furniture (a second such "
+        "set), 6 about no therapy, by a blind helper in session 20's eighth round (primary 1.000, "
+        "discussed F1 0.973 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout580.jsonl",
+        30,
+        0.8,
+        0.93,
+        "30 news items on supportive care headlined as outlets would (a sixth such set), 16 about no "
+        "therapy, by a blind helper in session 20's eighth round (primary 0.767, discussed F1 0.933 "
+        "blind). Fixed since: frozen gloves that spare nerves during paclitaxel. Left: a "
+        "pegfilgrastim biosimilar, caregivers, ice chips, immunoglobulin, a rectal gel spacer, "
+        "post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout581.jsonl",
+        30,
+        1.0,
+        0.93,
+        "30 pharma and biotech business stories (a third such set), 14 about no therapy, by a blind "
+        "helper in session 20's eighth round (primary 1.000, discussed F1 0.939 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout582.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 science news items on medical research (a fourth such set), 8 about no therapy, by a "
+        "blind helper in session 20's eighth round (primary 1.000, discussed F1 0.972 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout583.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 consumer health sites' stories (a second such set), 6 about no therapy, by a blind helper "
+        "in session 20's eighth round (primary 1.000, discussed F1 0.959 blind).",
+    ),
 )
 
 
