@@ -6119,6 +6119,84 @@ WRITTEN_SETS = (
         "30 consumer health sites' stories (a second such set), 6 about no therapy, by a blind helper "
         "in session 20's eighth round (primary 1.000, discussed F1 0.959 blind).",
     ),
+    WrittenSet(
+        "classify_holdout584.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 items written as an evaluator would from TAXONOMY.md alone (an eighth such set), 6 about "
+        "no therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
+        "round (primary 1.000, discussed F1 0.987 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout585.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 stories from a mixed week of health news from outlets of every kind, 6 about no therapy, "
+        "by a blind helper in session 20's ninth (measurement only: no rule followed it) round "
+        "(primary 0.967, discussed F1 0.973 blind). Left: an RSV antibody for newborns read as the "
+        "vaccine beside it.",
+    ),
+    WrittenSet(
+        "classify_holdout586.jsonl",
+        30,
+        0.8,
+        0.97,
+        "30 news items on supportive care headlined as outlets would (a seventh such set), 10 about "
+        "no therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
+        "round (primary 0.800, discussed F1 0.975 blind). Left: a chemo-shielding drug's takeover, "
+        "white-cell boosters, a rectal spacer gel, ice chips, a drug for radiation mouth sores, "
+        "post-transplant cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout587.jsonl",
+        30,
+        0.9,
+        0.97,
+        "30 stories about therapies told mainly in plain words (a fourth such set), 6 about no "
+        "therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
+        "round (primary 0.900, discussed F1 0.971 blind). Left: Emily Whitehead's story read as "
+        "tocilizumab's, a virus-based melanoma treatment read as nivolumab's, dostarlimab unnamed.",
+    ),
+    WrittenSet(
+        "classify_holdout588.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 patient and family stories (a sixth such set), 5 about no therapy, by a blind helper in "
+        "session 20's ninth (measurement only: no rule followed it) round (primary 0.933, discussed "
+        "F1 0.954 blind). Left: a grandfather's bispecific after earlier pills, an SMA screening "
+        "campaign.",
+    ),
+    WrittenSet(
+        "classify_holdout589.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 pharma, biotech and health-policy business stories (a fourth such set), 15 about no "
+        "therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
+        "round (primary 1.000, discussed F1 0.950 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout590.jsonl",
+        30,
+        0.93,
+        1.0,
+        "30 clinical trial results stories for doctors and the public, 5 about no therapy, by a blind "
+        "helper in session 20's ninth (measurement only: no rule followed it) round (primary 0.933, "
+        "discussed F1 1.000 blind). Left: donor stool beside PD-1 drugs, dostarlimab unnamed in a "
+        "headline.",
+    ),
+    WrittenSet(
+        "classify_holdout591.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 science and research news items (a fifth such set), 8 about no therapy, by a blind helper "
+        "in session 20's ninth (measurement only: no rule followed it) round (primary 1.000, "
+        "discussed F1 0.954 blind).",
+    ),
 )
 
 
