@@ -6125,8 +6125,8 @@ WRITTEN_SETS = (
         1.0,
         0.98,
         "30 items written as an evaluator would from TAXONOMY.md alone (an eighth such set), 6 about "
-        "no therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
-        "round (primary 1.000, discussed F1 0.987 blind).",
+        "no therapy, by a blind helper in session 20's ninth round (primary 1.000, discussed F1 0.987 "
+        "blind). Run on the final rules; none was added after this round.",
     ),
     WrittenSet(
         "classify_holdout585.jsonl",
@@ -6134,9 +6134,9 @@ WRITTEN_SETS = (
         0.96,
         0.97,
         "30 stories from a mixed week of health news from outlets of every kind, 6 about no therapy, "
-        "by a blind helper in session 20's ninth (measurement only: no rule followed it) round "
-        "(primary 0.967, discussed F1 0.973 blind). Left: an RSV antibody for newborns read as the "
-        "vaccine beside it.",
+        "by a blind helper in session 20's ninth round (primary 0.967, discussed F1 0.973 blind). Run "
+        "on the final rules; none was added after this round. Left: an RSV antibody for newborns read "
+        "as the vaccine beside it.",
     ),
     WrittenSet(
         "classify_holdout586.jsonl",
@@ -6144,10 +6144,10 @@ WRITTEN_SETS = (
         0.8,
         0.97,
         "30 news items on supportive care headlined as outlets would (a seventh such set), 10 about "
-        "no therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
-        "round (primary 0.800, discussed F1 0.975 blind). Left: a chemo-shielding drug's takeover, "
-        "white-cell boosters, a rectal spacer gel, ice chips, a drug for radiation mouth sores, "
-        "post-transplant cyclophosphamide.",
+        "no therapy, by a blind helper in session 20's ninth round (primary 0.800, discussed F1 0.975 "
+        "blind). Run on the final rules; none was added after this round. Left: a chemo-shielding "
+        "drug's takeover, white-cell boosters, a rectal spacer gel, ice chips, a drug for radiation "
+        "mouth sores, post-transplant cyclophosphamide.",
     ),
     WrittenSet(
         "classify_holdout587.jsonl",
@@ -6155,9 +6155,10 @@ WRITTEN_SETS = (
         0.9,
         0.97,
         "30 stories about therapies told mainly in plain words (a fourth such set), 6 about no "
-        "therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
-        "round (primary 0.900, discussed F1 0.971 blind). Left: Emily Whitehead's story read as "
-        "tocilizumab's, a virus-based melanoma treatment read as nivolumab's, dostarlimab unnamed.",
+        "therapy, by a blind helper in session 20's ninth round (primary 0.900, discussed F1 0.971 "
+        "blind). Run on the final rules; none was added after this round. Left: Emily Whitehead's "
+        "story read as tocilizumab's, a virus-based melanoma treatment read as nivolumab's, "
+        "dostarlimab unnamed.",
     ),
     WrittenSet(
         "classify_holdout588.jsonl",
@@ -6165,9 +6166,9 @@ WRITTEN_SETS = (
         0.93,
         0.95,
         "30 patient and family stories (a sixth such set), 5 about no therapy, by a blind helper in "
-        "session 20's ninth (measurement only: no rule followed it) round (primary 0.933, discussed "
-        "F1 0.954 blind). Left: a grandfather's bispecific after earlier pills, an SMA screening "
-        "campaign.",
+        "session 20's ninth round (primary 0.933, discussed F1 0.954 blind). Run on the final rules; "
+        "none was added after this round. Left: a grandfather's bispecific after earlier pills, an "
+        "SMA screening campaign.",
     ),
     WrittenSet(
         "classify_holdout589.jsonl",
@@ -6175,8 +6176,8 @@ WRITTEN_SETS = (
         1.0,
         0.95,
         "30 pharma, biotech and health-policy business stories (a fourth such set), 15 about no "
-        "therapy, by a blind helper in session 20's ninth (measurement only: no rule followed it) "
-        "round (primary 1.000, discussed F1 0.950 blind).",
+        "therapy, by a blind helper in session 20's ninth round (primary 1.000, discussed F1 0.950 "
+        "blind). Run on the final rules; none was added after this round.",
     ),
     WrittenSet(
         "classify_holdout590.jsonl",
@@ -6184,9 +6185,9 @@ WRITTEN_SETS = (
         0.93,
         1.0,
         "30 clinical trial results stories for doctors and the public, 5 about no therapy, by a blind "
-        "helper in session 20's ninth (measurement only: no rule followed it) round (primary 0.933, "
-        "discussed F1 1.000 blind). Left: donor stool beside PD-1 drugs, dostarlimab unnamed in a "
-        "headline.",
+        "helper in session 20's ninth round (primary 0.933, discussed F1 1.000 blind). Run on the "
+        "final rules; none was added after this round. Left: donor stool beside PD-1 drugs, "
+        "dostarlimab unnamed in a headline.",
     ),
     WrittenSet(
         "classify_holdout591.jsonl",
@@ -6194,8 +6195,8 @@ WRITTEN_SETS = (
         1.0,
         0.95,
         "30 science and research news items (a fifth such set), 8 about no therapy, by a blind helper "
-        "in session 20's ninth (measurement only: no rule followed it) round (primary 1.000, "
-        "discussed F1 0.954 blind).",
+        "in session 20's ninth round (primary 1.000, discussed F1 0.954 blind). Run on the final "
+        "rules; none was added after this round.",
     ),
 )
 
