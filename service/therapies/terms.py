@@ -100,7 +100,6 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # the industry's name for a sector: "cell and gene therapy CDMOs", "... investors"
     ("cell and gene therapy", "", "", "a sector of the industry, not one therapy"),
     ("cell and gene therapies", "", "", ""),
-    ("cell and gene therapy sector", "", "", ""),
     ("CRISPR knockout screen", "", "", ""),
     ("CRISPR-Cas9 screen", "", "", ""),
     ("gene expression", "", "", ""),
