@@ -9316,3 +9316,20 @@ def test_a_headline_about_appointing_a_chief_executive_is_about_no_therapy() -> 
 def test_a_headline_about_firing_a_panel_is_people_news() -> None:
     text = "The committee advises on which vaccines Americans should get, such as the MMR vaccine."
     assert classify("Kennedy fires entire CDC vaccine advisory panel", text).primary == "none"
+
+
+def test_a_therapy_before_a_refractory_disease_is_not_past() -> None:
+    # "CAR-T in refractory lupus": the disease resists other drugs; CAR-T is the news
+    title = "CAR-T in refractory lupus: drug-free remissions hold, but T-cell engagers emerge as a rival"
+    text = (
+        "Patients with lupus who received CD19-directed CAR T-cell therapy remain in drug-free "
+        "remission two years after one infusion. Groups have also tried the T-cell engagers "
+        "teclistamab and blinatumomab in a few patients, with remissions of unknown length."
+    )
+    assert [h.cue for h in find_hits(title, "") if h.slug == "car-t"] == [""]
+    assert classify(title, text).primary == "car-t"
+    # right after the therapy, the word still tells its past
+    assert [h.cue for h in find_hits("Help for CAR-T refractory lymphoma", "") if h.slug == "car-t"] == [
+        "history"
+    ]
+

@@ -1280,7 +1280,7 @@ def _cue_factor(
             found.append(kind)
     after = _WORD.findall(hay, end, min(hi, end + AFTER_CHARS))[:5] if after_words else []
     neg_after = bool(after) and after[0] in _NEG_AFTER and not _freeing(after)
-    if neg_after or _HISTORY_AFTER.intersection(after):
+    if neg_after or _history_after(after):
         found.append("neg" if neg_after else "history")
     elif (
         title
@@ -1302,6 +1302,20 @@ def _cue_factor(
         return 1.0, ""
     cue = min(found, key=CUE_FACTOR.__getitem__)
     return CUE_FACTOR[cue], cue
+
+
+def _history_after(after: list[str]) -> bool:
+    """Whether the words after a hit tell it is past ("CAR-T failed", "its CAR-T past"): not once a
+    preposition has moved on to the disease ("CAR-T in refractory lupus")."""
+    for w in after:
+        if w in _HISTORY_AFTER:
+            return True
+        if w in _MOVED_ON:
+            return False
+    return False
+
+
+_MOVED_ON: Final = frozenset({"in", "for"})
 
 
 def _compared_before(hay: str, w0: int, at: int) -> bool:
