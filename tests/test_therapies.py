@@ -9333,3 +9333,11 @@ def test_a_therapy_before_a_refractory_disease_is_not_past() -> None:
         "history"
     ]
 
+
+def test_a_cell_treatment_is_a_cell_therapy_but_sickle_cell_treatments_are_not() -> None:
+    text = (
+        "At the university hospital doctors changed her T cells in a laboratory so that they destroy "
+        "B cells, then gave them back. She had CAR T-cell therapy in 2023 and takes no drugs now."
+    )
+    assert classify("Since the cell treatment I take no medicine", text).primary == "car-t"
+    assert [h.slug for h in find_hits("Two sickle cell treatments approved", "")] == []

@@ -119,6 +119,9 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("myostatin", "", "", "a muscle protein (apitegromab's target), not a -statin drug"),
     ("stem cell research", "", "", ""),
+    # "sickle cell treatments": the disease's treatments, not a cell therapy
+    ("sickle cell therapy", "", "", ""),
+    ("sickle cell treatment", "", "", ""),
     # the committees that advise on vaccines: an institution, not a vaccine
     ("Advisory Committee on Immunization Practices", "", "", ""),
     ("vaccine advisers", "", "", ""),
@@ -203,8 +206,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("CAR natural killer", "cell-therapy", "", ""),
     ("cardiomyocyte", "cell-therapy", "w", ""),
     ("cell therapy", "cell-therapy", "g", "absorbed by CAR-T when the story is CAR-T"),
+    ("cell treatment", "cell-therapy", "g", ""),
     ("cell-based therapy", "cell-therapy", "g", ""),
     ("cellular therapy", "cell-therapy", "g", ""),
+    ("cellular treatment", "cell-therapy", "g", ""),
     ("chimeric antigen receptor natural killer", "cell-therapy", "", ""),
     ("chimeric antigen receptor NK", "cell-therapy", "", ""),
     ("donislecel", "cell-therapy", "", ""),
