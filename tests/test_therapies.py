@@ -9341,3 +9341,10 @@ def test_a_cell_treatment_is_a_cell_therapy_but_sickle_cell_treatments_are_not()
     )
     assert classify("Since the cell treatment I take no medicine", text).primary == "car-t"
     assert [h.slug for h in find_hits("Two sickle cell treatments approved", "")] == []
+
+
+def test_beating_a_rival_to_a_therapy_is_no_comparison() -> None:
+    title = "Grown from her own tumour: how a hospital beat industry to a melanoma cell therapy"
+    assert [h.cue for h in find_hits(title, "") if h.slug == "cell-therapy"] == [""]
+    beats = find_hits("Cell therapy beats chemotherapy in melanoma", "")
+    assert [h.cue for h in beats if h.slug == "chemotherapy"] == ["versus"]

@@ -1228,6 +1228,8 @@ def _cue_factor(
             if w in _VERSUS
             and not (w == "against" and k and near[k - 1] in _DECIDED)
             and not (w == "beaten" and near[k + 1 : k + 2] == ["by"])
+            # "beat industry to a cell therapy": the race is won against the rival, to the therapy
+            and not (w in ("beat", "beats", "beating") and "to" in near[k + 2 :])
         ]
         # "a reckoning over Elevidys", "a lawsuit over Zantac": over as about, not as preferred to.
         versus = [k for k in versus if near[k] != "over" or not k or near[k - 1] not in _OVER_ABOUT]
