@@ -9348,3 +9348,18 @@ def test_beating_a_rival_to_a_therapy_is_no_comparison() -> None:
     assert [h.cue for h in find_hits(title, "") if h.slug == "cell-therapy"] == [""]
     beats = find_hits("Cell therapy beats chemotherapy in melanoma", "")
     assert [h.cue for h in beats if h.slug == "chemotherapy"] == ["versus"]
+
+
+def test_a_headline_that_spares_the_mouth_or_bones_or_tames_sickness_counters_a_harm() -> None:
+    olanzapine = (
+        "Olanzapine, an antipsychotic, at 5 mg instead of 10 mg prevented nausea and vomiting after "
+        "cisplatin chemotherapy as well as the higher dose did, with less drowsiness, in a trial."
+    )
+    title = "A lower dose of an old antipsychotic tames chemotherapy sickness with less drowsiness"
+    assert classify(title, olanzapine).primary == "small-molecule"
+    denosumab = (
+        "Aromatase inhibitors such as letrozole thin the bones. Denosumab, an antibody injected "
+        "twice a year, cut fractures by half in women taking them, a trial found."
+    )
+    title = "Protecting your bones during aromatase inhibitor therapy: is denosumab right for you?"
+    assert classify(title, denosumab).primary == "monoclonal-antibody"

@@ -2664,7 +2664,7 @@ _HARM: Final = (
     r"(?:neurotoxicit(?:y|ies)|toxicit(?:y|ies)|(?:side[ -])?effects?|neuropathy|mouth sores"
     r"|mucositis|nausea|vomiting|hair loss|infections?|cytokine release syndrome|cytokine storms?|CRS|ICANS"
     r"|cardiotoxicity|hearing loss|skin reactions?|rash(?:es)?|diarrh(?:o)?ea|fatigue|fevers?"
-    r"|(?:febrile )?neutropenia|injury|damage|toll|burns?|numbness)"
+    r"|(?:febrile )?neutropenia|injury|damage|toll|burns?|numbness|sickness)"
 )
 _COUNTERED_HARM: Final = re.compile(
     r"\b(?:prevent\w*|cuts?|cutting|reduc\w*|tam(?:e|es|ing)|protect\w*|against|defen[cs]e|manag\w*"
@@ -2673,7 +2673,8 @@ _COUNTERED_HARM: Final = re.compile(
     r"\s+(?:[\w'-]+\s+){0,4}?(?P<harm>"
     + _HARM
     # (or the part of the body it spares: "may spare nerves during paclitaxel treatment")
-    + r"|(?:the\s+)?(?:nerves|rectum|bowel|heart|kidneys|hair|ovaries|fertility|hearing))\b",
+    + r"|(?:the\s+)?(?:nerves|rectum|bowel|hearts?|kidneys|hair|ovaries|fertility|hearing"
+    r"|mouth|skin|bones))\b",
     re.IGNORECASE,
 )
 # A headline's topic clause that names a harm and its cause, with its subject in another clause:
