@@ -6198,6 +6198,150 @@ WRITTEN_SETS = (
         "in session 20's ninth round (primary 1.000, discussed F1 0.954 blind). Run on the final "
         "rules; none was added after this round.",
     ),
+    WrittenSet(
+        "classify_holdout592.jsonl",
+        15,
+        0.93,
+        0.94,
+        "15 long feature articles told with their background (earlier treatments, comparator arms, "
+        "conditioning, side effects), 3 about no therapy, by a blind helper in session 21's first round "
+        "(primary 0.867, discussed F1 0.947 blind). Fixed since: 'beat industry to a cell therapy' is no "
+        "comparison. Left: an MS transplant feature whose antibody background outweighs its lead.",
+    ),
+    WrittenSet(
+        "classify_holdout593.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 outlet pages as a crude scraper extracts them, furniture left in, 8 about no therapy, by a "
+        "blind helper in session 21's first round (primary 1.000, discussed F1 0.985 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout594.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 announcements by medicines regulators and HTA bodies, 7 about no therapy, by a blind helper "
+        "in session 21's first round (primary 0.967, discussed F1 0.985 blind). Left: a CHMP meeting "
+        "roundup.",
+    ),
+    WrittenSet(
+        "classify_holdout595.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 news pages of hospitals and academic medical centres, 7 about no therapy, by a blind helper "
+        "in session 21's first round (primary 0.967, discussed F1 1.000 blind). Left: a hospital ranking "
+        "story with a paragraph on its proton centre.",
+    ),
+    WrittenSet(
+        "classify_holdout596.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 news items for doctors from professional medical news services, 8 about no therapy, by a "
+        "blind helper in session 21's first round (primary 0.967, discussed F1 0.971 blind). Fixed since: "
+        "'CAR-T in refractory lupus' is no history.",
+    ),
+    WrittenSet(
+        "classify_holdout597.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 short feed items (headline and one to three sentences) from many outlets, 10 about no "
+        "therapy, by a blind helper in session 21's first round (primary 1.000, discussed F1 0.971 "
+        "blind). Left: comparators with results in months.",
+    ),
+    WrittenSet(
+        "classify_holdout598.jsonl",
+        30,
+        0.83,
+        0.94,
+        "30 supportive-care stories told with the treatments they support, 8 about no therapy, by a blind "
+        "helper in session 21's first round (primary 0.833, discussed F1 0.943 blind). Left: device "
+        "headlines (a skin film, a temperature patch), virus-specific T cells, immunotherapy colitis.",
+    ),
+    WrittenSet(
+        "classify_holdout599.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 patient and family stories from local news, in plain words, 8 about no therapy, by a blind "
+        "helper in session 21's first round (primary 0.933, discussed F1 0.947 blind). Fixed since: a "
+        "'cell treatment' headline. Left: a shot after a failed cell therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout600.jsonl",
+        30,
+        0.96,
+        0.92,
+        "30 stories from the health pages of UK national outlets, 7 about no therapy, by a blind helper "
+        "in session 21's second round (primary 0.967, discussed F1 0.928 blind). Left: a base-edited "
+        "CAR-T whose headline says only 'edited immune cells'.",
+    ),
+    WrittenSet(
+        "classify_holdout601.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories from US wire services and national outlets, 7 about no therapy, by a blind helper in "
+        "session 21's second round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout602.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 biotech and pharma trade-press stories, 7 about no therapy, by a blind helper in session 21's "
+        "second round (primary 0.967, discussed F1 0.969 blind). Left: a layoffs story about a gene "
+        "therapy's deaths.",
+    ),
+    WrittenSet(
+        "classify_holdout603.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 English-language health stories from outlets outside the US and UK, 6 about no therapy, by a "
+        "blind helper in session 21's second round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout604.jsonl",
+        30,
+        0.76,
+        0.91,
+        "30 supportive-care and side-effect stories (a second such set), 8 about no therapy, by a blind "
+        "helper in session 21's second round (primary 0.700, discussed F1 0.920 blind). Fixed since: "
+        "'tames chemotherapy sickness', 'protecting your bones'. Left: headlines on cold caps, ice chips, "
+        "an app, a clinic, tumour lysis and pegfilgrastim over a body about chemotherapy; post-transplant "
+        "cyclophosphamide.",
+    ),
+    WrittenSet(
+        "classify_holdout605.jsonl",
+        15,
+        0.93,
+        0.95,
+        "15 long feature articles (a second such set), 3 about no therapy, by a blind helper in session "
+        "21's second round (primary 0.933, discussed F1 0.955 blind). Left: a stool transplant beside "
+        "immunotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout606.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 charity and health-information pages with their furniture, 6 about no therapy, by a blind "
+        "helper in session 21's second round (primary 0.967, discussed F1 0.959 blind). Left: 'Living "
+        "with immunotherapy side effects' (the harm rule makes it about no therapy).",
+    ),
+    WrittenSet(
+        "classify_holdout607.jsonl",
+        30,
+        0.96,
+        0.91,
+        "30 explainers that tell how treatments work in plain words, 7 about no therapy, by a blind "
+        "helper in session 21's second round (primary 0.967, discussed F1 0.915 blind). Left: an "
+        "emicizumab explainer that names it once.",
+    ),
 )
 
 
