@@ -9507,3 +9507,12 @@ def test_a_headline_that_spares_the_mouth_or_bones_or_tames_sickness_counters_a_
     )
     title = "Protecting your bones during aromatase inhibitor therapy: is denosumab right for you?"
     assert classify(title, denosumab).primary == "monoclonal-antibody"
+
+
+def test_a_headline_subject_of_no_type_that_boosts_a_therapy_is_the_story() -> None:
+    text = (
+        "Patients whose melanoma had stopped responding to PD-1 drugs such as pembrolizumab were given "
+        "a faecal transplant from donors who had responded, then the drug again. Six of 15 responded."
+    )
+    assert classify("Can a faecal transplant rescue cancer immunotherapy?", text).primary == NONE
+    assert classify("Pembrolizumab rescued by a faecal transplant", text).primary == "checkpoint-inhibitor"

@@ -2654,6 +2654,11 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
+_BOOSTED: Final = re.compile(
+    r"\b(?:boost(?:s|ed|ing)?|rescu(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|supercharg\w*|enhanc(?:e|es|ed|ing)"
+    r"|respond(?:s|ed|ing)? (?:better )?to)\s+(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # A harm a headline's subject prevents, eases or treats, and the therapy that causes it, named
 # right before it or after "on", "from", "with": "prevent taxane nerve damage", "tame CAR-T
 # neurotoxicity", "fewer severe infections on BCMA bispecifics", "cuts cytokine release syndrome with
@@ -2842,6 +2847,8 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # (a headline's "during chemo" is the setting of its subject: "Scalp cooling helps women keep
     # their hair during chemo", "Exercise during chemotherapy reduces fatigue")
     during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
+    # (and so is the therapy it boosts: "Can a stool transplant rescue cancer immunotherapy?")
+    during |= {h.slug for h in in_title if _BOOSTED.search(title, max(0, h.start - DURING_CHARS), h.start)}
     stepped = {h.slug for h in in_title if h.cue == "step"} | during | harmed
     stepped -= headlined - during
     if (
