@@ -276,6 +276,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("TCR T", "cell-therapy", "c", ""),
     ("TCR-engineered", "cell-therapy", "", ""),
     ("TCR therapy", "cell-therapy", "", ""),
+    ("TCR-based therapy", "cell-therapy", "", "TCR-T (not 'a TCR-based bispecific', tebentafusp)"),
+    ("TCR-based cell therapy", "cell-therapy", "", ""),
     ("T-cell receptor", "cell-therapy", "w", "only with engineering words: see CONTEXT"),
     ("tecelra", "cell-therapy", "", ""),
     ("TIL", "cell-therapy", "c", "needs tumour or lymphocyte words"),
