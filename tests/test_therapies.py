@@ -9516,3 +9516,21 @@ def test_a_headline_subject_of_no_type_that_boosts_a_therapy_is_the_story() -> N
     )
     assert classify("Can a faecal transplant rescue cancer immunotherapy?", text).primary == NONE
     assert classify("Pembrolizumab rescued by a faecal transplant", text).primary == "checkpoint-inhibitor"
+
+
+def test_tcr_based_therapies_make_engineered_t_cells_tcr_t() -> None:
+    text = (
+        "A woman's pancreatic cancer shrank after she received her own T cells, genetically engineered "
+        "to carry receptors that recognise mutant KRAS. Tumours can escape TCR-based therapies by "
+        "losing the HLA molecule that displays the target."
+    )
+    assert classify("T cells engineered to see mutant KRAS shrink a cancer", text).primary == "cell-therapy"
+
+
+def test_t_cells_a_bispecific_redirects_are_no_car_t() -> None:
+    text = (
+        "A bispecific antibody, teclistamab, binds BCMA on myeloma cells and CD3 on T cells, so that "
+        "redirected T cells kill the cancer. Most patients in the trial responded to the bispecific."
+    )
+    got = classify("Myeloma drug shows strong responses", text)
+    assert (got.primary, got.discussed) == ("bispecific-antibody", ("bispecific-antibody",))

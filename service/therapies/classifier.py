@@ -2091,6 +2091,17 @@ def _resolve(hits: list[Hit], fields: list[_Field]) -> None:
         for h in hits:
             if h.entry.implicit:
                 h.slug = "cell-therapy"
+    # ... and are the T cells a bispecific redirects in a story that names no CAR-T outright and
+    # names the bispecific at least as much ("the redirected T cells kill the cancer")
+    elif explicit_car == 0:
+        bispecific = sum(
+            (h.weight for h in hits if h.slug == "bispecific-antibody" and not h.entry.weak), 0.0
+        )
+        implicit = sum((h.weight for h in hits if h.entry.implicit), 0.0)
+        if bispecific >= implicit > 0:
+            for h in hits:
+                if h.entry.implicit:
+                    h.slug = "bispecific-antibody"
     # A bare "CAR" or "chimeric antigen receptor" arms whatever cells the story names: NK cells
     # ("cord blood NK cells armed with an anti-CD19 CAR") make it CAR-NK, a cell therapy, unless
     # the story names CAR T cells plainly (not as the contrast, not only as "engineered T cells")
