@@ -3590,12 +3590,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout322.jsonl",
         40,
-        1.0,
+        0.97,
         0.97,
         "40 stories on therapies for diseases other than cancer, eight about no therapy, by a "
         "blind helper in session 17's second round (primary 0.975, discussed F1 0.977 blind). "
         "Fixed since: the engineered cells of a CAR-T story. Left: Hemlibra beside Beqvez's "
-        "withdrawal; the transplant step of a sickle cell pricing deal.",
+        "withdrawal; the transplant step of a sickle cell pricing deal. Lowered in session 21: "
+        "'Beams ... calm hearts in electrical storm' counters a harm and names no type, so it reads "
+        "as a countermeasure story (ten supportive-care headlines gained by that rule, three lost).",
     ),
     WrittenSet(
         "classify_holdout323.jsonl",
@@ -6141,13 +6143,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout586.jsonl",
         30,
-        0.8,
+        0.83,
         0.97,
         "30 news items on supportive care headlined as outlets would (a seventh such set), 10 about "
         "no therapy, by a blind helper in session 20's ninth round (primary 0.800, discussed F1 0.975 "
         "blind). Run on the final rules; none was added after this round. Left: a chemo-shielding "
         "drug's takeover, white-cell boosters, a rectal spacer gel, ice chips, a drug for radiation "
-        "mouth sores, post-transplant cyclophosphamide.",
+        "mouth sores, post-transplant cyclophosphamide. Session 21: the spacer gel's headline now "
+        "reads as the countermeasure's (primary right, its radiotherapy still discussed).",
     ),
     WrittenSet(
         "classify_holdout587.jsonl",
@@ -6307,12 +6310,13 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout604.jsonl",
         30,
-        0.76,
-        0.91,
+        0.8,
+        0.9,
         "30 supportive-care and side-effect stories (a second such set), 8 about no therapy, by a blind "
         "helper in session 21's second round (primary 0.700, discussed F1 0.920 blind). Fixed since: "
-        "'tames chemotherapy sickness', 'protecting your bones'. Left: headlines on cold caps, ice chips, "
-        "an app, a clinic, tumour lysis and pegfilgrastim over a body about chemotherapy; post-transplant "
+        "'tames chemotherapy sickness', 'protecting your bones', a heart clinic's headline (whose "
+        "checkpoint inhibitors are no longer discussed). Left: headlines on cold caps, ice chips, an "
+        "app, tumour lysis and pegfilgrastim over a body about chemotherapy; post-transplant "
         "cyclophosphamide.",
     ),
     WrittenSet(
@@ -9534,3 +9538,20 @@ def test_t_cells_a_bispecific_redirects_are_no_car_t() -> None:
     )
     got = classify("Myeloma drug shows strong responses", text)
     assert (got.primary, got.discussed) == ("bispecific-antibody", ("bispecific-antibody",))
+
+
+def test_a_countermeasure_headline_naming_no_type_is_about_the_countermeasure() -> None:
+    text = (
+        "Children having high-dose chemotherapy with melphalan before a transplant often get painful "
+        "mouth sores. Low-level red light shone into the mouth each day cut severe sores by half in "
+        "a trial, and chemotherapy doses no longer had to be delayed."
+    )
+    assert classify("Red light against mouth sores: hospitals adopt a new routine", text).primary == NONE
+    assert classify("Melphalan chemotherapy: a new routine", text).primary == "chemotherapy"
+    protons = (
+        "In a trial of 440 patients with throat cancer, proton therapy controlled tumours as well as "
+        "standard photon radiotherapy, with fewer feeding tubes and less dry mouth."
+    )
+    title = "Protons match photons in throat cancer, with fewer side effects"
+    assert classify(title, protons).primary == "radiotherapy"
+    assert [h.slug for h in find_hits("Proton pump inhibitors and cancer risk", "")] == []

@@ -2665,6 +2665,7 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
+_HARMFUL: Final = frozenset({"chemotherapy", "radiotherapy"})  # the usual causes of those harms
 _BOOSTED: Final = re.compile(
     r"\b(?:boost(?:s|ed|ing)?|rescu(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|supercharg\w*|enhanc(?:e|es|ed|ing)"
     r"|respond(?:s|ed|ing)? (?:better )?to)\s+(?:[\w'-]+\s+){0,2}$",
@@ -2873,6 +2874,17 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # clears arthritis antibody for the cytokine storms set off by CAR-T")
     if harmed:
         eligible = [s for s in eligible if s not in harmed]
+    # A headline that counters a harm and names no therapy type ("Red light against mouth sores",
+    # "Frozen gloves and tight sleeves: the push to prevent nerve damage") is about that
+    # countermeasure, not the chemotherapy or radiotherapy its story tells of as the harm's cause.
+    # The cause stays discussed: the story tells of its harm.
+    caused: set[str] = set()
+    if not in_title and eligible and eligible[0] in _HARMFUL and _COUNTERED_HARM.search(title):
+        cause = eligible[0]
+        # (when it would have been the primary)
+        if said[cause] >= PRIMARY_MIN and said[cause] * NONE_MARGIN > none_score:
+            caused.add(cause)
+        eligible = []
     # A headline about an outbreak that names no therapy ("Texas measles outbreak declared over
     # after 762 cases"), or about a death from a disease ("Child dies of measles in Texas"), is
     # about that, however much its body tells of the vaccine; the vaccine it discusses at length
@@ -2982,6 +2994,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
         or (s == "stem-cell-transplant" and returned_cells is not None)
         or (scores[s] >= floor and (s in strong or plain_scores.get(s, 0.0) >= SUSTAINED))
         or (s in compared and scores[s] >= COMPARED_MIN)
+        or s in caused
         or (
             s == "stem-cell-transplant"
             and primary in EX_VIVO
@@ -3051,6 +3064,7 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
                     and (s in strong or (plain_scores.get(s, 0.0) >= NONE_SUSTAINED and not priced))
                 )
                 or s in compared
+                or s in caused
             )
             and s not in opinion
         ]

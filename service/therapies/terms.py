@@ -119,6 +119,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("somatostatin", "", "", "a hormone (and its receptor), not a -statin drug"),
     ("myostatin", "", "", "a muscle protein (apitegromab's target), not a -statin drug"),
     ("stem cell research", "", "", ""),
+    ("proton pump", "", "", "an acid pump in the stomach: its inhibitors are small molecules"),
     # "sickle cell treatments": the disease's treatments, not a cell therapy
     ("sickle cell therapy", "", "", ""),
     ("sickle cell treatment", "", "", ""),
@@ -1498,6 +1499,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("lutetium", "radiotherapy", "", ""),
     ("lutetium-177", "radiotherapy", "", ""),
     ("pluvicto", "radiotherapy", "", ""),
+    ("photon", "radiotherapy", "w", "as radiation: needs cancer words near it ('protons versus photons')"),
+    ("proton", "radiotherapy", "w", "the same; not a proton pump (a stop phrase)"),
     ("proton beam", "radiotherapy", "", ""),
     ("proton therapy", "radiotherapy", "", ""),
     ("neutron capture therapy", "radiotherapy", "", "boron neutron capture therapy"),
@@ -1920,7 +1923,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "booster": (("vaccin", "dose", "shot", "covid", "flu", "immun", "jab"), ()),
     "radium": (("cancer", "tumo", "prostate", "metasta", "bone", "patients", "enzalutamide"), ("curie",)),
     "radiation": (
-        ("cancer", "tumo", "radiotherap", "oncolog", "dose", "beam", "treat", "therap", "chemo", "patients"),
+        ("cancer", "tumo", "radiotherap", "oncolog", "dose", "beam", "treat", "therap", "chemo", "patient"),
         (
             "exposure",
             "sun",
@@ -1952,6 +1955,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # "Triplet Therapy, Transplantation, and Maintenance in Myeloma": the same words as "transplant"
 CONTEXT["transplantation"] = CONTEXT["transplant"]
+CONTEXT["proton"] = CONTEXT["photon"] = CONTEXT["radiation"]
 
 # The devices (flag ``d``) by their phrase as written.
 DEVICES = frozenset(written for written, _slug, flags, _note in TERMS if "d" in flags)
