@@ -9555,3 +9555,13 @@ def test_a_countermeasure_headline_naming_no_type_is_about_the_countermeasure() 
     title = "Protons match photons in throat cancer, with fewer side effects"
     assert classify(title, protons).primary == "radiotherapy"
     assert [h.slug for h in find_hits("Proton pump inhibitors and cancer risk", "")] == []
+
+
+def test_a_roundup_headline_leads_with_the_trial_it_names_first() -> None:
+    text = (
+        "1. Imlunestrant, an oral SERD, lengthened progression-free survival in EMBER-3. "
+        "2. Skipping radiotherapy after lumpectomy in older women raised local recurrence slightly."
+    )
+    title = "SABCS digest: EMBER-3, radiotherapy omission and pregnancy after breast cancer"
+    assert classify(title, text).primary == "small-molecule"
+    assert [h.slug for h in find_hits("The last ember of the campfire", "")] == []

@@ -1605,6 +1605,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("MARIPOSA", "bispecific-antibody", "", ""),
     ("PAPILLON", "bispecific-antibody", "", ""),
     ("HARMONi", "bispecific-antibody", "", ""),
+    ("EMBER", "small-molecule", "c", "imlunestrant's trials (EMBER-3)"),
     ("DESTINY-Breast01", "antibody-drug-conjugate", "", ""),
     ("DESTINY-Breast02", "antibody-drug-conjugate", "", ""),
     ("DESTINY-Breast03", "antibody-drug-conjugate", "", ""),
