@@ -6346,6 +6346,79 @@ WRITTEN_SETS = (
         "helper in session 21's second round (primary 0.967, discussed F1 0.915 blind). Left: an "
         "emicizumab explainer that names it once.",
     ),
+    WrittenSet(
+        "classify_holdout608.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 company press releases as newswires distribute them, with their boilerplate, 7 about no "
+        "therapy, by a blind helper in session 21's third round (primary 1.000, discussed F1 0.987 "
+        "blind).",
+    ),
+    WrittenSet(
+        "classify_holdout609.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 conference reports from the big medical meetings, single abstracts and roundups, 7 about no "
+        "therapy, by a blind helper in session 21's third round (primary 0.933, discussed F1 0.966 "
+        "blind). Fixed since: a roundup headline led by the EMBER-3 trial. Left: a diabetes roundup led "
+        "by an oral GLP-1 pill.",
+    ),
+    WrittenSet(
+        "classify_holdout610.jsonl",
+        30,
+        1.0,
+        0.91,
+        "30 opinion and commentary pieces, 7 about no therapy, by a blind helper in session 21's third "
+        "round (primary 1.000, discussed F1 0.917 blind). Left: comparators and conditioning told in "
+        "argument, not results.",
+    ),
+    WrittenSet(
+        "classify_holdout611.jsonl",
+        30,
+        0.9,
+        0.95,
+        "30 science news on preclinical and early research, 7 about no therapy, by a blind helper in "
+        "session 21's third round (primary 0.867, discussed F1 0.918 blind). Fixed since: TCR-based "
+        "therapy, T cells a bispecific redirects. Left: apoptosis biology with a venetoclax paragraph, "
+        "kidney organoids edited in the lab.",
+    ),
+    WrittenSet(
+        "classify_holdout612.jsonl",
+        30,
+        0.86,
+        0.94,
+        "30 supportive-care and side-effect stories headlined as news outlets would (a third such set), 8 "
+        "about no therapy, by a blind helper in session 21's third round (primary 0.867, discussed F1 "
+        "0.945 blind). Fixed since: a gel spacer's headline. Left: post-transplant cyclophosphamide, ice "
+        "chips and a biosimilar pegfilgrastim over chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout613.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 therapy news outside cancer, 7 about no therapy, by a blind helper in session 21's third "
+        "round (primary 1.000, discussed F1 0.971 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout614.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 drug pricing, reimbursement and access stories, 7 about no therapy, by a blind helper in "
+        "session 21's third round (primary 0.967, discussed F1 0.954 blind). Left: a coverage-fight "
+        "history of bone marrow transplants after high-dose chemotherapy.",
+    ),
+    WrittenSet(
+        "classify_holdout615.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 newsletter and digest entries as saved from the web, 8 about no therapy, by a blind helper in "
+        "session 21's third round (primary 1.000, discussed F1 1.000 blind).",
+    ),
 )
 
 
