@@ -9638,3 +9638,13 @@ def test_a_roundup_headline_leads_with_the_trial_it_names_first() -> None:
     title = "SABCS digest: EMBER-3, radiotherapy omission and pregnancy after breast cancer"
     assert classify(title, text).primary == "small-molecule"
     assert [h.slug for h in find_hits("The last ember of the campfire", "")] == []
+
+
+def test_a_class_word_for_the_comparator_does_not_make_the_storys_own_type_beaten() -> None:
+    text = (
+        "Tumour-infiltrating lymphocyte (TIL) therapy grows T cells from a patient's tumour. Patients "
+        "receive chemotherapy to make room for the cells. In the trial, TIL therapy delayed "
+        "progression to 7.2 months against 3.1 months with ipilimumab; half the TIL group responded."
+    )
+    title = "Melanoma: patients' own immune cells beat standard immunotherapy in landmark trial"
+    assert classify(title, text).primary == "cell-therapy"

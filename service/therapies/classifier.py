@@ -2839,8 +2839,14 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # (a type named only as the cause of a harm the headline's subject counters: _harm_setting)
     harmed = _harm_setting(title, in_title)
     headlined -= harmed
-    beaten = {h.slug for h in in_title if h.cue == "versus"}  # ... and as what the news beat
-    refused = {h.slug for h in in_title if h.cue in ("neg", "versus", "instead", "bridge")} - headlined
+    # (not by a class word the story's own type took: "patients' own immune cells beat standard
+    # immunotherapy", where "immunotherapy" is the comparator's class, not the cells')
+    beaten = {h.slug for h in in_title if h.cue == "versus" and not h.entry.generic}
+    refused = {
+        h.slug
+        for h in in_title
+        if h.cue in ("neg", "versus", "instead", "bridge") and not (h.cue == "versus" and h.entry.generic)
+    } - headlined
     # (what a headline waits for is what a named treatment bridges to; with no other type named,
     # it is the long-awaited subject: "forty years of waiting for a cell therapy for melanoma")
     if refused and _AWAITED.search(title) and not headlined:
