@@ -9648,3 +9648,12 @@ def test_a_class_word_for_the_comparator_does_not_make_the_storys_own_type_beate
     )
     title = "Melanoma: patients' own immune cells beat standard immunotherapy in landmark trial"
     assert classify(title, text).primary == "cell-therapy"
+
+
+def test_the_people_a_therapy_defines_are_a_headlines_setting() -> None:
+    text = (
+        "Givosiran, an RNA interference drug for acute hepatic porphyria, can raise homocysteine. In "
+        "patients on givosiran, vitamin B6 supplements brought homocysteine back to normal in weeks."
+    )
+    assert classify("Vitamin B6 brings down homocysteine in patients on givosiran", text).primary == NONE
+    assert classify("Givosiran raises homocysteine, study finds", text).primary == "rna-therapy"

@@ -2665,6 +2665,11 @@ _DURING: Final = re.compile(
     r"\b(?:during|while (?:on|having|undergoing|receiving|getting))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 DURING_CHARS: Final = 40
+_TREATED_PEOPLE: Final = re.compile(
+    r"\b(?:patients|people|children|adults|men|women|those)\s+(?:on|taking|receiving|given|treated with)\s+$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER: Final = re.compile(r"[\s-]+(?:patients|recipients|survivors)\b", re.IGNORECASE)
 _HARMFUL: Final = frozenset({"chemotherapy", "radiotherapy"})  # the usual causes of those harms
 _BOOSTED: Final = re.compile(
     r"\b(?:boost(?:s|ed|ing)?|rescu(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|supercharg\w*|enhanc(?:e|es|ed|ing)"
@@ -2867,6 +2872,13 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
     # (and so is the therapy it boosts: "Can a stool transplant rescue cancer immunotherapy?")
     during |= {h.slug for h in in_title if _BOOSTED.search(title, max(0, h.start - DURING_CHARS), h.start)}
+    # (and so are the people a therapy defines: "in patients on givosiran", "for CAR-T patients")
+    during |= {
+        h.slug
+        for h in in_title
+        if _TREATED_PEOPLE.search(title, max(0, h.start - DURING_CHARS), h.start)
+        or _PEOPLE_AFTER.match(title, h.end)
+    }
     stepped = {h.slug for h in in_title if h.cue == "step"} | during | harmed
     stepped -= headlined - during
     if (
