@@ -9657,3 +9657,9 @@ def test_the_people_a_therapy_defines_are_a_headlines_setting() -> None:
     )
     assert classify("Vitamin B6 brings down homocysteine in patients on givosiran", text).primary == NONE
     assert classify("Givosiran raises homocysteine, study finds", text).primary == "rna-therapy"
+
+
+def test_total_body_irradiation_is_radiotherapy_and_a_brain_injury_is_not() -> None:
+    text = "Children given total body irradiation (TBI) before their transplant relapsed less often."
+    assert {h.slug for h in find_hits("", text)} >= {"radiotherapy"}
+    assert [h.slug for h in find_hits("Football and TBI: concussion rules tighten", "")] == []

@@ -1507,6 +1507,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("BNCT", "radiotherapy", "c", ""),
     ("borofalan", "radiotherapy", "", "the boron drug of neutron capture therapy"),
     ("radiation", "radiotherapy", "w", "needs cancer words near it: see CONTEXT"),
+    ("total body irradiation", "radiotherapy", "", "conditioning before a transplant"),
+    ("TBI", "radiotherapy", "c", "total body irradiation, not a traumatic brain injury: see CONTEXT"),
     ("radiation therapy", "radiotherapy", "", ""),
     ("radiation treatment", "radiotherapy", "", ""),
     ("radiation-armed antibody", "radiotherapy", "", "an antibody that carries a radioisotope"),
@@ -1956,6 +1958,10 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # "Triplet Therapy, Transplantation, and Maintenance in Myeloma": the same words as "transplant"
 CONTEXT["transplantation"] = CONTEXT["transplant"]
+CONTEXT["TBI"] = (
+    ("transplant", "condition", "irradiat", "radiation", "leukaem", "leukem", "gray", "gy "),
+    ("brain injur", "concussion", "head injur", "trauma"),
+)
 CONTEXT["proton"] = CONTEXT["photon"] = CONTEXT["radiation"]
 
 # The devices (flag ``d``) by their phrase as written.
