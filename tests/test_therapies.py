@@ -6419,6 +6419,78 @@ WRITTEN_SETS = (
         "30 newsletter and digest entries as saved from the web, 8 about no therapy, by a blind helper in "
         "session 21's third round (primary 1.000, discussed F1 1.000 blind).",
     ),
+    WrittenSet(
+        "classify_holdout616.jsonl",
+        30,
+        0.96,
+        0.95,
+        "30 UK and Irish health news stories (a second such set), 8 about no therapy, by a blind helper "
+        "in session 21's fourth round (primary 0.933, discussed F1 0.955 blind). Fixed since: 'patients' "
+        "own immune cells beat standard immunotherapy'. Left: an RSV immunisation programme's antibody.",
+    ),
+    WrittenSet(
+        "classify_holdout617.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 US health news stories (a second such set), 7 about no therapy, by a blind helper in session "
+        "21's fourth round (primary 1.000, discussed F1 0.954 blind). Left: comparators told without "
+        "results in the sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout618.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 oncology news of a mixed week from many kinds of outlet, 8 about no therapy, by a blind "
+        "helper in session 21's fourth round (primary 0.967, discussed F1 1.000 blind). Left: Medicare's "
+        "negotiation list of oral cancer drugs.",
+    ),
+    WrittenSet(
+        "classify_holdout619.jsonl",
+        30,
+        0.96,
+        0.9,
+        "30 haematology and transplant news stories, 6 about no therapy, by a blind helper in session "
+        "21's fourth round (primary 0.933, discussed F1 0.886 blind). Fixed since: total body "
+        "irradiation. Left: a measles virus against myeloma called a vaccine strain.",
+    ),
+    WrittenSet(
+        "classify_holdout620.jsonl",
+        30,
+        0.9,
+        0.95,
+        "30 supportive-care briefs in near-identical pairs, as an evaluator would write them, 9 about no "
+        "therapy, by a blind helper in session 21's fourth round (primary 0.867, discussed F1 0.959 "
+        "blind). Fixed since: 'in patients on givosiran'. Left: anakinra for CAR-T patients, travel cards "
+        "after radioligand therapy, a survey of transplant survivors.",
+    ),
+    WrittenSet(
+        "classify_holdout621.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 feed items with middle-length summaries from aggregators and outlets, 10 about no therapy, by "
+        "a blind helper in session 21's fourth round (primary 1.000, discussed F1 0.974 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout622.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 stories that name therapies by brand, code and trial names, 6 about no therapy, by a blind "
+        "helper in session 21's fourth round (primary 0.967, discussed F1 0.962 blind). Left: an "
+        "engineered graft (Orca-T) against a standard transplant.",
+    ),
+    WrittenSet(
+        "classify_holdout623.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 autoimmune, neurological and rare-disease therapy stories with no cancer words, 6 about no "
+        "therapy, by a blind helper in session 21's fourth round (primary 1.000, discussed F1 1.000 "
+        "blind).",
+    ),
 )
 
 
