@@ -6089,13 +6089,14 @@ WRITTEN_SETS = (
     WrittenSet(
         "classify_holdout580.jsonl",
         30,
-        0.8,
-        0.93,
+        0.83,
+        0.91,
         "30 news items on supportive care headlined as outlets would (a sixth such set), 16 about no "
         "therapy, by a blind helper in session 20's eighth round (primary 0.767, discussed F1 0.933 "
-        "blind). Fixed since: frozen gloves that spare nerves during paclitaxel. Left: a "
-        "pegfilgrastim biosimilar, caregivers, ice chips, immunoglobulin, a rectal gel spacer, "
-        "post-transplant cyclophosphamide.",
+        "blind). Fixed since: frozen gloves that spare nerves during paclitaxel; in session 21 the "
+        "pegfilgrastim biosimilar's headline (about no type now, but the chemotherapy it follows, "
+        "labelled discussed, is no longer: F1 level 0.91). Left: caregivers, ice chips, "
+        "immunoglobulin, a rectal gel spacer, post-transplant cyclophosphamide.",
     ),
     WrittenSet(
         "classify_holdout581.jsonl",
@@ -9735,3 +9736,12 @@ def test_total_body_irradiation_is_radiotherapy_and_a_brain_injury_is_not() -> N
     text = "Children given total body irradiation (TBI) before their transplant relapsed less often."
     assert {h.slug for h in find_hits("", text)} >= {"radiotherapy"}
     assert [h.slug for h in find_hits("Football and TBI: concussion rules tighten", "")] == []
+
+
+def test_supportive_biologics_of_no_type_lead_their_own_stories() -> None:
+    text = (
+        "Pegfilgrastim, a long-acting white-cell growth factor, is injected the day after chemotherapy "
+        "to prevent febrile neutropenia. Bone pain is its commonest side effect; loratadine may help."
+    )
+    assert classify("The shot after chemo: what pegfilgrastim does", text).primary == NONE
+    assert {h.slug for h in find_hits("Anakinra, Kineret, IVIG and filgrastim", "")} == {NONE}

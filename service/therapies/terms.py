@@ -1594,6 +1594,18 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("sperm banking", "none", "", ""),
     ("fertility preservation", "none", "", ""),
     ("rasburicase", "none", "", "an enzyme against tumour lysis: a biologic of no type"),
+    # supportive biologics of no type: white-cell growth factors, an interleukin-1 blocker, pooled
+    # antibodies, a mouth-lining growth factor
+    ("grastim", "none", "s", "G-CSFs (filgrastim, pegfilgrastim, eflapegrastim, lenograstim)"),
+    ("G-CSF", "none", "c", ""),
+    ("neulasta", "none", "", "pegfilgrastim"),
+    ("neupogen", "none", "", "filgrastim"),
+    ("rolvedon", "none", "", "eflapegrastim"),
+    ("anakinra", "none", "", "an interleukin-1 receptor antagonist protein, not an antibody"),
+    ("kineret", "none", "", "anakinra"),
+    ("IVIG", "none", "c", "pooled donor immunoglobulin, not a monoclonal antibody"),
+    ("intravenous immunoglobulin", "none", "", ""),
+    ("palifermin", "none", "", "keratinocyte growth factor against mouth sores"),
     ("xenotransplant", "none", "", ""),
     # Trial programmes that test one product: headlines and reports name the trial ("DeLLphi-304",
     # "DESTINY-Breast04"). A name whose number joins it without a hyphen is listed with each number.
