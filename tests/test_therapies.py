@@ -9745,3 +9745,12 @@ def test_supportive_biologics_of_no_type_lead_their_own_stories() -> None:
     )
     assert classify("The shot after chemo: what pegfilgrastim does", text).primary == NONE
     assert {h.slug for h in find_hits("Anakinra, Kineret, IVIG and filgrastim", "")} == {NONE}
+
+
+def test_hyperbaric_oxygen_and_pooled_stool_are_countermeasures_of_no_type() -> None:
+    text = (
+        "Pelvic radiotherapy can leave the bladder bleeding years later. Breathing pure oxygen in a "
+        "pressurised chamber stopped the bleeding in most of 80 patients treated in Aarhus."
+    )
+    title = "Years after pelvic radiotherapy, bleeding bladders get relief from hyperbaric oxygen"
+    assert classify(title, text).primary == NONE

@@ -1557,6 +1557,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("donor stool", "none", "", "a faecal transplant: 'donor stool before immunotherapy'"),
     ("stool transplant", "none", "", ""),
     ("pooled-stool therapy", "none", "", "microbiota pooled from donors, for gut GVHD"),
+    ("pooled stool", "none", "", ""),
+    ("hyperbaric oxygen", "none", "", "breathing oxygen under pressure: no therapy type"),
     ("microbiota product", "none", "", ""),
     ("microbiome therapy", "none", "", ""),
     ("microbiome pill", "none", "", ""),
