@@ -9754,3 +9754,12 @@ def test_hyperbaric_oxygen_and_pooled_stool_are_countermeasures_of_no_type() -> 
     )
     title = "Years after pelvic radiotherapy, bleeding bladders get relief from hyperbaric oxygen"
     assert classify(title, text).primary == NONE
+
+
+def test_a_community_event_headline_naming_no_therapy_is_about_no_therapy() -> None:
+    text = (
+        "Phil, a retired mechanic, has had chemotherapy, a stem cell transplant and most recently "
+        "CAR-T therapy in London for myeloma, and is in remission. Over 150 classic cars came."
+    )
+    assert classify("Classic car show revs up £6,000 for myeloma charity", text).primary == NONE
+    assert classify("Alfie's Bakes passes £100,000 for children's cancer research", text).primary == NONE

@@ -2656,7 +2656,13 @@ _OTHER_NEWS: Final = re.compile(
     r"|steps? down(?!\s+(?:their|his|her|the|from\s+(?:drugs?|treatment|therapy|medication)))"
     r"|(?:forced|pushed) out"
     r"|turbulent|upheaval"
-    r"|whiplash|in charge)\b",
+    r"|whiplash|in charge"
+    # community news: fundraisers, memorials, sports events and donor appeals ("Classic car show
+    # revs up £6,000 for myeloma charity"; not a survivor's marathon or a charity's reaction to a
+    # funding decision, which the labelled sets give to the therapy)
+    r"|bake sales?|in (?:his|her|their) memory|block party|(?:Transplant|Special) Games|car show"
+    r"|(?:passes|passed|tops|topped|revs up) [£$€][\d,.]+(?:\s*\w+)?"
+    r" for [\w\s']{0,30}(?:charity|research))\b",
     re.IGNORECASE,
 )
 _OR: Final = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
