@@ -6492,6 +6492,76 @@ WRITTEN_SETS = (
         "therapy, by a blind helper in session 21's fourth round (primary 1.000, discussed F1 1.000 "
         "blind).",
     ),
+    WrittenSet(
+        "classify_holdout624.jsonl",
+        30,
+        0.96,
+        0.97,
+        "30 supportive-care and treatment-harm stories headlined as outlets would (a fifth such set), 7 "
+        "about no therapy, by a blind helper in session 21's fifth round (primary 0.900, discussed F1 "
+        "0.959 blind). Fixed since: hyperbaric oxygen and pooled stool as countermeasures. Left: post- "
+        "transplant cyclophosphamide; virus-specific T cells that stumbled.",
+    ),
+    WrittenSet(
+        "classify_holdout625.jsonl",
+        30,
+        0.66,
+        0.9,
+        "30 patient stories that follow one person through several treatments, 7 about no therapy, by a "
+        "blind helper in session 21's fifth round (primary 0.567, discussed F1 0.879 blind). Fixed since: "
+        "bake sales, a car show, the Transplant Games. Left: a marathon, a memorial ride, a block party, "
+        "a donor appeal, patient stories whose latest treatment is outweighed by their history.",
+    ),
+    WrittenSet(
+        "classify_holdout626.jsonl",
+        30,
+        0.96,
+        0.98,
+        "30 biotech and pharma business stories (a second such set), 6 about no therapy, by a blind "
+        "helper in session 21's fifth round (primary 0.967, discussed F1 0.987 blind). Left: a proton "
+        "centre's bankruptcy.",
+    ),
+    WrittenSet(
+        "classify_holdout627.jsonl",
+        30,
+        1.0,
+        0.95,
+        "30 regulatory news as outlets report it, 7 about no therapy, by a blind helper in session 21's "
+        "fifth round (primary 1.000, discussed F1 0.960 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout628.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 clinical science news for the public, 8 about no therapy, by a blind helper in session 21's "
+        "fifth round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout629.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 local TV, magazine and lifestyle pages with their furniture, 8 about no therapy, by a blind "
+        "helper in session 21's fifth round (primary 1.000, discussed F1 0.968 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout630.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 English-language health stories from Asia-Pacific, Latin America, Africa and the Middle East "
+        "(a second such set), 8 about no therapy, by a blind helper in session 21's fifth round (primary "
+        "1.000, discussed F1 0.982 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout631.jsonl",
+        40,
+        1.0,
+        0.97,
+        "40 short feed items (a second such set), 10 about no therapy, by a blind helper in session 21's "
+        "fifth round (primary 1.000, discussed F1 0.971 blind).",
+    ),
 )
 
 
