@@ -1306,6 +1306,9 @@ def _cue_factor(
     return CUE_FACTOR[cue], cue
 
 
+_MOVED_ON: Final = frozenset({"in", "for"})  # prepositions that move on from a hit to the disease
+
+
 def _history_after(after: list[str]) -> bool:
     """Whether the words after a hit tell it is past ("CAR-T failed", "its CAR-T past"): not once a
     preposition has moved on to the disease ("CAR-T in refractory lupus")."""
@@ -1315,9 +1318,6 @@ def _history_after(after: list[str]) -> bool:
         if w in _MOVED_ON:
             return False
     return False
-
-
-_MOVED_ON: Final = frozenset({"in", "for"})
 
 
 def _compared_before(hay: str, w0: int, at: int) -> bool:
