@@ -6562,6 +6562,81 @@ WRITTEN_SETS = (
         "40 short feed items (a second such set), 10 about no therapy, by a blind helper in session 21's "
         "fifth round (primary 1.000, discussed F1 0.971 blind).",
     ),
+    WrittenSet(
+        "classify_holdout632.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 items written as an evaluator would write a held-out set from TAXONOMY.md alone (every type "
+        "and hard case, near-identical pairs, traps), 7 about no therapy, by a blind helper in session "
+        "21's sixth round (primary 1.000, discussed F1 1.000 blind). Run on the final rules; none was "
+        "added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout633.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 stories from one week of health news across many outlets, 9 about no therapy, by a blind "
+        "helper in session 21's sixth round (primary 1.000, discussed F1 1.000 blind). Run on the final "
+        "rules; none was added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout634.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 health news pages with their furniture as a crude scraper extracts them (a third such set), 9 "
+        "about no therapy, by a blind helper in session 21's sixth round (primary 1.000, discussed F1 "
+        "1.000 blind). Run on the final rules; none was added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout635.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 industry and regulatory news stories, 8 about no therapy, by a blind helper in session 21's "
+        "sixth round (primary 1.000, discussed F1 0.969 blind). Run on the final rules; none was added "
+        "after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout636.jsonl",
+        30,
+        0.96,
+        0.96,
+        "30 patient stories and explainers in plain words, 6 about no therapy, by a blind helper in "
+        "session 21's sixth round (primary 0.967, discussed F1 0.966 blind). Run on the final rules; none "
+        "was added after this round. Left: an emicizumab family story.",
+    ),
+    WrittenSet(
+        "classify_holdout637.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 medical research news items for the public and for doctors, 8 about no therapy, by a blind "
+        "helper in session 21's sixth round (primary 1.000, discussed F1 0.968 blind). Run on the final "
+        "rules; none was added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout638.jsonl",
+        40,
+        0.95,
+        0.98,
+        "40 short feed items (a third such set), 10 about no therapy, by a blind helper in session 21's "
+        "sixth round (primary 0.950, discussed F1 0.986 blind). Run on the final rules; none was added "
+        "after this round. Left: EV plus pembrolizumab led by the partner; a cancer statistics report.",
+    ),
+    WrittenSet(
+        "classify_holdout639.jsonl",
+        30,
+        0.76,
+        0.93,
+        "30 supportive-care and treatment-harm stories (a sixth such set), 7 about no therapy, by a blind "
+        "helper in session 21's sixth round (primary 0.767, discussed F1 0.937 blind). Run on the final "
+        "rules; none was added after this round. Left: cooling caps, a symptom app, a dental check before "
+        "radiotherapy, vaccines after a transplant, a microbiota graft, a pituitary side effect story, a "
+        "genetic test.",
+    ),
 )
 
 
