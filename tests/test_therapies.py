@@ -6236,7 +6236,8 @@ WRITTEN_SETS = (
         1.0,
         "30 news pages of hospitals and academic medical centres, 7 about no therapy, by a blind helper "
         "in session 21's first round (primary 0.967, discussed F1 1.000 blind). Left: a hospital ranking "
-        "story with a paragraph on its proton centre.",
+        "story with a paragraph on its proton centre. Item 01, which followed a seed article's story "
+        "too closely, was rewritten in our own words about another centre (same labels, still right).",
     ),
     WrittenSet(
         "classify_holdout596.jsonl",
