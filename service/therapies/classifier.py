@@ -2682,6 +2682,7 @@ _BOOSTED: Final = re.compile(
     r"|respond(?:s|ed|ing)? (?:better )?to)\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SETTING_BEFORE: Final = (_DURING, _BOOSTED, _TREATED_PEOPLE)  # what ends right before a setting
 # A harm a headline's subject prevents, eases or treats, and the therapy that causes it, named
 # right before it or after "on", "from", "with": "prevent taxane nerve damage", "tame CAR-T
 # neurotoxicity", "fewer severe infections on BCMA bispecifics", "cuts cytokine release syndrome with
@@ -2875,14 +2876,12 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # transplants before anti-PD-1 therapy"): then the story is about that.
     # (a headline's "during chemo" is the setting of its subject: "Scalp cooling helps women keep
     # their hair during chemo", "Exercise during chemotherapy reduces fatigue")
-    during = {h.slug for h in in_title if _DURING.search(title, max(0, h.start - DURING_CHARS), h.start)}
-    # (and so is the therapy it boosts: "Can a stool transplant rescue cancer immunotherapy?")
-    during |= {h.slug for h in in_title if _BOOSTED.search(title, max(0, h.start - DURING_CHARS), h.start)}
-    # (and so are the people a therapy defines: "in patients on givosiran", "for CAR-T patients")
-    during |= {
+    # (and so is the therapy it boosts, "Can a stool transplant rescue cancer immunotherapy?", and
+    # so are the people a therapy defines, "in patients on givosiran", "for CAR-T patients")
+    during = {
         h.slug
         for h in in_title
-        if _TREATED_PEOPLE.search(title, max(0, h.start - DURING_CHARS), h.start)
+        if any(p.search(title, max(0, h.start - DURING_CHARS), h.start) for p in _SETTING_BEFORE)
         or _PEOPLE_AFTER.match(title, h.end)
     }
     stepped = {h.slug for h in in_title if h.cue == "step"} | during | harmed
