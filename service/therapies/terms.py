@@ -88,6 +88,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("chemo-free", "chemotherapy", "n", "the story is about avoiding chemotherapy"),
     ("chemotherapy-free", "chemotherapy", "n", ""),
     ("conditioning chemotherapy", "", "", "part of a transplant or cell therapy"),
+    ("transplant and cellular therapy", "", "", "the field's name: 'Transplant and Cellular Therapy' groups"),
+    ("transplantation and cellular therapy", "", "", "the same (ASTCT, the American society)"),
     ("CRISPR screen", "", "", "CRISPR as a lab tool to find genes"),
     # a British "surgery" is also a doctor's practice: "a jab at the village surgery"
     ("GP surgery", "", "", "the practice, not an operation"),
@@ -226,6 +228,10 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("engineered T-cell receptor", "cell-therapy", "", "TCR-T, not the implicit CAR-T 'engineered T cells'"),
     ("gamma delta T cell", "cell-therapy", "", ""),
     ("heart muscle sheet", "cell-therapy", "", ""),
+    ("heartsheet", "cell-therapy", "", "skeletal myoblast sheets (Terumo, Japan)"),
+    ("cell sheet", "cell-therapy", "", "cultured cells laid on an organ as a sheet"),
+    ("myoblast sheet", "cell-therapy", "", ""),
+    ("skeletal myoblast", "cell-therapy", "", "muscle cells grown from a patient's thigh, put on the heart"),
     ("induced pluripotent stem cell", "cell-therapy", "", ""),
     ("iPS cell", "cell-therapy", "c", ""),
     ("iPS-derived", "cell-therapy", "c", ""),
@@ -550,6 +556,8 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     # British papers' name for an ADC ("the 'smart chemo' Enhertu"): the conjugate, not chemotherapy
     ("smart chemo", "antibody-drug-conjugate", "", ""),
     ("smart chemotherapy", "antibody-drug-conjugate", "", ""),
+    ("chemo with a homing device", "antibody-drug-conjugate", "", "a patient's words for a conjugate"),
+    ("chemotherapy with a homing device", "antibody-drug-conjugate", "", ""),
     ("antibody drug conjugate", "antibody-drug-conjugate", "", ""),
     ("brengitecan", "antibody-drug-conjugate", "s", "payload of a bispecific ADC"),
     ("chemo payload", "antibody-drug-conjugate", "", ""),
