@@ -9909,3 +9909,30 @@ def test_a_community_event_headline_naming_no_therapy_is_about_no_therapy() -> N
     )
     assert classify("Classic car show revs up £6,000 for myeloma charity", text).primary == NONE
     assert classify("Alfie's Bakes passes £100,000 for children's cancer research", text).primary == NONE
+
+
+def test_a_transplant_a_headline_names_as_the_setting_is_discussed() -> None:
+    text = (
+        "Recombinant zoster vaccine will be offered at no cost to adults in the first two years after "
+        "their graft. Two doses, two months apart, cut shingles cases by about two thirds in trials."
+    )
+    got = classify("Free shingles vaccine for adults after a stem cell transplant", text)
+    assert got.primary == "vaccine"
+    assert "stem-cell-transplant" in got.discussed
+    # named as history it is not ("patients whose disease returned after a transplant")
+    history = classify("Shingles vaccine trial for myeloma patients who relapsed after a transplant", text)
+    assert "stem-cell-transplant" not in history.discussed
+
+
+def test_cell_sheets_and_a_patients_homing_device_name_their_types() -> None:
+    heart = (
+        "The sheets are grown from skeletal myoblasts taken from the patient's thigh and laid on the "
+        "heart during surgery. Conditional approval of the product will lapse in Japan."
+    )
+    assert classify("Heart cell sheet loses its approval", heart).primary == "cell-therapy"
+    conjugate = "Trastuzumab deruxtecan shrank her liver tumours by 40 per cent after three cycles."
+    got = classify("'It's chemo with a homing device': a mother on her breast cancer drug", conjugate)
+    assert got.primary == "antibody-drug-conjugate"
+    assert "chemotherapy" not in got.discussed
+    society = "Transplant and cellular therapy groups welcomed the end of the CAR-T safety programme."
+    assert "stem-cell-transplant" not in classify("CAR-T REMS dropped", society).discussed

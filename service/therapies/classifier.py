@@ -893,6 +893,7 @@ _COMPARING: Final = re.compile(r"\bcompar(?:e|es|ed|ing)\W+(?:\w+\W+){0,6}$")
 _ADDING: Final = re.compile(r"\badd(?:ing|ed|s)?\W+(?:\w+\W+){0,6}$")
 # The cues under which a hit still names its type plainly: as itself, a comparator or a partner.
 _PLAIN_CUES: Final = ("", "versus", "partner", "bridge")
+_SETTING_CUES: Final = ("step", "place", "versus", "bridge", "list", "partner")
 CUE_FACTOR: Final = {
     "neg": 0.15,
     "instead": 0.3,
@@ -2991,6 +2992,16 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     compared |= _subjects(therapy_hits, fields[-1])
     compared |= _partners_again(therapy_hits, primary)
     compared |= _standard_arm(therapy_hits, fields[-1].hay, primary)
+    # A stem cell transplant the headline names as the setting of the news ("letermovir extended to
+    # 200 days after stem cell transplant", "treosulfan conditioning ahead of allo transplant", "ice
+    # chips before transplant") is discussed: what the story tells happens around that transplant.
+    # (In the labelled sets every such headline's transplant is; a headline's chemotherapy or
+    # radiotherapy named as a step is often only the next step, and is left to the scores.)
+    if any(
+        h.field == "title" and h.slug == "stem-cell-transplant" and h.cue in _SETTING_CUES
+        for h in therapy_hits
+    ):
+        compared.add("stem-cell-transplant")
     # Ex vivo gene therapy and editing of a patient's stem cells return the cells through a
     # transplant: a story that says so discusses the transplant too (TAXONOMY.md hard case).
     # The story must name the stem cell transplant by a phrase of its own somewhere ("transplant"

@@ -22,7 +22,7 @@ from service.therapies.normalise import phrase
 from service.therapies.terms import CONTEXT, TERMS
 
 # Bump when the classifier's rules change in a way that moves labels: it is part of the version.
-RULES_VERSION: Final = 12
+RULES_VERSION: Final = 13
 CONDITION: Final = "@condition"
 
 
