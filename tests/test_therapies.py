@@ -9936,3 +9936,30 @@ def test_cell_sheets_and_a_patients_homing_device_name_their_types() -> None:
     assert "chemotherapy" not in got.discussed
     society = "Transplant and cellular therapy groups welcomed the end of the CAR-T safety programme."
     assert "stem-cell-transplant" not in classify("CAR-T REMS dropped", society).discussed
+
+
+def test_the_drug_used_in_the_trial_reveals_what_the_story_called_a_single_drug() -> None:
+    text = (
+        "Eighteen people with rectal cancer were given a single drug for six months, and in each of "
+        "them the tumour could no longer be found by scans, scopes or biopsies. None of them went on "
+        "to the operation they had been told to expect.\n\n"
+        "Why did it work? These tumours cannot mend the copying errors in their DNA, so they carry "
+        "hundreds of mutations and look strange to the immune system. Only about one rectal cancer "
+        "in twenty is of this kind, and a test on the biopsy tells which. The patients are still "
+        "watched with scans every few months, and a few whose cancer came back had an operation.\n\n"
+        "The drug used in the trial, dostarlimab, lifts one of the brakes that cancers press on "
+        "the immune system."
+    )
+    assert classify("The trial where every tumour vanished", text).primary == "checkpoint-inhibitor"
+
+
+def test_a_t_cell_engager_told_by_its_grips_is_bispecific() -> None:
+    text = (
+        "The drug is an engineered antibody with two different grips. One holds a protein on the "
+        "cancer cells; the other grabs T cells, so the immune cells are pulled up against the tumour. "
+        "Because it brings T cells to the cancer, fevers are common after the first doses.\n\n"
+        "People on it lived longer than those given chemotherapy again, 13.6 months against 8.3."
+    )
+    assert classify("A new option for lung cancer", text).primary == "bispecific-antibody"
+    shoes = "Her climbing shoes have two different grips."
+    assert [h.slug for h in find_hits("Two different grips", shoes)] == []

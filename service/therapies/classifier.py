@@ -2272,7 +2272,7 @@ _REVEAL: Final = re.compile(
     # "the investigator's choice of treatment: pembrolizumab", one of the options.
     r"(?:(?!(?:first|second|third|last|only|other|another|older|earlier|previous|existing|standard|choice)\b)"
     r"[\w-]+\s+){0,2}?"
-    r"(?P<noun>" + _NOUNS + r")(?:\s+in question)?"
+    r"(?P<noun>" + _NOUNS + r")(?:\s+in question|\s+(?:used|given|tested) in (?:the|this) (?:trial|study))?"
     # ("The medicine, sold as Enhertu,")
     r"(?:,?\s+(?:sold|marketed|branded|known)\s+as|,|\s+(?:is|was|called|named|known as)|:))"
     r"\s*(?:an?\s+|the\s+)?$"

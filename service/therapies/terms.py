@@ -75,6 +75,13 @@ _MISSPELLINGS = (
     "faulty letter", "wrong letter", "DNA letter", "misspelling",
     "spelling error", "single letter", "letter of DNA", "letters of DNA",
 )  # fmt: skip
+# "an engineered antibody with two different grips ... it brings the T cells right up against the
+# cancer": a T-cell engager told plainly
+_TWO_GRIPS = (
+    "grabs T cells", "grabs the T cells", "grab T cells", "grabbing T cells", "brings T cells",
+    "bring T cells", "brings the T cells", "bringing T cells", "links T cells", "linking T cells",
+    "tethers T cells", "two different grips", "two-armed antibody", "two-armed antibodies",
+)  # fmt: skip
 # "a one-off treatment that edits the DNA of their own blood stem cells": gene editing told plainly
 _DNA_EDITS = ("edits the DNA", "edit the DNA", "editing the DNA", "edited the DNA")
 
@@ -545,6 +552,7 @@ TERMS: tuple[tuple[str, str, str, str], ...] = (
     ("T-cell engaging", "bispecific-antibody", "", ""),
     ("tebentafusp", "bispecific-antibody", "", ""),
     ("lynozyfic", "bispecific-antibody", "", "brand of linvoseltamab"),
+    *((p, "bispecific-antibody", "g", "a T-cell engager told without its name") for p in _TWO_GRIPS),
     # antibody-drug-conjugate
     # Late-stage candidates of 2024-2026 by code name (tests/data/pipeline_codes.tsv)
     ("adizutecan", "antibody-drug-conjugate", "s", "telisotuzumab adizutecan's payload"),
@@ -1792,6 +1800,7 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CHOP": (("chemo", "lymphoma", "rituximab", "regimen", "cycle", "patient"), ()),
     "FCR": (("chemo", "leuk", "cll", "fludarabine", "rituximab", "regimen", "patient"), ()),
     **{p: (("gene", "dna"), ()) for p in _GENE_COPIES},
+    **{p: (("antibod", "cancer", "tumo", "leuk", "lymphom", "myelom"), ()) for p in _TWO_GRIPS},
     "ATRA": (_LEUKAEMIA, ()),
     "tretinoin": (_LEUKAEMIA, ("acne", "skin", "wrinkle", "cream", "topical")),
     "HCT": (_BLOOD_GRAFT, ("hematocrit", "haematocrit", "hydrochlorothiazide")),
