@@ -9963,3 +9963,10 @@ def test_a_t_cell_engager_told_by_its_grips_is_bispecific() -> None:
     assert classify("A new option for lung cancer", text).primary == "bispecific-antibody"
     shoes = "Her climbing shoes have two different grips."
     assert [h.slug for h in find_hits("Two different grips", shoes)] == []
+
+
+def test_antibody_titers_after_a_vaccine_are_no_antibody_drug() -> None:
+    text = "Neutralizing antibody titers one month after the dose were as high as in older adults."
+    assert [h.slug for h in find_hits("", text)] == []
+    drug = "The neutralizing antibody was given as one injection before the RSV season."
+    assert "monoclonal-antibody" in {h.slug for h in find_hits("", drug)}

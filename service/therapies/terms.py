@@ -1921,8 +1921,9 @@ CONTEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "antibody": (
         ("drug", "treat", "therap", "infus", "inject", "approv", "dose", "trial", "blocks", "neutrali"),
-        # the body's own: "antibodies against", "antibody-producing B cells"
-        ("antibodies against", "producing"),
+        # the body's own: "antibodies against", "antibody-producing B cells", "neutralizing
+        # antibody titers one month after vaccination"
+        ("antibodies against", "producing", "titer", "titre", "antibody level", "antibody response"),
     ),
     "transplant": (
         (
