@@ -9970,3 +9970,22 @@ def test_antibody_titers_after_a_vaccine_are_no_antibody_drug() -> None:
     assert [h.slug for h in find_hits("", text)] == []
     drug = "The neutralizing antibody was given as one injection before the RSV season."
     assert "monoclonal-antibody" in {h.slug for h in find_hits("", drug)}
+
+
+def test_a_device_that_releases_a_drug_is_that_drugs_product() -> None:
+    text = (
+        "The agency approved a small device that sits in the bladder and slowly releases gemcitabine "
+        "over three weeks, for cancer that no longer responds to BCG. Four in five patients' tumours "
+        "disappeared, and gemcitabine stayed in the bladder far longer than a rinse of chemotherapy."
+    )
+    assert classify("Pretzel-shaped bladder device wins approval", text).primary == "chemotherapy"
+    beside = (
+        "The wearable device sends electric fields through the abdomen. Patients in both arms got "
+        "gemcitabine and nab-paclitaxel; those who also wore it lived two months longer."
+    )
+    assert classify("Electric-field device extends survival in pancreatic cancer", beside).primary == NONE
+
+
+def test_radioactive_beads_in_the_liver_are_radiotherapy() -> None:
+    text = "The beads, loaded with yttrium-90, lodge in the tumour's vessels. Responses lasted months."
+    assert classify("Glass beads win approval for liver cancer", text).primary == "radiotherapy"

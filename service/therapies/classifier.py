@@ -2750,6 +2750,29 @@ CORPORATE_SHARE: Final = 0.6
 _SHOT_WORDS: Final = re.compile(r"\b(?:shots?|jabs?|vaccin|immuni[sz]|booster)", re.IGNORECASE)
 
 
+# what a device that is a drug's product does with it
+_RELEASES: Final = re.compile(
+    r"\b(?:releases?|releasing|delivers?|delivering|elutes?|eluting|filled with|loaded with)\b"
+)
+
+
+def _drug_device(hits: list[Hit], body: str) -> bool:
+    """Whether the body's first device names, in its sentence, a drug it releases or delivers."""
+    device = next((h for h in hits if h.field == "text" and h.entry.device), None)
+    if device is None:
+        return False
+    for h in hits:
+        if (
+            h.field == "text"
+            and h.sentence == device.sentence
+            and h.start > device.end
+            and h.slug not in (NONE, CONDITION, "")
+            and _RELEASES.search(body, device.end, h.start)
+        ):
+            return True
+    return False
+
+
 def _harm_setting(title: str, in_title: list[Hit]) -> set[str]:
     """The types a headline names only as the cause of a harm: one its subject counters
     (_COUNTERED_HARM), or one its opening clause is about while another clause names the subject
@@ -2927,8 +2950,15 @@ def classify(title: str, text: str, *, summary: str = "") -> Classification:
     # tells of the chemotherapy given beside it.
     # (or names one only as its partner or step: "Tumour Treating Fields extend survival when added to
     # chemotherapy")
-    if not [h for h in named_in_title if h.cue not in ("partner", "step")] and any(
-        h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.device for h in hits
+    # A device that holds and releases a drug ("a small device that sits in the bladder and slowly
+    # releases gemcitabine") is that drug's product, not a device beside it.
+    if (
+        not [h for h in named_in_title if h.cue not in ("partner", "step")]
+        and any(
+            h.field == "title" and not h.cue and h.start < DEVICE_SUBJECT_CHARS and h.entry.device
+            for h in hits
+        )
+        and not _drug_device(hits, fields[-1].hay)
     ):
         eligible = []
     first = eligible[0] if eligible else NONE
