@@ -6638,6 +6638,160 @@ WRITTEN_SETS = (
         "radiotherapy, vaccines after a transplant, a microbiota graft, a pituitary side effect story, a "
         "genetic test.",
     ),
+    WrittenSet(
+        "classify_holdout640.jsonl",
+        20,
+        1.0,
+        0.98,
+        "20 full-length health-desk articles (500 to 1,000 words) as UK and US national outlets "
+        "publish them, 4 about no therapy, by a blind helper in session 22's first round (primary "
+        "1.000, discussed F1 0.985 blind). Left: a radioligand story's hormone-pill switch arm.",
+    ),
+    WrittenSet(
+        "classify_holdout641.jsonl",
+        30,
+        1.0,
+        0.94,
+        "30 patient stories from regional and local newspapers with long treatment histories, 6 about "
+        "no therapy, by a blind helper in session 22's first round (primary 0.967, discussed F1 0.944 "
+        "blind). Fixed after it: 'chemo with a homing device' (a conjugate). Left: a transplant "
+        "paragraph in a history, a standard-care paragraph in a rectal cancer story.",
+    ),
+    WrittenSet(
+        "classify_holdout642.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 biotech and pharma trade-press items, 6 about no therapy, by a blind helper in session "
+        "22's first round (primary 1.000, discussed F1 0.959 blind). Fixed after it: a transplant a "
+        "headline names as the setting (treosulfan conditioning ahead of it).",
+    ),
+    WrittenSet(
+        "classify_holdout643.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 regulator and HTA news releases and decision notices, 6 about no therapy, by a blind "
+        "helper in session 22's first round (primary 0.967, discussed F1 0.985 blind). Fixed after "
+        "it: skeletal myoblast cell sheets (HeartSheet) are cell therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout644.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 hospital and university press releases with page furniture, as a crude scraper extracts "
+        "them, 6 about no therapy, by a blind helper in session 22's first round (primary 1.000, "
+        "discussed F1 0.987 blind). Left: the standard care a rectal cancer trial spared.",
+    ),
+    WrittenSet(
+        "classify_holdout645.jsonl",
+        30,
+        0.96,
+        0.89,
+        "30 supportive-care and treatment-harm stories (a seventh such set), 8 about no therapy, by a "
+        "blind helper in session 22's first round (primary 0.967, discussed F1 0.883 blind). Fixed "
+        "after it: 'Transplant and Cellular Therapy' groups are no transplant. Left: post-transplant "
+        "cyclophosphamide led by the transplant, a growth factor's chemotherapy, a guideline's list, "
+        "an antibody's vaccine background.",
+    ),
+    WrittenSet(
+        "classify_holdout646.jsonl",
+        30,
+        1.0,
+        0.99,
+        "30 medical conference reports as news sites and specialist outlets cover them, 6 about no "
+        "therapy, by a blind helper in session 22's first round (primary 1.000, discussed F1 0.990 "
+        "blind). Left: conditioning chemotherapy in a sickle cell roundup.",
+    ),
+    WrittenSet(
+        "classify_holdout647.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 items written as an evaluator would from TAXONOMY.md alone, 7 about no therapy, by a "
+        "blind helper in session 22's first round (primary 1.000, discussed F1 1.000 blind).",
+    ),
+    WrittenSet(
+        "classify_holdout648.jsonl",
+        30,
+        0.93,
+        0.92,
+        "30 consumer-magazine explainers and patient stories in plain words, 6 about no therapy, by a "
+        "blind helper in session 22's second round (primary 0.867, discussed F1 0.912 blind). Fixed "
+        "after it: 'the drug used in the trial, X,' reveals the drug; a T-cell engager told by its "
+        "grips. Left: lupus CAR-T named once late, a sickle cell 'edited' headline, comparators told "
+        "plainly.",
+    ),
+    WrittenSet(
+        "classify_holdout649.jsonl",
+        30,
+        0.96,
+        1.0,
+        "30 local TV and radio web stories (hospital news, patients, community events), 6 about no "
+        "therapy, by a blind helper in session 22's second round (primary 0.967, discussed F1 1.000 "
+        "blind). Left: a car show fundraiser the helper labelled CAR-T (earlier sets label such "
+        "events none).",
+    ),
+    WrittenSet(
+        "classify_holdout650.jsonl",
+        30,
+        0.76,
+        0.96,
+        "30 device, diagnostic, app and digital-health stories close to therapies, 15 with primary "
+        "none, by a blind helper in session 22's second round (primary 0.700, discussed F1 0.941 "
+        "blind). Fixed after it: a device that releases a drug is the drug's product; yttrium-90 "
+        "beads. Left: companion diagnostics and AI tools whose headline names the drug (earlier sets "
+        "label these by the drug; tried as none: 2 gains for 3 losses, dropped).",
+    ),
+    WrittenSet(
+        "classify_holdout651.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 infectious-disease prevention and treatment stories (vaccines, preventive antibodies, "
+        "antivirals), 6 about no therapy, by a blind helper in session 22's second round (primary "
+        "0.933, discussed F1 0.954 blind). Left: headlines naming an antibody or antiviral by class "
+        "word first and a vaccine after ('as vaccination rings widen').",
+    ),
+    WrittenSet(
+        "classify_holdout652.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 newswire press releases with boilerplate, 6 about no therapy, by a blind helper in "
+        "session 22's second round (primary 1.000, discussed F1 0.972 blind). Fixed after it: "
+        "antibody titers after a vaccine are no antibody drug. Left: an expanded cord blood graft "
+        "read as a cell therapy too.",
+    ),
+    WrittenSet(
+        "classify_holdout653.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 science news items on preclinical and early research on next-generation therapies, 7 "
+        "about no therapy, by a blind helper in session 22's second round (primary 1.000, discussed "
+        "F1 0.967 blind). Left: comparison paragraphs with CAR-T in a CAR-NK story.",
+    ),
+    WrittenSet(
+        "classify_holdout654.jsonl",
+        30,
+        0.93,
+        0.98,
+        "30 English-language health news items from outlets in Asia, Australia, Africa, Latin America "
+        "and the Gulf, 6 about no therapy, by a blind helper in session 22's second round (primary "
+        "0.933, discussed F1 0.984 blind). Left: a competition probe into a drug's pricing (money "
+        "stories are none here), a cell therapy start-up's CAR-T.",
+    ),
+    WrittenSet(
+        "classify_holdout655.jsonl",
+        30,
+        0.93,
+        0.95,
+        "30 opinion, analysis and policy pieces on prices and access, 7 with primary none, by a blind "
+        "helper in session 22's second round (primary 0.933, discussed F1 0.955 blind). Left: a "
+        "newborn screening case for a gene therapy, a drugs fund piece.",
+    ),
 )
 
 
