@@ -6792,6 +6792,84 @@ WRITTEN_SETS = (
         "helper in session 22's second round (primary 0.933, discussed F1 0.955 blind). Left: a "
         "newborn screening case for a gene therapy, a drugs fund piece.",
     ),
+    WrittenSet(
+        "classify_holdout656.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 health and pharma news items as international wire services write them, 6 about no "
+        "therapy, by a blind helper in session 22's third round (primary 1.000, discussed F1 1.000 "
+        "blind). Run on the final rules; none was added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout657.jsonl",
+        14,
+        1.0,
+        0.94,
+        "14 long features (1,100 to 1,330 words) from newspapers' and magazines' science and health "
+        "sections, 3 about no therapy, by a blind helper in session 22's third round (primary 1.000, "
+        "discussed F1 0.941 blind). Run on the final rules; none was added after this round. Left: a "
+        "hormone-pill switch arm, a transplant and a comparator told in passing in long histories.",
+    ),
+    WrittenSet(
+        "classify_holdout658.jsonl",
+        40,
+        1.0,
+        1.0,
+        "40 short feed items (a fourth such set), 8 about no therapy, by a blind helper in session "
+        "22's third round (primary 1.000, discussed F1 1.000 blind). Run on the final rules; none was "
+        "added after this round.",
+    ),
+    WrittenSet(
+        "classify_holdout659.jsonl",
+        30,
+        1.0,
+        0.97,
+        "30 patient stories told by national outlets, 6 about no therapy, by a blind helper in "
+        "session 22's third round (primary 1.000, discussed F1 0.972 blind). Run on the final rules; "
+        "none was added after this round. Left: a history's chemotherapy read as discussed.",
+    ),
+    WrittenSet(
+        "classify_holdout660.jsonl",
+        30,
+        1.0,
+        0.96,
+        "30 university and research-institute news items on research findings, 6 about no therapy "
+        "(quotations attributed to roles, not named people, before the run), by a blind helper in "
+        "session 22's third round (primary 1.000, discussed F1 0.969 blind). Run on the final rules; "
+        "none was added after this round. Left: a comparison paragraph with CAR-T, a radiotherapy "
+        "sentence.",
+    ),
+    WrittenSet(
+        "classify_holdout661.jsonl",
+        30,
+        1.0,
+        0.98,
+        "30 biotech and pharma trade-press items (a second such set), 6 about no therapy, by a blind "
+        "helper in session 22's third round (primary 1.000, discussed F1 0.986 blind). Run on the "
+        "final rules; none was added after this round. Left: a sentence on Keytruda's sales in a deal "
+        "story.",
+    ),
+    WrittenSet(
+        "classify_holdout662.jsonl",
+        30,
+        0.86,
+        0.9,
+        "30 supportive-care and treatment-harm stories (an eighth such set), 7 with primary none, by "
+        "a blind helper in session 22's third round (primary 0.867, discussed F1 0.901 blind). Run on "
+        "the final rules; none was added after this round. Left: tocilizumab for CAR-T cytokine "
+        "storms led by the CAR-T, post-transplant cyclophosphamide led by the transplant, trilaciclib "
+        "led by the chemotherapy it shields, morphine access read as no therapy.",
+    ),
+    WrittenSet(
+        "classify_holdout663.jsonl",
+        30,
+        1.0,
+        1.0,
+        "30 items written as an evaluator would from TAXONOMY.md alone (a second such set), 6 about "
+        "no therapy, by a blind helper in session 22's third round (primary 1.000, discussed F1 1.000 "
+        "blind). Run on the final rules; none was added after this round.",
+    ),
 )
 
 
